@@ -1,0 +1,1 @@
+//! Placeholder: the edge issue fills this crate.

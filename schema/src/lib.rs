@@ -1,0 +1,21 @@
+//! # seloste-schema
+//!
+//! A GDPR privacy notice (Art. 13/14, Finnish *tietosuojaseloste*) as data: the types of a notice
+//! file, its validation with path-addressed errors and completeness findings, its JSON Schema, its
+//! version history and the structural diff between two versions.
+//!
+//! This crate is the project's public contract and the one everything else builds on. It is pure:
+//! no I/O, no clock, no randomness; it builds natively and for `wasm32-unknown-unknown`.
+
+pub mod date;
+pub mod headings;
+pub mod notice;
+pub mod party;
+pub mod sections;
+pub mod text;
+pub mod vocab;
+
+pub use date::Date;
+pub use headings::SectionId;
+pub use notice::{Notice, FORMAT};
+pub use text::{Block, Lang, Link, Prose, Text};

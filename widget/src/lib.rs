@@ -1,0 +1,1 @@
+//! Placeholder: the widget issue fills this crate.
