@@ -14,7 +14,9 @@ impl Date {
     /// Builds a date, or `None` when there is no such day (e.g. 2018-02-30).
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Self> {
         let month = Month::try_from(month).ok()?;
-        time::Date::from_calendar_date(year, month, day).ok().map(Date)
+        time::Date::from_calendar_date(year, month, day)
+            .ok()
+            .map(Date)
     }
 
     /// Parses exactly `YYYY-MM-DD`.
@@ -33,7 +35,8 @@ impl Date {
             }
         };
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        Date::from_ymd(y as i32, m as u8, d as u8).ok_or_else(|| format!("{s} is not a day in the calendar"))
+        Date::from_ymd(y as i32, m as u8, d as u8)
+            .ok_or_else(|| format!("{s} is not a day in the calendar"))
     }
 
     pub fn year(self) -> i32 {
@@ -52,12 +55,27 @@ impl Date {
     /// in English, ISO 8601 otherwise.
     pub fn localized(self, lang: &str) -> String {
         const EN_MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         match primary_subtag(lang) {
             "fi" | "sv" => format!("{}.{}.{}", self.day(), self.month(), self.year()),
-            "en" => format!("{} {} {}", self.day(), EN_MONTHS[self.month() as usize - 1], self.year()),
+            "en" => format!(
+                "{} {} {}",
+                self.day(),
+                EN_MONTHS[self.month() as usize - 1],
+                self.year()
+            ),
             _ => self.to_string(),
         }
     }
@@ -70,7 +88,13 @@ pub fn primary_subtag(lang: &str) -> &str {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -119,7 +143,14 @@ mod tests {
         assert!(Date::parse("2018-02-30").unwrap_err().contains("not a day"));
         assert!(Date::parse("2019-02-29").is_err());
         assert!(Date::parse("2020-02-29").is_ok());
-        for bad in ["21.5.2018", "2018-5-21", "2018-05-21T00:00", "", "abcd-ef-gh", "+018-05-21"] {
+        for bad in [
+            "21.5.2018",
+            "2018-5-21",
+            "2018-05-21T00:00",
+            "",
+            "abcd-ef-gh",
+            "+018-05-21",
+        ] {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }
     }

@@ -89,14 +89,22 @@ impl SectionId {
         let [fi, sv, en] = match self {
             General => ["Yleistä", "Allmänt", "General"],
             Organisation => ["Rekisterinpitäjä", "Personuppgiftsansvarig", "Controller"],
-            Role => ["Rekisterinpitäjän ja käsittelijän roolit", "Roller", "Roles in processing"],
+            Role => [
+                "Rekisterinpitäjän ja käsittelijän roolit",
+                "Roller",
+                "Roles in processing",
+            ],
             Representative => ["Edustaja", "Företrädare", "Representative"],
             Contact => [
                 "Yhteyshenkilö rekisteriä koskevissa asioissa",
                 "Kontaktperson i ärenden som gäller registret",
                 "Contact person for matters concerning the register",
             ],
-            Dpo => ["Tietosuojavastaava", "Dataskyddsombud", "Data protection officer"],
+            Dpo => [
+                "Tietosuojavastaava",
+                "Dataskyddsombud",
+                "Data protection officer",
+            ],
             Register => ["Rekisterin nimi", "Registrets namn", "Name of the register"],
             Purposes => [
                 "Henkilötietojen käsittelyn tarkoitukset",
@@ -113,7 +121,11 @@ impl SectionId {
                 "Registrerade och personuppgifter som behandlas",
                 "Data subjects and personal data processed",
             ],
-            Sources => ["Säännönmukaiset tietolähteet", "Regelbundna uppgiftskällor", "Sources of personal data"],
+            Sources => [
+                "Säännönmukaiset tietolähteet",
+                "Regelbundna uppgiftskällor",
+                "Sources of personal data",
+            ],
             Recipients => [
                 "Tietojen vastaanottajat ja säännönmukaiset luovutukset",
                 "Mottagare och regelbundna utlämnanden",
@@ -124,9 +136,21 @@ impl SectionId {
                 "Överföring till länder utanför EU eller EES",
                 "Transfers outside the EU or EEA",
             ],
-            Retention => ["Henkilötietojen säilytysaika", "Lagringstid", "How long personal data is kept"],
-            Security => ["Rekisterin suojauksen periaatteet", "Principer för skydd av registret", "How personal data is protected"],
-            Rights => ["Rekisteröidyn oikeudet", "Den registrerades rättigheter", "Your rights"],
+            Retention => [
+                "Henkilötietojen säilytysaika",
+                "Lagringstid",
+                "How long personal data is kept",
+            ],
+            Security => [
+                "Rekisterin suojauksen periaatteet",
+                "Principer för skydd av registret",
+                "How personal data is protected",
+            ],
+            Rights => [
+                "Rekisteröidyn oikeudet",
+                "Den registrerades rättigheter",
+                "Your rights",
+            ],
             ComplaintAuthority => [
                 "Oikeus tehdä valitus valvontaviranomaiselle",
                 "Rätt att lämna klagomål till tillsynsmyndigheten",
@@ -142,7 +166,11 @@ impl SectionId {
                 "Krav på att lämna personuppgifter",
                 "Whether you must give your personal data",
             ],
-            Changes => ["Tietosuojaselosteen muutokset", "Ändringar i dataskyddsbeskrivningen", "Changes to this notice"],
+            Changes => [
+                "Tietosuojaselosteen muutokset",
+                "Ändringar i dataskyddsbeskrivningen",
+                "Changes to this notice",
+            ],
             Other => ["Muut tiedot", "Övrig information", "Other information"],
         };
         match primary_subtag(lang) {

@@ -8,7 +8,9 @@
 //! no I/O, no clock, no randomness; it builds natively and for `wasm32-unknown-unknown`.
 
 pub mod date;
+pub mod document;
 pub mod headings;
+pub mod history;
 pub mod notice;
 pub mod party;
 pub mod sections;
@@ -16,6 +18,8 @@ pub mod text;
 pub mod vocab;
 
 pub use date::Date;
+pub use document::{parse, Document, ParseError};
 pub use headings::SectionId;
+pub use history::{History, HistoryError, HistoryFile, Version};
 pub use notice::{Notice, FORMAT};
 pub use text::{Block, Lang, Link, Prose, Text};

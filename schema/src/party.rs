@@ -98,7 +98,11 @@ impl Address {
 impl Phone {
     /// The `tel:` URI for the number (spaces and dashes dropped).
     pub fn tel_uri(&self) -> String {
-        let digits: String = self.number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        let digits: String = self
+            .number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
         format!("tel:{digits}")
     }
 }

@@ -5,7 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::text::{Prose, Text};
-use crate::vocab::{LegalBasis, RecipientRole, RequirementKind, Right, RoleKind, Safeguard, SpecialCategoryCondition};
+use crate::vocab::{
+    LegalBasis, RecipientRole, RequirementKind, Right, RoleKind, Safeguard,
+    SpecialCategoryCondition,
+};
 
 /// Whether the notice's organisation acts as controller or as processor (Art. 4(7), 4(8)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -224,10 +224,22 @@ mod tests {
 
     #[test]
     fn terms_carry_their_dpv_identifiers() {
-        assert_eq!(LegalBasis::Contract.dpv_iri(), "https://w3id.org/dpv/legal/eu/gdpr#A6-1-b");
-        assert_eq!(Right::Complaint.dpv_iri(), "https://w3id.org/dpv/legal/eu/gdpr#A77");
-        assert_eq!(Safeguard::StandardContractualClauses.dpv_iri(), "https://w3id.org/dpv/legal/eu/gdpr#A46-2-c");
-        assert_eq!(RecipientRole::Processor.dpv_iri(), "https://w3id.org/dpv#DataProcessor");
+        assert_eq!(
+            LegalBasis::Contract.dpv_iri(),
+            "https://w3id.org/dpv/legal/eu/gdpr#A6-1-b"
+        );
+        assert_eq!(
+            Right::Complaint.dpv_iri(),
+            "https://w3id.org/dpv/legal/eu/gdpr#A77"
+        );
+        assert_eq!(
+            Safeguard::StandardContractualClauses.dpv_iri(),
+            "https://w3id.org/dpv/legal/eu/gdpr#A46-2-c"
+        );
+        assert_eq!(
+            RecipientRole::Processor.dpv_iri(),
+            "https://w3id.org/dpv#DataProcessor"
+        );
         for b in LegalBasis::ALL {
             assert!(b.dpv_iri().starts_with(DPV_GDPR));
         }

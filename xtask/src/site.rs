@@ -44,19 +44,31 @@ pub fn render_examples() -> Result<PathBuf> {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>\n<body>\n<main>\n<h1>Seloste examples</h1>\n<ul>\n",
     );
     for file in &files {
-        let stem = file.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let stem = file
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let out = site.join(format!("{stem}.html"));
-        run(std::process::Command::new(&seloste).arg("render").arg(file).arg("-o").arg(&out))?;
+        run(std::process::Command::new(&seloste)
+            .arg("render")
+            .arg(file)
+            .arg("-o")
+            .arg(&out))?;
         index.push_str(&format!("<li><a href=\"{stem}.html\">{stem}</a></li>\n"));
     }
     index.push_str("</ul>\n</main>\n</body>\n</html>\n");
-    std::fs::write(site.join("index.html"), index).map_err(|e| format!("cannot write the index: {e}"))?;
+    std::fs::write(site.join("index.html"), index)
+        .map_err(|e| format!("cannot write the index: {e}"))?;
     Ok(site)
 }
 
 /// The main job. Until the edge serves the examples, it renders them to `target/site/`.
 pub fn dev() -> Result {
     let site = render_examples()?;
-    println!("\nSeloste examples rendered: open {}", site.join("index.html").display());
+    println!(
+        "\nSeloste examples rendered: open {}",
+        site.join("index.html").display()
+    );
     Ok(())
 }

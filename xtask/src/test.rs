@@ -11,10 +11,25 @@ pub fn all() -> Result {
     cmd::run(cmd::cargo().args(["fmt", "--all", "--check"]))?;
 
     cmd::step("lints (cargo clippy -D warnings)");
-    cmd::run(cmd::cargo().args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]))?;
+    cmd::run(cmd::cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
     cmd::step("the schema crate builds for wasm32-unknown-unknown");
-    cmd::run(cmd::cargo().args(["build", "--quiet", "-p", "seloste-schema", "--target", "wasm32-unknown-unknown"]))?;
+    cmd::run(cmd::cargo().args([
+        "build",
+        "--quiet",
+        "-p",
+        "seloste-schema",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
 
     cmd::step("unit, golden and CLI end-to-end tests (cargo test)");
     cmd::run(cmd::cargo().args(["test", "--workspace"]))?;

@@ -12,8 +12,12 @@ pub const JSONSCHEMA_PY_VERSION: &str = "4.26.0";
 
 /// `rustup target add wasm32-unknown-unknown` unless it is installed.
 pub fn wasm_target() -> Result {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     cmd::step("installing the wasm32-unknown-unknown target");
@@ -26,9 +30,16 @@ pub fn wasm_bindgen() -> Result {
     if have.split_whitespace().nth(1) == Some(WASM_BINDGEN_VERSION) {
         return Ok(());
     }
-    cmd::step(&format!("installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} (takes a few minutes once)"));
+    cmd::step(&format!(
+        "installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} (takes a few minutes once)"
+    ));
     // Not `--locked`: its lockfile pins a webpki-roots version the registry index lacks.
-    run(cmd::cargo().args(["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION]))
+    run(cmd::cargo().args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        WASM_BINDGEN_VERSION,
+    ]))
 }
 
 /// `worker-build` of [`WORKER_BUILD_VERSION`] (about 8 minutes to build on 2 cores).
@@ -37,8 +48,16 @@ pub fn worker_build() -> Result {
     if have.contains(WORKER_BUILD_VERSION) {
         return Ok(());
     }
-    cmd::step(&format!("installing worker-build {WORKER_BUILD_VERSION} (takes a few minutes once)"));
-    run(cmd::cargo().args(["install", "worker-build", "--version", WORKER_BUILD_VERSION, "--locked"]))
+    cmd::step(&format!(
+        "installing worker-build {WORKER_BUILD_VERSION} (takes a few minutes once)"
+    ));
+    run(cmd::cargo().args([
+        "install",
+        "worker-build",
+        "--version",
+        WORKER_BUILD_VERSION,
+        "--locked",
+    ]))
 }
 
 /// The npm packages of `package.json` (wrangler, binaryen, playwright-core, axe-core, vnu-jar, …),
@@ -57,17 +76,25 @@ pub fn npm_packages() -> Result {
         return Ok(());
     }
     cmd::step("installing npm packages (package-lock.json)");
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&root))
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&root))
 }
 
 /// Debian's Chromium and ChromeDriver for the browser tests (never a browser download).
 pub fn chromium() -> Result {
-    if std::path::Path::new("/usr/bin/chromium").exists() && std::path::Path::new("/usr/bin/chromedriver").exists() {
+    if std::path::Path::new("/usr/bin/chromium").exists()
+        && std::path::Path::new("/usr/bin/chromedriver").exists()
+    {
         return Ok(());
     }
     cmd::step("installing Chromium from Debian");
     let sudo = |args: &[&str]| {
-        let mut c = if is_root() { Command::new(args[0]) } else { Command::new("sudo") };
+        let mut c = if is_root() {
+            Command::new(args[0])
+        } else {
+            Command::new("sudo")
+        };
         if is_root() {
             c.args(&args[1..]);
         } else {
@@ -77,7 +104,15 @@ pub fn chromium() -> Result {
         c
     };
     run(&mut sudo(&["apt-get", "update", "-qq"]))?;
-    run(&mut sudo(&["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "chromium-driver"]))
+    run(&mut sudo(&[
+        "apt-get",
+        "install",
+        "-y",
+        "-qq",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ]))
 }
 
 /// Python's `jsonschema`, the independent validator the tests check the JSON Schema with.
@@ -97,5 +132,7 @@ pub fn python_jsonschema() -> Result {
 }
 
 fn is_root() -> bool {
-    output(Command::new("id").arg("-u")).map(|s| s.trim() == "0").unwrap_or(false)
+    output(Command::new("id").arg("-u"))
+        .map(|s| s.trim() == "0")
+        .unwrap_or(false)
 }

@@ -1,0 +1,146 @@
+//! Reading a notice file or a history file from JSON, with errors that name the JSON path and the
+//! line and column, so a person can find the mistake in their editor.
+
+use std::fmt;
+
+use crate::history::HistoryFile;
+use crate::notice::Notice;
+
+/// What a file holds: a single notice, or a notice's version history. Tools accept either wherever
+/// they take a notice; for a history they work on its latest version unless told otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Document {
+    Notice(Box<Notice>),
+    /// Read in its on-disk form; [`crate::validate::validate_document`] checks its invariants and
+    /// [`crate::History::try_from`] turns it into a checked history.
+    History(HistoryFile),
+}
+
+impl Document {
+    /// The notice to show by default: the notice itself, or the newest version of a history.
+    pub fn latest_notice(&self) -> Option<&Notice> {
+        match self {
+            Document::Notice(n) => Some(n),
+            Document::History(h) => h.versions.last().map(|v| &v.notice),
+        }
+    }
+}
+
+/// Why a file could not be read as a notice or history: JSON syntax, or a value of the wrong shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// The JSON path of the offending value (`purposes[0].legal_bases[1]`), `.` for the root.
+    pub path: String,
+    pub message: String,
+    /// 1-based line and column of the error in the input.
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}: {}",
+            self.line, self.column, self.path, self.message
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parses a notice file or a history file (recognised by its `versions` field).
+pub fn parse(json: &str) -> Result<Document, ParseError> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| syntax_error(&e))?;
+    if value.get("versions").is_some() {
+        parse_as::<HistoryFile>(json).map(Document::History)
+    } else {
+        parse_as::<Notice>(json).map(|n| Document::Notice(Box::new(n)))
+    }
+}
+
+/// Parses JSON into `T`, reporting the path of the first value of the wrong shape.
+pub fn parse_as<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ParseError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let result: Result<T, _> = serde_path_to_error::deserialize(de);
+    result.map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        ParseError {
+            path,
+            message: strip_position(&inner),
+            line: inner.line(),
+            column: inner.column(),
+        }
+    })
+}
+
+fn syntax_error(e: &serde_json::Error) -> ParseError {
+    ParseError {
+        path: ".".into(),
+        message: format!("not valid JSON: {}", strip_position(e)),
+        line: e.line(),
+        column: e.column(),
+    }
+}
+
+/// serde_json appends " at line L column C"; we report position in fields of our own.
+fn strip_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"format":1,"id":"acme/customers","languages":["fi"],"title":{"fi":"Seloste"},
+        "organisation":{"name":"Acme Oy"},"role":{"acts_as":"controller"}}"#;
+
+    #[test]
+    fn reads_a_minimal_notice() {
+        let doc = parse(MINIMAL).unwrap();
+        assert_eq!(doc.latest_notice().unwrap().id, "acme/customers");
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let e = parse("{\n  \"format\": 1,\n  oops\n}").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 3));
+        assert!(e.message.starts_with("not valid JSON"), "{}", e.message);
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_with_their_path() {
+        let json = MINIMAL.replace(r#""name":"Acme Oy""#, r#""name":"Acme Oy","fax":"123""#);
+        let e = parse(&json).unwrap_err();
+        assert_eq!(e.path, "organisation.fax");
+        assert!(e.message.contains("unknown field `fax`"), "{}", e.message);
+    }
+
+    #[test]
+    fn wrong_shapes_name_the_value_path() {
+        let json = MINIMAL.replace(
+            r#""role":{"acts_as":"controller"}"#,
+            r#""role":{"acts_as":"owner"}"#,
+        );
+        let e = parse(&json).unwrap_err();
+        assert_eq!(e.path, "role.acts_as");
+        assert!(
+            e.message.contains("unknown variant `owner`"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn a_file_with_versions_is_a_history() {
+        let json = format!(
+            r#"{{"format":1,"id":"acme/customers","versions":[{{"number":1,"published":"2024-01-02","summary":{{"fi":"Eka"}},"notice":{MINIMAL}}}]}}"#
+        );
+        assert!(matches!(parse(&json).unwrap(), Document::History(_)));
+    }
+}
