@@ -1,1 +1,101 @@
-fn main() {}
+//! `seloste`: the command line tool privacy officers and CI pipelines use on notice files.
+//!
+//! Exit codes follow `seloste validate`: 0 all good, 1 completeness findings only, 2 malformed input
+//! or any other failure. Bad input never panics: it gets one line naming the file and position.
+
+mod commands;
+mod input;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Validate, diff, render and publish GDPR privacy notices (tietosuojaseloste).
+#[derive(Parser)]
+#[command(name = "seloste", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check notice or history files: errors (malformed) and completeness findings (GDPR Art. 13/14).
+    ///
+    /// Exit code 0: valid and complete; 1: completeness findings only; 2: malformed or unreadable.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the JSON Schema (draft 2020-12) of notice files, or of history files.
+    Schema {
+        #[arg(long)]
+        history: bool,
+    },
+    /// Show what changed between two versions, section by section.
+    ///
+    /// Each side is a notice file, a history file (its latest version), or FILE@N (version N of a history).
+    Diff {
+        old: String,
+        new: String,
+        /// The language to describe the changes in (default: the new version's main language).
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Render a notice, or a history's latest version, as a standalone HTML page.
+    Render {
+        /// A notice file, a history file, or FILE@N for version N of a history.
+        file: String,
+        #[arg(long)]
+        lang: Option<String>,
+        /// Render the change log of a history file instead of the notice.
+        #[arg(long)]
+        history: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Publish a notice (or every unpublished version of a history) to a Seloste edge.
+    ///
+    /// The publishing token is read from the SELOSTE_TOKEN environment variable.
+    Publish {
+        file: PathBuf,
+        /// The edge's base URL, e.g. http://127.0.0.1:8787
+        #[arg(long)]
+        to: String,
+        /// The change summary for a single notice file, in the notice's main language.
+        #[arg(long)]
+        summary: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate { files, json } => commands::validate::run(&files, json),
+        Command::Schema { history } => commands::schema::run(history),
+        Command::Diff {
+            old,
+            new,
+            lang,
+            json,
+        } => commands::diff::run(&old, &new, lang.as_deref(), json),
+        Command::Render { .. } => Err("render: arrives with the shared Yew components".into()),
+        Command::Publish { file, to, summary } => {
+            commands::publish::run(&file, &to, summary.as_deref())
+        }
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("seloste: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -8,18 +8,26 @@
 //! no I/O, no clock, no randomness; it builds natively and for `wasm32-unknown-unknown`.
 
 pub mod date;
+pub mod diff;
 pub mod document;
+pub mod duration;
 pub mod headings;
 pub mod history;
+#[cfg(feature = "json-schema")]
+pub mod json_schema;
 pub mod notice;
+pub mod outline;
 pub mod party;
 pub mod sections;
 pub mod text;
+pub mod validate;
 pub mod vocab;
 
 pub use date::Date;
+pub use diff::{diff, Change, FieldChange, NoticeDiff, SectionDiff};
 pub use document::{parse, Document, ParseError};
 pub use headings::SectionId;
 pub use history::{History, HistoryError, HistoryFile, Version};
 pub use notice::{Notice, FORMAT};
 pub use text::{Block, Lang, Link, Prose, Text};
+pub use validate::{validate_document, validate_notice, Problem, Report, Severity};

@@ -1,0 +1,532 @@
+//! The building blocks of validation: a checker that walks values with their JSON path, and the
+//! small format rules (emails, links, phone numbers, ids, business IDs, durations, countries).
+
+use crate::party::{Address, Contact, Organisation, Phone};
+use crate::text::{Block, Lang, Link, Prose, Text};
+
+use super::{Problem, Severity};
+
+pub fn error(path: &str, message: impl Into<String>) -> Problem {
+    Problem {
+        severity: Severity::Error,
+        path: display_path(path),
+        message: message.into(),
+        article: None,
+    }
+}
+
+pub fn finding(path: &str, article: &str, message: impl Into<String>) -> Problem {
+    Problem {
+        severity: Severity::Finding,
+        path: display_path(path),
+        message: message.into(),
+        article: Some(article.to_owned()),
+    }
+}
+
+fn display_path(path: &str) -> String {
+    if path.is_empty() {
+        ".".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// Joins a parent path and a field: `join("a", "b") == "a.b"`, `join("", "b") == "b"`,
+/// `join("a", "[0]") == "a[0]"`.
+pub fn join(parent: &str, child: &str) -> String {
+    match (parent.is_empty(), child.starts_with('[')) {
+        (true, _) => child.to_owned(),
+        (false, true) => format!("{parent}{child}"),
+        (false, false) => format!("{parent}.{child}"),
+    }
+}
+
+/// Walks values under a path prefix, checking each against the notice's languages and formats.
+pub struct Checker<'a> {
+    languages: &'a [Lang],
+    prefix: String,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(languages: &'a [Lang], prefix: &str) -> Self {
+        Checker {
+            languages,
+            prefix: prefix.to_owned(),
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+
+    pub fn path(&self, rel: &str) -> String {
+        join(&self.prefix, rel)
+    }
+
+    pub fn error(&mut self, rel: &str, message: impl Into<String>) {
+        let p = self.path(rel);
+        self.problems.push(error(&p, message));
+    }
+
+    /// A required plain string: not empty or blank.
+    pub fn required(&mut self, value: &str, rel: &str) {
+        if value.trim().is_empty() {
+            self.error(rel, "must not be empty");
+        }
+    }
+
+    /// Text: a non-blank translation for every language of the notice and no other language.
+    pub fn text(&mut self, text: &Text, rel: &str) {
+        for lang in self.languages {
+            match text.0.get(lang) {
+                None => self.error(rel, format!("missing the `{lang}` translation")),
+                Some(s) if s.trim().is_empty() => self.error(&join(rel, lang), "must not be empty"),
+                Some(_) => {}
+            }
+        }
+        for lang in text.0.keys() {
+            if !self.languages.contains(lang) {
+                self.error(
+                    &join(rel, lang),
+                    format!(
+                        "`{lang}` is not one of the notice's languages ({})",
+                        self.languages.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
+    pub fn opt_text(&mut self, text: &Option<Text>, rel: &str) {
+        if let Some(t) = text {
+            self.text(t, rel);
+        }
+    }
+
+    pub fn texts(&mut self, texts: &[Text], rel: &str) {
+        for (i, t) in texts.iter().enumerate() {
+            self.text(t, &format!("{rel}[{i}]"));
+        }
+    }
+
+    pub fn prose(&mut self, prose: &Prose, rel: &str) {
+        for (i, block) in prose.iter().enumerate() {
+            let at = format!("{rel}[{i}]");
+            match block {
+                Block::Paragraph(t) => self.text(t, &join(&at, "paragraph")),
+                Block::List(items) => {
+                    if items.is_empty() {
+                        self.error(&join(&at, "list"), "a list needs at least one item");
+                    }
+                    self.texts(items, &join(&at, "list"));
+                }
+                Block::Links(links) => {
+                    if links.is_empty() {
+                        self.error(
+                            &join(&at, "links"),
+                            "a list of links needs at least one link",
+                        );
+                    }
+                    for (j, l) in links.iter().enumerate() {
+                        self.link(l, &format!("{}[{j}]", join(&at, "links")));
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn link(&mut self, link: &Link, rel: &str) {
+        self.href(&link.href, &join(rel, "href"), LINK_SCHEMES);
+        self.text(&link.label, &join(rel, "label"));
+    }
+
+    /// A link target with one of `schemes`.
+    pub fn href(&mut self, href: &str, rel: &str, schemes: &[&str]) {
+        if let Err(why) = check_href(href, schemes) {
+            self.error(rel, why);
+        }
+    }
+
+    pub fn email(&mut self, email: &str, rel: &str) {
+        if !is_email(email) {
+            self.error(rel, format!("`{email}` is not an email address"));
+        }
+    }
+
+    pub fn phone(&mut self, phone: &Phone, rel: &str) {
+        if !is_phone(&phone.number) {
+            self.error(
+                &join(rel, "number"),
+                format!(
+                    "`{}` is not a phone number (digits, spaces, + - ( ) only)",
+                    phone.number
+                ),
+            );
+        }
+        self.opt_text(&phone.label, &join(rel, "label"));
+    }
+
+    pub fn address(&mut self, address: &Option<Address>, rel: &str) {
+        let Some(a) = address else { return };
+        self.required(&a.street, &join(rel, "street"));
+        self.required(&a.postal_code, &join(rel, "postal_code"));
+        self.required(&a.city, &join(rel, "city"));
+        if let Some(c) = &a.country {
+            self.required(c, &join(rel, "country"));
+        }
+    }
+
+    fn reachable(&mut self, phones: &[Phone], emails: &[String], rel: &str) {
+        for (i, p) in phones.iter().enumerate() {
+            self.phone(p, &format!("{}[{i}]", join(rel, "phones")));
+        }
+        for (i, e) in emails.iter().enumerate() {
+            self.email(e, &format!("{}[{i}]", join(rel, "emails")));
+        }
+    }
+
+    pub fn organisation(&mut self, org: &Organisation, rel: &str) {
+        self.required(&org.name, &join(rel, "name"));
+        if let Some(id) = &org.business_id {
+            if let Err(why) = check_business_id(id) {
+                self.error(&join(rel, "business_id"), why);
+            }
+        }
+        self.opt_text(&org.legal_form, &join(rel, "legal_form"));
+        self.opt_text(&org.referred_to_as, &join(rel, "referred_to_as"));
+        self.address(&org.postal_address, &join(rel, "postal_address"));
+        self.address(&org.visiting_address, &join(rel, "visiting_address"));
+        self.reachable(&org.phones, &org.emails, rel);
+        if let Some(web) = &org.web {
+            self.href(web, &join(rel, "web"), WEB_SCHEMES);
+        }
+    }
+
+    pub fn contact(&mut self, c: &Contact, rel: &str) {
+        if let Some(name) = &c.name {
+            self.required(name, &join(rel, "name"));
+        }
+        self.opt_text(&c.title, &join(rel, "title"));
+        if let Some(o) = &c.organisation {
+            self.required(o, &join(rel, "organisation"));
+        }
+        self.address(&c.postal_address, &join(rel, "postal_address"));
+        self.address(&c.visiting_address, &join(rel, "visiting_address"));
+        self.reachable(&c.phones, &c.emails, rel);
+        let empty = c.name.is_none()
+            && c.postal_address.is_none()
+            && c.visiting_address.is_none()
+            && c.phones.is_empty()
+            && c.emails.is_empty();
+        if empty {
+            self.error(rel, "a contact needs a name or a way to reach them");
+        }
+    }
+}
+
+/// Link targets allowed in prose: the web, email and phone. Never `javascript:`, `data:`, ….
+pub const LINK_SCHEMES: &[&str] = &["https", "http", "mailto", "tel"];
+/// Targets allowed where a web site is expected.
+pub const WEB_SCHEMES: &[&str] = &["https", "http"];
+
+/// Checks a link target: one of `schemes`, no white space or control characters, and for web
+/// links a host. The same rule is applied again by every renderer before it writes an `href`.
+pub fn check_href(href: &str, schemes: &[&str]) -> Result<(), String> {
+    if href
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+    {
+        return Err(format!(
+            "`{href}` contains white space, control or invisible formatting characters"
+        ));
+    }
+    let Some((scheme, rest)) = href.split_once(':') else {
+        return Err(format!(
+            "`{href}` is not an absolute link (it needs e.g. https://)"
+        ));
+    };
+    let scheme = scheme.to_ascii_lowercase();
+    if !schemes.contains(&scheme.as_str()) {
+        return Err(format!(
+            "links may only use {} (found `{scheme}:`)",
+            schemes.join(", ")
+        ));
+    }
+    match scheme.as_str() {
+        "http" | "https" => {
+            let host = rest
+                .strip_prefix("//")
+                .map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+            match host {
+                Some(h) if !h.is_empty() && !h.starts_with('@') => Ok(()),
+                _ => Err(format!("`{href}` has no host")),
+            }
+        }
+        "mailto" if !is_email(rest.split('?').next().unwrap_or("")) => Err(format!(
+            "`{href}` is not a mailto: link to an email address"
+        )),
+        "tel" if !is_phone(rest) => Err(format!("`{href}` is not a tel: link to a phone number")),
+        _ => Ok(()),
+    }
+}
+
+/// Zero-width and bidirectional formatting characters: they make a link read differently from
+/// where it goes, so no link target may contain them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A practical email check: one `@`, a local part, a domain with a dot, no spaces or brackets.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let ok_chars = |p: &str| {
+        p.chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && !"<>()[]\\,;:@\"".contains(c))
+    };
+    !local.is_empty()
+        && ok_chars(local)
+        && ok_chars(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+}
+
+/// A phone number as people write it: at least five digits, and only digits, spaces, `+-()`.
+pub fn is_phone(s: &str) -> bool {
+    s.chars().filter(char::is_ascii_digit).count() >= 5
+        && s.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+        && match s.matches('+').count() {
+            0 => true,
+            1 => s.trim_start().starts_with('+'),
+            _ => false,
+        }
+}
+
+/// A language code: `fi`, `sv`, `en`, `fi-FI`, `se` (BCP 47 primary subtag, optional region).
+pub fn is_lang(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or("");
+    let primary_ok =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
+    let region_ok = match parts.next() {
+        None => true,
+        Some(r) => r.len() == 2 && r.chars().all(|c| c.is_ascii_uppercase()),
+    };
+    primary_ok && region_ok && parts.next().is_none()
+}
+
+/// One part of a notice id: lower-case ASCII letters, digits and dashes, 1–63 characters, starting
+/// with a letter or digit. Safe in URLs and file names without escaping.
+pub fn is_slug(s: &str) -> bool {
+    (1..=63).contains(&s.len())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !s.starts_with('-')
+}
+
+/// A Finnish business ID (Y-tunnus, `NNNNNNN-C`) must have the right check digit; other
+/// business IDs (foreign ones) are only checked for being printable.
+pub fn check_business_id(id: &str) -> Result<(), String> {
+    let b = id.as_bytes();
+    let finnish =
+        b.len() == 9 && b[7] == b'-' && b[..7].iter().chain(&b[8..]).all(u8::is_ascii_digit);
+    if !finnish {
+        return if id.trim().is_empty() || id.chars().any(char::is_control) {
+            Err("must be a printable business ID".into())
+        } else {
+            Ok(())
+        };
+    }
+    const WEIGHTS: [u32; 7] = [7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = b[..7]
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    let expected =
+        match sum % 11 {
+            0 => 0,
+            1 => return Err(format!(
+                "`{id}` cannot be a Finnish business ID (Y-tunnus): no valid check digit exists"
+            )),
+            r => 11 - r,
+        };
+    if u32::from(b[8] - b'0') == expected {
+        Ok(())
+    } else {
+        Err(format!("`{id}` is not a valid Finnish business ID (Y-tunnus): the check digit should be {expected}"))
+    }
+}
+
+/// An ISO 8601 duration of whole years, months, weeks or days: `P24M`, `P5Y`, `P1Y6M`, `P30D`.
+pub fn is_duration(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix('P') else {
+        return false;
+    };
+    let mut seen_unit = false;
+    let mut digits = 0;
+    let mut last_unit = 0;
+    for c in rest.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else {
+            let Some(rank) = "YMWD".find(c).map(|r| r + 1) else {
+                return false;
+            };
+            if digits == 0 || rank <= last_unit {
+                return false;
+            }
+            last_unit = rank;
+            digits = 0;
+            seen_unit = true;
+        }
+    }
+    seen_unit && digits == 0
+}
+
+/// ISO 3166-1 alpha-2 codes of the EU/EEA member states, plus the `EU` and `EEA` regions.
+pub const EEA: &[&str] = &[
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "EU",
+    "EEA",
+];
+
+/// A location code: two upper-case letters (ISO 3166-1 alpha-2), or `EU` / `EEA`.
+pub fn is_location(s: &str) -> bool {
+    s == "EEA" || (s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+pub fn in_eea(location: &str) -> bool {
+    EEA.contains(&location)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_allow_only_web_mail_and_phone() {
+        for ok in [
+            "https://tietosuoja.fi",
+            "http://www.icann.org/x?y#z",
+            "mailto:info@caracom.fi",
+            "tel:+358401234567",
+        ] {
+            assert!(check_href(ok, LINK_SCHEMES).is_ok(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "#",
+            "www.tietosuoja.fi",
+            "https://",
+            "https:///path",
+            "https://exa mple.com",
+            "https://example.com/\u{202e}",
+            "mailto:not-an-address",
+            "tel:call-me",
+        ] {
+            assert!(check_href(bad, LINK_SCHEMES).is_err(), "{bad}");
+        }
+        assert!(check_href("mailto:a@b.fi", WEB_SCHEMES).is_err());
+    }
+
+    #[test]
+    fn emails_are_checked_practically() {
+        assert!(is_email("riikka.samuli@kaarea.fi"));
+        assert!(is_email("tietosuoja-poista-@carrata.fi"));
+        for bad in [
+            "",
+            "info",
+            "info@",
+            "@caracom.fi",
+            "info@caracom",
+            "a b@c.fi",
+            "a@b..fi",
+            "a@.b.fi",
+            "<a@b.fi>",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_numbers_as_people_write_them() {
+        for ok in [
+            "+358 40 3012 300",
+            "044 2434 591",
+            "020 764 9850",
+            "(09) 123 456",
+            "+358-45-639-3329",
+        ] {
+            assert!(is_phone(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "1234",
+            "call me",
+            "040 123 4567 ext. 5",
+            "040+1234567",
+            "tel:0401234567",
+        ] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_codes() {
+        for ok in ["fi", "sv", "en", "fi-FI", "smn"] {
+            assert!(is_lang(ok), "{ok}");
+        }
+        for bad in ["", "FI", "finnish", "fi_FI", "fi-fi", "f", "fi-FI-x"] {
+            assert!(!is_lang(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn slugs_are_url_safe() {
+        assert!(is_slug("capricode-systems"));
+        assert!(is_slug("a"));
+        for bad in ["", "-a", "A", "a_b", "..", "a/b", "ä", &"a".repeat(64)] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn finnish_business_ids_have_a_check_digit() {
+        assert!(check_business_id("2925981-7").is_ok());
+        assert!(check_business_id("0112038-9").is_ok());
+        let e = check_business_id("2925981-6").unwrap_err();
+        assert!(e.contains("should be 7"), "{e}");
+        assert!(
+            check_business_id("SE556677889901").is_ok(),
+            "foreign ids pass"
+        );
+        assert!(check_business_id(" ").is_err());
+    }
+
+    #[test]
+    fn durations_in_iso_8601() {
+        for ok in ["P24M", "P5Y", "P1Y6M", "P30D", "P2W"] {
+            assert!(is_duration(ok), "{ok}");
+        }
+        for bad in ["", "P", "24M", "P24", "PM", "P6M1Y", "P1.5Y", "PT5H", "p5y"] {
+            assert!(!is_duration(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn locations_and_the_eea() {
+        assert!(is_location("FI") && is_location("US") && is_location("EEA") && is_location("EU"));
+        assert!(!is_location("fi") && !is_location("USA") && !is_location(""));
+        assert!(in_eea("FI") && in_eea("NO") && in_eea("EU") && !in_eea("US") && !in_eea("GB"));
+    }
+}

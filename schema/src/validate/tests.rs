@@ -1,0 +1,457 @@
+//! One test per rule: each starts from a complete, valid notice and breaks exactly one thing.
+
+use serde_json::{json, Value};
+
+use super::{check_json, validate_document, validate_notice, Report, Severity};
+use crate::document::parse;
+use crate::notice::Notice;
+
+const COMPLETE: &str = include_str!("../../tests/data/complete.json");
+
+fn complete() -> Value {
+    serde_json::from_str(COMPLETE).unwrap()
+}
+
+fn report_of(v: &Value) -> Report {
+    let notice: Notice = serde_json::from_value(v.clone()).unwrap();
+    validate_notice(&notice)
+}
+
+/// Applies `change` to the complete notice and validates it.
+fn with(change: impl FnOnce(&mut Value)) -> Report {
+    let mut v = complete();
+    change(&mut v);
+    report_of(&v)
+}
+
+#[track_caller]
+fn assert_error(r: &Report, path: &str, words: &str) {
+    assert!(
+        r.errors()
+            .any(|p| p.path == path && p.message.contains(words)),
+        "expected an error at {path} containing {words:?}, got {:#?}",
+        r.problems
+    );
+}
+
+#[track_caller]
+fn assert_finding(r: &Report, article: &str, path: &str) {
+    assert!(
+        r.findings()
+            .any(|p| p.article.as_deref() == Some(article) && p.path == path),
+        "expected finding {article} at {path}, got {:#?}",
+        r.problems
+    );
+    assert!(
+        !r.has_errors(),
+        "a missing element is a finding, not an error: {:#?}",
+        r.problems
+    );
+}
+
+#[test]
+fn the_complete_notice_is_clean() {
+    let r = report_of(&complete());
+    assert!(r.is_clean(), "{:#?}", r.problems);
+}
+
+// ---- errors -------------------------------------------------------------------------------
+
+#[test]
+fn unknown_format_versions_are_refused() {
+    assert_error(
+        &with(|v| v["format"] = json!(2)),
+        "format",
+        "unsupported format 2",
+    );
+}
+
+#[test]
+fn ids_are_organisation_slash_notice() {
+    for bad in [
+        "acme",
+        "Acme/customers",
+        "acme/",
+        "acme/cust omers",
+        "../etc",
+        "acme/customers/x",
+    ] {
+        assert_error(&with(|v| v["id"] = json!(bad)), "id", "is not an id");
+    }
+}
+
+#[test]
+fn languages_are_codes_listed_once() {
+    assert_error(
+        &with(|v| v["languages"] = json!([])),
+        "languages",
+        "at least one language",
+    );
+    assert_error(
+        &with(|v| v["languages"] = json!(["fi", "English"])),
+        "languages[1]",
+        "not a language code",
+    );
+    assert_error(
+        &with(|v| v["languages"] = json!(["fi", "en", "fi"])),
+        "languages[2]",
+        "listed twice",
+    );
+}
+
+#[test]
+fn every_text_has_every_language() {
+    let r = with(|v| v["title"] = json!({"fi": "Seloste"}));
+    assert_error(&r, "title", "missing the `en` translation");
+    let r = with(|v| v["purposes"][1]["legitimate_interest"] = json!({"fi": "x"}));
+    assert_error(
+        &r,
+        "purposes[1].legitimate_interest",
+        "missing the `en` translation",
+    );
+}
+
+#[test]
+fn texts_carry_no_undeclared_language() {
+    let r = with(|v| v["title"]["sv"] = json!("Dataskyddsbeskrivning"));
+    assert_error(&r, "title.sv", "not one of the notice's languages");
+}
+
+#[test]
+fn required_text_is_not_blank() {
+    assert_error(
+        &with(|v| v["title"]["en"] = json!("  ")),
+        "title.en",
+        "must not be empty",
+    );
+    assert_error(
+        &with(|v| v["organisation"]["name"] = json!("")),
+        "organisation.name",
+        "must not be empty",
+    );
+    let r = with(|v| v["organisation"]["postal_address"]["city"] = json!(""));
+    assert_error(&r, "organisation.postal_address.city", "must not be empty");
+}
+
+#[test]
+fn emails_are_checked() {
+    let r = with(|v| v["contact"]["emails"][0] = json!("maija at acme"));
+    assert_error(&r, "contact.emails[0]", "is not an email address");
+}
+
+#[test]
+fn phone_numbers_are_checked() {
+    let r = with(|v| v["organisation"]["phones"][0]["number"] = json!("call us"));
+    assert_error(&r, "organisation.phones[0].number", "is not a phone number");
+}
+
+#[test]
+fn links_allow_only_https_http_mailto_and_tel() {
+    let r = with(|v| {
+        v["introduction"] =
+            json!([{"links": [{"href": "javascript:alert(1)", "label": {"fi": "x", "en": "x"}}]}])
+    });
+    assert_error(
+        &r,
+        "introduction[0].links[0].href",
+        "links may only use https, http, mailto, tel",
+    );
+    let r = with(|v| v["organisation"]["web"] = json!("mailto:info@acme.example"));
+    assert_error(&r, "organisation.web", "links may only use https, http");
+    let r = with(|v| v["complaint_authority"]["web"] = json!("tietosuoja.fi"));
+    assert_error(&r, "complaint_authority.web", "not an absolute link");
+}
+
+#[test]
+fn finnish_business_ids_have_a_valid_check_digit() {
+    let r = with(|v| v["organisation"]["business_id"] = json!("2925981-6"));
+    assert_error(&r, "organisation.business_id", "check digit should be 7");
+}
+
+#[test]
+fn retention_durations_are_iso_8601() {
+    let r = with(|v| v["retention"]["rules"][0]["max_duration"] = json!("24 months"));
+    assert_error(
+        &r,
+        "retention.rules[0].max_duration",
+        "not an ISO 8601 duration",
+    );
+}
+
+#[test]
+fn locations_are_country_codes() {
+    let r = with(|v| v["recipients"]["items"][0]["location"] = json!("Finland"));
+    assert_error(&r, "recipients.items[0].location", "not a country code");
+}
+
+#[test]
+fn transfers_contradicting_themselves_are_errors() {
+    let transfer = json!({"recipient": {"fi": "X", "en": "X"}, "country": "US", "safeguard": "standard_contractual_clauses"});
+    let r = with(|v| v["transfers"] = json!({"outside_eea": false, "items": [transfer]}));
+    assert_error(&r, "transfers.items", "`outside_eea` is false");
+    let inside = json!({"recipient": {"fi": "X", "en": "X"}, "country": "SE", "safeguard": "adequacy_decision"});
+    let r = with(|v| v["transfers"] = json!({"outside_eea": true, "items": [inside]}));
+    assert_error(&r, "transfers.items[0].country", "inside the EU/EEA");
+}
+
+#[test]
+fn closed_sets_list_each_term_once() {
+    let r = with(|v| v["rights"]["rights"] = json!(["access", "access"]));
+    assert_error(&r, "rights.rights[1]", "listed twice");
+}
+
+#[test]
+fn empty_lists_and_sections_are_errors() {
+    assert_error(
+        &with(|v| v["security"]["technical"] = json!([{"list": []}])),
+        "security.technical[0].list",
+        "at least one item",
+    );
+    assert_error(
+        &with(|v| v["data_subjects"][0]["data"] = json!([])),
+        "data_subjects[0].data",
+        "at least one kind of data",
+    );
+    assert_error(
+        &with(|v| v["recipients"] = json!({})),
+        "recipients",
+        "say that there are none",
+    );
+    assert_error(
+        &with(|v| v["contact"] = json!({})),
+        "contact",
+        "a name or a way to reach them",
+    );
+}
+
+#[test]
+fn shape_errors_name_the_path_line_and_column() {
+    let (doc, r) = check_json("{\"format\": 1,\n \"id\": 5}");
+    assert!(doc.is_none());
+    let p = r.errors().next().unwrap();
+    assert_eq!(p.path, "id");
+    assert!(p.message.contains("line 2"), "{}", p.message);
+}
+
+// ---- completeness findings ---------------------------------------------------------------------
+
+#[test]
+fn each_missing_element_is_a_finding_with_its_article() {
+    let cases = [
+        ("purposes", "13(1)(c)", "purposes"),
+        ("recipients", "13(1)(e)", "recipients"),
+        ("transfers", "13(1)(f)", "transfers"),
+        ("retention", "13(2)(a)", "retention"),
+        ("requirement", "13(2)(e)", "requirement"),
+        ("automated_decisions", "13(2)(f)", "automated_decisions"),
+        ("data_subjects", "14(1)(d)", "data_subjects"),
+        ("sources", "14(2)(f)", "sources"),
+    ];
+    for (field, article, path) in cases {
+        let r = with(|v| {
+            v.as_object_mut().unwrap().remove(field);
+        });
+        assert_finding(&r, article, path);
+    }
+}
+
+#[test]
+fn controller_contact_details_are_required() {
+    let r = with(|v| v["organisation"] = json!({"name": "Acme Oy"}));
+    assert_finding(&r, "13(1)(a)", "organisation");
+}
+
+#[test]
+fn every_purpose_needs_a_legal_basis() {
+    let r = with(|v| v["purposes"][0]["legal_bases"] = json!([]));
+    assert_finding(&r, "13(1)(c)", "purposes[0].legal_bases");
+    let r = with(|v| {
+        v["purposes"][0]["legal_bases"] = json!([]);
+        v["purposes"][1]["legal_bases"] = json!([]);
+    });
+    assert_finding(&r, "13(1)(c)", "lawfulness");
+    // A notice-wide basis covers every purpose, as real notices usually state it.
+    let r = with(|v| {
+        v["purposes"][0]["legal_bases"] = json!([]);
+        v["lawfulness"] = json!({"legal_bases": ["contract"]});
+    });
+    assert!(r.is_clean(), "{:#?}", r.problems);
+}
+
+#[test]
+fn legitimate_interests_must_be_stated() {
+    let r = with(|v| {
+        v["purposes"][1]
+            .as_object_mut()
+            .unwrap()
+            .remove("legitimate_interest")
+            .map(|_| ())
+            .unwrap()
+    });
+    assert_finding(&r, "13(1)(d)", "purposes[1].legitimate_interest");
+    let r = with(|v| v["lawfulness"] = json!({"legal_bases": ["legitimate_interests"]}));
+    assert_finding(&r, "13(1)(d)", "lawfulness.legitimate_interests");
+}
+
+#[test]
+fn recipients_outside_the_eea_need_a_declared_transfer() {
+    let r = with(|v| v["recipients"]["items"][0]["location"] = json!("US"));
+    assert_finding(&r, "13(1)(f)", "recipients.items[0].location");
+    let r = with(|v| v["transfers"] = json!({"outside_eea": true}));
+    assert_finding(&r, "13(1)(f)", "transfers.items");
+}
+
+#[test]
+fn each_right_of_13_2_b_is_required() {
+    for right in [
+        "access",
+        "rectification",
+        "erasure",
+        "restriction",
+        "object",
+        "portability",
+    ] {
+        let r = with(|v| {
+            let rights = v["rights"]["rights"].as_array_mut().unwrap();
+            rights.retain(|x| x != right);
+        });
+        assert_finding(&r, "13(2)(b)", "rights.rights");
+        assert_eq!(r.findings().count(), 1, "{right}: {:#?}", r.problems);
+    }
+}
+
+#[test]
+fn consent_needs_the_right_to_withdraw_it() {
+    let r = with(|v| v["purposes"][0]["legal_bases"] = json!(["consent"]));
+    assert_finding(&r, "13(2)(c)", "rights.rights");
+    let r = with(|v| {
+        v["purposes"][0]["legal_bases"] = json!(["consent"]);
+        v["rights"]["rights"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!("withdraw_consent"));
+    });
+    assert!(r.is_clean(), "{:#?}", r.problems);
+}
+
+#[test]
+fn the_right_to_complain_is_required() {
+    let r = with(|v| {
+        v.as_object_mut().unwrap().remove("complaint_authority");
+        v["rights"]["rights"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|x| x != "complaint");
+    });
+    assert_finding(&r, "13(2)(d)", "complaint_authority");
+    assert_eq!(
+        r.findings().next().unwrap().to_string(),
+        "13(2)(d): the notice does not tell the data subject of the right to lodge a complaint with a supervisory authority"
+    );
+}
+
+#[test]
+fn automated_decisions_need_an_explanation() {
+    let r = with(|v| v["automated_decisions"] = json!({"exists": true}));
+    assert_finding(&r, "13(2)(f)", "automated_decisions.description");
+}
+
+#[test]
+fn special_categories_need_an_article_9_condition() {
+    let r = with(|v| v["data_subjects"][0]["data"][0]["special_category"] = json!(true));
+    assert_finding(&r, "9(2)", "lawfulness.special_category_conditions");
+}
+
+// ---- histories ---------------------------------------------------------------------------------
+
+fn history(versions: Vec<Value>) -> Report {
+    let doc = json!({"format": 1, "id": "acme/customers", "versions": versions});
+    validate_document(&parse(&doc.to_string()).unwrap())
+}
+
+fn version(n: u32, published: &str) -> Value {
+    json!({"number": n, "published": published, "summary": {"fi": "Muutos", "en": "Change"}, "notice": complete()})
+}
+
+#[test]
+fn a_valid_history_is_clean() {
+    let r = history(vec![
+        version(1, "2024-01-01"),
+        version(2, "2024-01-01"),
+        version(3, "2025-06-30"),
+    ]);
+    assert!(r.is_clean(), "{:#?}", r.problems);
+}
+
+#[test]
+fn history_numbers_run_without_gaps() {
+    let r = history(vec![version(1, "2024-01-01"), version(3, "2024-02-01")]);
+    assert_error(&r, "versions[1].number", "expected 2, found 3");
+    assert_error(
+        &history(vec![version(0, "2024-01-01")]),
+        "versions[0].number",
+        "expected 1",
+    );
+    assert_error(&history(vec![]), "versions", "at least one");
+}
+
+#[test]
+fn history_dates_never_go_back() {
+    let r = history(vec![version(1, "2024-05-01"), version(2, "2024-04-30")]);
+    assert_error(&r, "versions[1].published", "never go back");
+    let mut v = version(1, "2024-05-01");
+    v["effective"] = json!("2024-04-01");
+    assert_error(
+        &history(vec![v]),
+        "versions[0].effective",
+        "before the publication date",
+    );
+}
+
+#[test]
+fn every_version_belongs_to_the_same_notice() {
+    let mut v2 = version(2, "2024-06-01");
+    v2["notice"]["id"] = json!("acme/other");
+    let r = history(vec![version(1, "2024-05-01"), v2]);
+    assert_error(&r, "versions[1].notice.id", "same notice");
+}
+
+#[test]
+fn summaries_are_translated_and_notices_checked_with_their_path() {
+    let mut v = version(1, "2024-05-01");
+    v["summary"] = json!({"fi": "Muutos"});
+    v["notice"]["contact"]["emails"][0] = json!("nope");
+    let r = history(vec![v]);
+    assert_error(&r, "versions[0].summary", "missing the `en` translation");
+    assert_error(
+        &r,
+        "versions[0].notice.contact.emails[0]",
+        "not an email address",
+    );
+}
+
+#[test]
+fn only_the_latest_version_is_checked_for_completeness() {
+    let mut old = version(1, "2024-05-01");
+    old["notice"].as_object_mut().unwrap().remove("retention");
+    let r = history(vec![old.clone(), version(2, "2024-06-01")]);
+    assert!(r.is_clean(), "{:#?}", r.problems);
+    let r = history(vec![version(1, "2024-05-01"), {
+        let mut o = old;
+        o["number"] = json!(2);
+        o
+    }]);
+    assert_finding(&r, "13(2)(a)", "versions[1].notice.retention");
+}
+
+#[test]
+fn severities_sort_errors_first() {
+    let r = with(|v| {
+        v["title"]["en"] = json!("");
+        v.as_object_mut().unwrap().remove("retention");
+    });
+    assert_eq!(
+        r.problems.first().map(|p| p.severity),
+        Some(Severity::Error)
+    );
+}

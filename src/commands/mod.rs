@@ -1,0 +1,6 @@
+//! One module per subcommand.
+
+pub mod diff;
+pub mod publish;
+pub mod schema;
+pub mod validate;

@@ -1,0 +1,81 @@
+//! Reading notice and history files with errors a person can act on: the file, the line and
+//! column, and what is wrong there.
+
+use std::path::Path;
+
+use seloste_schema::{Document, History, Notice, Version};
+
+/// Reads a file as UTF-8 text; invalid UTF-8 is reported with its line and column.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        format!("{}:{line}:{column}: not valid UTF-8 text", path.display())
+    })
+}
+
+/// Reads and parses a notice or history file (shape only; see `seloste validate` for the rest).
+pub fn read_document(path: &Path) -> Result<Document, String> {
+    let text = read_text(path)?;
+    seloste_schema::parse(&text).map_err(|e| {
+        format!(
+            "{}:{}:{}: {}: {}",
+            path.display(),
+            e.line,
+            e.column,
+            e.path,
+            e.message
+        )
+    })
+}
+
+/// Reads a history file, or a single notice as a one-version history, checking its invariants.
+pub fn read_history(path: &Path) -> Result<History, String> {
+    match read_document(path)? {
+        Document::History(file) => {
+            History::try_from(file).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        Document::Notice(n) => {
+            let published = n
+                .updated
+                .unwrap_or_else(|| seloste_schema::Date::from_ymd(1970, 1, 1).expect("a date"));
+            let summary = seloste_schema::Text::new(n.main_language(), "—");
+            Ok(History::start(*n, published, None, summary))
+        }
+    }
+}
+
+/// A notice named on the command line: `FILE` (a notice, or a history's latest version) or
+/// `FILE@N` (version N of a history). Returns the notice and the version, if it came from one.
+pub fn read_notice_spec(spec: &str) -> Result<(Notice, Option<Version>), String> {
+    let (file, number) = match spec.rsplit_once('@') {
+        Some((f, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (
+            f,
+            Some(
+                n.parse::<u32>()
+                    .map_err(|_| format!("{spec}: version number too large"))?,
+            ),
+        ),
+        _ => (spec, None),
+    };
+    let path = Path::new(file);
+    match (read_document(path)?, number) {
+        (Document::Notice(n), None) => Ok((*n, None)),
+        (Document::Notice(_), Some(_)) => Err(format!(
+            "{file}: is a single notice, not a history: drop the @N"
+        )),
+        (Document::History(h), number) => {
+            let history = History::try_from(h).map_err(|e| format!("{file}: {e}"))?;
+            let n = number.unwrap_or(history.latest().number);
+            let v = history.version(n).ok_or_else(|| {
+                format!(
+                    "{file}: has versions 1 to {}, not {n}",
+                    history.latest().number
+                )
+            })?;
+            Ok((v.notice.clone(), Some(v.clone())))
+        }
+    }
+}
