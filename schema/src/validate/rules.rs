@@ -349,14 +349,15 @@ pub fn check_business_id(id: &str) -> Result<(), String> {
         .zip(WEIGHTS)
         .map(|(d, w)| u32::from(d - b'0') * w)
         .sum();
-    let expected =
-        match sum % 11 {
-            0 => 0,
-            1 => return Err(format!(
+    let expected = match sum % 11 {
+        0 => 0,
+        1 => {
+            return Err(format!(
                 "`{id}` cannot be a Finnish business ID (Y-tunnus): no valid check digit exists"
-            )),
-            r => 11 - r,
-        };
+            ))
+        }
+        r => 11 - r,
+    };
     if u32::from(b[8] - b'0') == expected {
         Ok(())
     } else {
