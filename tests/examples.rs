@@ -1,0 +1,183 @@
+//! End-to-end: the `seloste` binary on the six examples. The five transcribed real notices must be
+//! well-formed and report exactly the completeness findings their originals really have (reviewed
+//! golden files in `tests/golden/`); the fictional notice's history must be clean and its diffs
+//! must read as the changes it made. Regenerate goldens with `UPDATE_GOLDEN=1 cargo test --test examples`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEEDS: [&str; 5] = [
+    "capricode-asiakkuudenhallinta",
+    "capricode-viestintaratkaisut",
+    "caracom-asiakasrekisteri",
+    "carrata-asiakasrekisteri",
+    "kaarea-asiakasrekisteri",
+];
+const HISTORY: &str = "examples/pohjantahti-asiakasrekisteri.history.json";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seloste(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_seloste"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[track_caller]
+fn golden(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing golden file {}", path.display()));
+    assert_eq!(actual, expected, "output differs from {}", path.display());
+}
+
+fn seed_path(name: &str) -> String {
+    format!("examples/{name}.json")
+}
+
+#[test]
+fn every_seed_is_well_formed_and_reports_what_its_original_lacks() {
+    for name in SEEDS {
+        let out = seloste(&["validate", &seed_path(name)]);
+        let text = stdout(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{name}: findings only, no errors:\n{text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!text.contains("  error "), "{name}: {text}");
+        golden(&format!("validate-{name}.txt"), &text);
+    }
+}
+
+#[test]
+fn the_fictional_history_is_valid_and_complete() {
+    let out = seloste(&["validate", HISTORY]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn validating_all_examples_at_once_exits_with_the_worst_code() {
+    let mut args = vec!["validate".to_owned()];
+    args.extend(SEEDS.iter().map(|s| seed_path(s)));
+    args.push(HISTORY.into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = seloste(&args);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out)
+            .lines()
+            .filter(|l| l.starts_with("examples/"))
+            .count(),
+        6
+    );
+}
+
+#[test]
+fn history_diffs_read_as_the_changes_made() {
+    for (from, to) in [(1, 2), (2, 3)] {
+        for lang in ["fi", "en"] {
+            let out = seloste(&[
+                "diff",
+                &format!("{HISTORY}@{from}"),
+                &format!("{HISTORY}@{to}"),
+                "--lang",
+                lang,
+            ]);
+            assert_eq!(out.status.code(), Some(0));
+            golden(
+                &format!("diff-pohjantahti-v{from}-v{to}.{lang}.txt"),
+                &stdout(&out),
+            );
+        }
+    }
+    let out = seloste(&[
+        "diff",
+        &format!("{HISTORY}@1"),
+        &format!("{HISTORY}@2"),
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let recipients = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["section"] == "recipients")
+        .expect("a new processor");
+    assert_eq!(recipients["changes"][0]["kind"], "added");
+}
+
+/// An independent implementation (Python's `jsonschema`, draft 2020-12) accepts every example
+/// against the committed schemas, and rejects a broken one.
+#[test]
+fn an_independent_validator_accepts_the_examples() {
+    let script = r#"
+import json, sys
+from jsonschema import Draft202012Validator
+notice = json.load(open("schema/notice.schema.json"))
+history = json.load(open("schema/history.schema.json"))
+Draft202012Validator.check_schema(notice)
+Draft202012Validator.check_schema(history)
+bad = 0
+for path in sys.argv[1:]:
+    doc = json.load(open(path))
+    schema = history if "versions" in doc else notice
+    errors = list(Draft202012Validator(schema).iter_errors(doc))
+    for e in errors:
+        print(f"{path}: {e.json_path}: {e.message}")
+    bad += len(errors)
+broken = json.load(open(sys.argv[1]))
+broken["surprise"] = 1
+broken["role"] = {"acts_as": "owner"}
+if len(list(Draft202012Validator(notice).iter_errors(broken))) < 2:
+    print("the schema accepted a broken notice"); bad += 1
+print(f"checked {len(sys.argv) - 1} files")
+sys.exit(1 if bad else 0)
+"#;
+    let mut files: Vec<String> = SEEDS.iter().map(|s| seed_path(s)).collect();
+    files.push(HISTORY.into());
+    files.push("schema/tests/data/complete.json".into());
+    let out = Command::new("python3")
+        .current_dir(root())
+        .arg("-c")
+        .arg(script)
+        .args(&files)
+        .output()
+        .expect("python3 runs (cargo xtask test installs jsonschema)");
+    let text = stdout(&out) + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("checked 7 files"), "{text}");
+}
+
+#[test]
+fn every_example_file_is_covered_by_these_tests() {
+    let mut found: Vec<String> = std::fs::read_dir(root().join("examples"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    found.sort();
+    let mut expected: Vec<String> = SEEDS.iter().map(|s| format!("{s}.json")).collect();
+    expected.push(
+        Path::new(HISTORY)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned(),
+    );
+    expected.sort();
+    assert_eq!(found, expected);
+}
