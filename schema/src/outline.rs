@@ -525,6 +525,7 @@ pub fn field_label(name: &str, lang: &str) -> &'static str {
         "data" => ["Tiedot", "Uppgifter", "Data"],
         "all_data" => ["Kaikki tiedot", "Alla uppgifter", "All data"],
         "period" => ["Säilytysaika", "Lagringstid", "Retention period"],
+        "min_duration" => ["Vähintään", "Minst", "At least"],
         "max_duration" => ["Enintään", "Högst", "At most"],
         "right" => ["Oikeus", "Rättighet", "Right"],
         "exists" => [

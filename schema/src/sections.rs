@@ -198,6 +198,9 @@ pub struct RetentionRule {
     pub data: Option<Text>,
     /// The period or criteria in the notice's words.
     pub period: Text,
+    /// The shortest period as an ISO 8601 duration, when the notice states a range ("1 päivä – 36 kk").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_duration: Option<String>,
     /// The longest period as an ISO 8601 duration (`P24M`, `P5Y`, `P36M`), when the notice states one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<String>,

@@ -158,10 +158,13 @@ pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
             let at = format!("retention.rules[{i}]");
             c.opt_text(&rule.data, &join(&at, "data"));
             c.text(&rule.period, &join(&at, "period"));
-            if let Some(d) = &rule.max_duration {
-                if !is_duration(d) {
+            for (field, value) in [
+                ("min_duration", &rule.min_duration),
+                ("max_duration", &rule.max_duration),
+            ] {
+                if let Some(d) = value.as_deref().filter(|d| !is_duration(d)) {
                     c.error(
-                        &join(&at, "max_duration"),
+                        &join(&at, field),
                         format!("`{d}` is not an ISO 8601 duration such as P24M, P5Y or P1Y6M"),
                     );
                 }
