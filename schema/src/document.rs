@@ -137,6 +137,26 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_keys_are_errors() {
+        let json = MINIMAL.replace(
+            r#""title":{"fi":"Seloste"}"#,
+            r#""title":{"fi":"Seloste","fi":"Toinen"}"#,
+        );
+        let e = parse(&json).unwrap_err();
+        assert_eq!(e.path, "title");
+        assert!(
+            e.message.contains("`fi` translation is given twice"),
+            "{}",
+            e.message
+        );
+        let json = MINIMAL.replace(r#""format":1"#, r#""format":1,"format":1"#);
+        assert!(parse(&json)
+            .unwrap_err()
+            .message
+            .contains("duplicate field `format`"));
+    }
+
+    #[test]
     fn a_file_with_versions_is_a_history() {
         let json = format!(
             r#"{{"format":1,"id":"acme/customers","versions":[{{"number":1,"published":"2024-01-02","summary":{{"fi":"Eka"}},"notice":{MINIMAL}}}]}}"#

@@ -12,10 +12,39 @@ use serde::{Deserialize, Serialize};
 pub type Lang = String;
 
 /// One piece of text with a translation for every language of the notice: `{"fi": "…", "en": "…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// A language given twice is an error, not a silent overwrite: two translations of one sentence
+/// cannot both be meant.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<Lang, String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Text;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of translations such as {\"fi\": \"…\"}")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((lang, text)) = map.next_entry::<String, String>()? {
+                    if out.contains_key(&lang) {
+                        return Err(serde::de::Error::custom(format!(
+                            "the `{lang}` translation is given twice"
+                        )));
+                    }
+                    out.insert(lang, text);
+                }
+                Ok(Text(out))
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
 
 impl Text {
     /// Text in a single language; handy for tests and tools that build notices in code.
