@@ -86,7 +86,9 @@ fn main() -> ExitCode {
             lang,
             json,
         } => commands::diff::run(&old, &new, lang.as_deref(), json),
-        Command::Render { .. } => Err("render: arrives with the shared Yew components".into()),
+        Command::Render { file, lang, history, output } => {
+            commands::render::run(&file, lang.as_deref(), history, output.as_deref())
+        }
         Command::Publish { file, to, summary } => {
             commands::publish::run(&file, &to, summary.as_deref())
         }

@@ -2,5 +2,6 @@
 
 pub mod diff;
 pub mod publish;
+pub mod render;
 pub mod schema;
 pub mod validate;

@@ -1,1 +1,70 @@
-//! Placeholder: the widget issue fills this crate.
+//! # seloste-widget
+//!
+//! The views of a privacy notice (the notice itself, its change log, one diff), written once as
+//! Yew components and rendered identically in two places:
+//!
+//! - **in the browser** (feature `csr`): the embeddable widget. A site adds one line,
+//!   `<script src="https://EDGE/widget/seloste.js" data-notice="ORG/NOTICE" async></script>`;
+//!   the loader (`widget/js/loader.js`, bundled by `cargo xtask build`) instantiates this crate's
+//!   wasm and calls [`mount`], which fetches the notice from the edge's JSON API and renders it in a
+//!   Shadow DOM under a `<seloste-notice>` element. See `widget/README.md` for the attributes.
+//! - **on the server** (feature `ssr`): the edge worker and the CLI call the functions below.
+//!
+//! ## Server rendering API (feature `ssr`)
+//!
+//! ```ignore
+//! pub struct PageContext { pub base_url: String, pub version: Option<u32>,
+//!                          pub published: Option<Date>, pub languages_href: bool }
+//! pub async fn notice_html(notice: &Notice, lang: &str, ctx: &PageContext) -> String;
+//! pub async fn history_html(history: &History, lang: &str, ctx: &PageContext) -> String;
+//! pub async fn diff_html(history: &History, from: u32, to: u32, lang: &str, ctx: &PageContext) -> String;
+//! pub const STYLESHEET: &str;
+//! pub fn document(title: &str, lang: &str, body_html: &str, head_extra: &str) -> String;
+//! ```
+//!
+//! The render functions return a fragment (an `<article class="seloste">`); [`document`] wraps a
+//! fragment into a page. Nothing suspends, so the futures finish on their first poll: natively,
+//! `futures_executor::block_on(seloste_widget::notice_html(&n, "fi", &ctx))` works without any
+//! async runtime; on wasm32 (the edge worker) `.await` them. `lang` may be any BCP 47 tag; the
+//! nearest of the notice's languages is used ([`seloste_schema::Notice::pick_language`]).
+//!
+//! Links on server pages (when [`PageContext::base_url`] is not empty):
+//! `{base_url}` (latest), `{base_url}/history`, `{base_url}/v/{n}`,
+//! `{base_url}/diff/{from}/{to}`, and `?lang=xx` for the language switch.
+//!
+//! ## Invariants
+//!
+//! - All notice text is escaped by Yew; this crate never injects raw HTML.
+//! - Only `https:`, `http:`, `mailto:` and `tel:` targets become links
+//!   ([`components::prose::safe_href`]); anything else is shown as plain text.
+//! - One stylesheet, [`STYLESHEET`], for the shadow root and for server pages.
+
+pub mod components;
+pub mod i18n;
+pub mod page;
+
+#[cfg(feature = "ssr")]
+mod document;
+#[cfg(feature = "ssr")]
+mod ssr;
+
+#[cfg(feature = "csr")]
+mod browser;
+
+pub use page::PageContext;
+
+#[cfg(feature = "ssr")]
+pub use document::{document, inline_stylesheet, stylesheet_link};
+#[cfg(feature = "ssr")]
+pub use ssr::{diff_html, history_html, notice_html};
+
+#[cfg(feature = "csr")]
+pub use browser::mount;
+
+/// The one stylesheet: adopted by the widget's shadow root (a constructed stylesheet, which a
+/// strict `style-src` allows) and served or inlined for server pages. Colours and fonts are
+/// `--seloste-*` custom properties a site may override on the host element.
+pub const STYLESHEET: &str = include_str!("style.css");
+
+#[cfg(test)]
+mod tests;

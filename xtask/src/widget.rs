@@ -1,13 +1,223 @@
-//! Building the embeddable widget (`widget/dist/`). Filled in by the widget issue.
+//! Building the embeddable widget (`widget/dist/`) and running its browser tests.
+//!
+//! The bundle is two files: `seloste.js` (the loader of `widget/js/loader.js` with wasm-bindgen's
+//! `no-modules` glue inside its IIFE) and `seloste_bg.wasm` (cargo's `wasm-release` profile, then
+//! `wasm-bindgen --remove-name-section`, then binaryen's `wasm-opt -Oz`). Bytes on the wire are
+//! every reader's cost, so the build fails when the pair exceeds [`BUDGET_BROTLI`].
 
-use crate::cmd::Result;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
-/// Builds `widget/dist/seloste.js` and `widget/dist/seloste_bg.wasm`.
+use crate::cmd::{self, root, run, Result};
+use crate::tools;
+
+/// The whole widget (JS + wasm), brotli-compressed, at most this many bytes.
+pub const BUDGET_BROTLI: u64 = 120 * 1024;
+
+/// Where the loader template expects the wasm-bindgen glue.
+const GLUE_MARKER: &str = "/*@@GLUE@@*/";
+
+/// wasm features the wasm-bindgen output uses (Rust's default wasm32 target features); wasm-opt
+/// must be told, or it refuses the module.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-reference-types",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-multivalue",
+];
+
+/// Builds `widget/dist/seloste.js` and `widget/dist/seloste_bg.wasm`, prints their sizes and fails
+/// when they are over budget.
 pub fn build() -> Result {
+    check_budget(bundle()?)
+}
+
+/// Fails when the bundle's brotli total exceeds [`BUDGET_BROTLI`].
+fn check_budget(brotli: u64) -> Result {
+    if brotli > BUDGET_BROTLI {
+        return Err(format!(
+            "the widget is over budget: {} brotli, the budget is {}",
+            kb(brotli),
+            kb(BUDGET_BROTLI)
+        ));
+    }
     Ok(())
 }
 
-/// Builds the widget and runs its browser tests.
+/// Builds the two files and returns their brotli total (printing every figure).
+fn bundle() -> Result<u64> {
+    tools::wasm_target()?;
+    tools::wasm_bindgen()?;
+    tools::npm_packages()?;
+    let root = root();
+    let dist = root.join("widget/dist");
+    let staging = root.join("target/widget-bindgen");
+
+    cmd::step("building the widget's wasm (wasm-release profile)");
+    run(cmd::cargo().args([
+        "build",
+        "--quiet",
+        "-p",
+        "seloste-widget",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+        "--features",
+        "csr",
+    ]))?;
+
+    cmd::step("wasm-bindgen (no-modules glue)");
+    let _ = fs::remove_dir_all(&staging);
+    run(Command::new("wasm-bindgen")
+        .arg(root.join("target/wasm32-unknown-unknown/wasm-release/seloste_widget.wasm"))
+        .arg("--out-dir")
+        .arg(&staging)
+        .args([
+            "--out-name",
+            "seloste",
+            "--target",
+            "no-modules",
+            "--no-typescript",
+            "--remove-name-section",
+            "--remove-producers-section",
+        ]))?;
+
+    cmd::step("wasm-opt -Oz");
+    fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+    let wasm = dist.join("seloste_bg.wasm");
+    run(Command::new(root.join("node_modules/.bin/wasm-opt"))
+        .arg(staging.join("seloste_bg.wasm"))
+        // `--zero-filled-memory` and `--low-memory-unused` hold for Rust's wasm (fresh memory,
+        // data above 1 MiB); together with `--converge` they save about 1.5 KB brotli.
+        .args([
+            "-Oz",
+            "--converge",
+            "--zero-filled-memory",
+            "--low-memory-unused",
+            "--strip-debug",
+            "--strip-producers",
+        ])
+        .args(WASM_FEATURES)
+        .arg("-o")
+        .arg(&wasm))?;
+
+    cmd::step("bundling the loader and the glue into seloste.js");
+    let js = dist.join("seloste.js");
+    bundle_js(
+        &root.join("widget/js/loader.js"),
+        &staging.join("seloste.js"),
+        &js,
+    )?;
+
+    let sizes = measure(&[&js, &wasm])?;
+    print_sizes(&sizes);
+    Ok(sizes.iter().map(|s| s.brotli).sum())
+}
+
+/// Puts the glue inside the loader's IIFE and minifies the result with esbuild (which wrangler
+/// brings along); `--minify` keeps the IIFE and adds no globals.
+fn bundle_js(loader: &Path, glue: &Path, out: &Path) -> Result {
+    let read =
+        |p: &Path| fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    let loader = read(loader)?;
+    let glue = read(glue)?;
+    if !loader.contains(GLUE_MARKER) {
+        return Err(format!(
+            "widget/js/loader.js lacks the {GLUE_MARKER} marker"
+        ));
+    }
+    let joined = root().join("target/widget-bindgen/seloste.bundle.js");
+    fs::write(&joined, loader.replace(GLUE_MARKER, &glue))
+        .map_err(|e| format!("cannot write {}: {e}", joined.display()))?;
+    run(Command::new(root().join("node_modules/.bin/esbuild"))
+        .arg(&joined)
+        .args(["--minify", "--target=es2019", "--log-level=warning"])
+        .arg(format!("--outfile={}", out.display())))
+}
+
+struct Size {
+    name: String,
+    raw: u64,
+    gzip: u64,
+    brotli: u64,
+}
+
+/// Raw, gzip (level 9) and brotli (quality 11) sizes, computed by Node's zlib.
+fn measure(files: &[&PathBuf]) -> Result<Vec<Size>> {
+    const SCRIPT: &str = "const fs = require('fs'), z = require('zlib');
+for (const f of process.argv.slice(1)) {
+  const b = fs.readFileSync(f);
+  const br = z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } });
+  console.log([b.length, z.gzipSync(b, { level: 9 }).length, br.length].join(' '));
+}";
+    let out = cmd::output(Command::new("node").args(["-e", SCRIPT]).args(files))
+        .ok_or("cannot measure sizes with node")?;
+    files
+        .iter()
+        .zip(out.lines())
+        .map(|(f, line)| {
+            let n: Vec<u64> = line.split(' ').filter_map(|x| x.parse().ok()).collect();
+            match n[..] {
+                [raw, gzip, brotli] => Ok(Size {
+                    name: f
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                    raw,
+                    gzip,
+                    brotli,
+                }),
+                _ => Err(format!("unexpected size output `{line}`")),
+            }
+        })
+        .collect()
+}
+
+fn print_sizes(sizes: &[Size]) {
+    eprintln!(
+        "\n{:<18} {:>10} {:>10} {:>10}",
+        "widget/dist", "raw", "gzip", "brotli"
+    );
+    for s in sizes {
+        eprintln!(
+            "{:<18} {:>10} {:>10} {:>10}",
+            s.name,
+            kb(s.raw),
+            kb(s.gzip),
+            kb(s.brotli)
+        );
+    }
+    let sum = |f: fn(&Size) -> u64| sizes.iter().map(f).sum::<u64>();
+    eprintln!(
+        "{:<18} {:>10} {:>10} {:>10}   (budget {} brotli)",
+        "total",
+        kb(sum(|s| s.raw)),
+        kb(sum(|s| s.gzip)),
+        kb(sum(|s| s.brotli)),
+        kb(BUDGET_BROTLI)
+    );
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+/// Builds the widget, then runs `node --test tests/browser/` in headless Chromium against
+/// `examples/embed.html` (the tests start their own static servers on 127.0.0.1). The size budget
+/// is checked after the browser tests, so one run reports both.
 pub fn test() -> Result {
-    Ok(())
+    let brotli = bundle()?;
+    tools::chromium()?;
+    cmd::step("widget browser tests (node --test tests/browser/)");
+    run(Command::new("node")
+        .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+        .arg("tests/browser/")
+        .current_dir(root()))?;
+    check_budget(brotli)
 }

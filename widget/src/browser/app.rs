@@ -1,0 +1,165 @@
+//! The widget's one stateful component: which view and language the reader chose, and the data
+//! fetched for it. Everything it shows is rendered by the same views as the server pages.
+
+use std::rc::Rc;
+
+use seloste_schema::{History, Notice, Version};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::api;
+use crate::components::{Fallback, HistoryView, NoticeView};
+use crate::i18n::{t, Word};
+use crate::page::PageContext;
+
+/// What the embedding `<script>` asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The edge's origin, from the script's own `src`.
+    pub origin: String,
+    /// `org/notice`.
+    pub id: String,
+    /// `data-lang`, else the page's `<html lang>`; may be empty or a language the notice lacks.
+    pub wanted_lang: String,
+    /// `data-version`.
+    pub version: Option<u32>,
+    /// `data-view`.
+    pub view: View,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Notice,
+    History,
+}
+
+/// The state of one fetch.
+enum Load<T> {
+    Loading,
+    Ready(T),
+    Failed,
+}
+
+/// A fetched version, ready for the notice view; kept in `Rc`s so re-renders compare by identity.
+struct Shown {
+    notice: Rc<Notice>,
+    ctx: Rc<PageContext>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub config: Rc<Config>,
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let view = use_state_eq(|| config.view);
+    let chosen_lang = use_state_eq(|| None::<AttrValue>);
+    let notice = use_state(|| Load::<Shown>::Loading);
+    let history = use_state(|| Load::<(Rc<History>, Rc<PageContext>)>::Loading);
+    let root = use_node_ref();
+    let switched = use_mut_ref(|| false);
+
+    // Fetch what the current view needs, once.
+    {
+        let (config, notice, history) = (config.clone(), notice.clone(), history.clone());
+        use_effect_with(*view, move |view| match view {
+            View::Notice if matches!(*notice, Load::Loading) => spawn_local(async move {
+                let r = api::version(&config.origin, &config.id, config.version).await;
+                notice.set(r.map_or(Load::Failed, |v| Load::Ready(shown(v, &config))));
+            }),
+            View::History if matches!(*history, Load::Loading) => spawn_local(async move {
+                let r = api::history(&config.origin, &config.id).await;
+                let ctx = Rc::new(context(&config, None));
+                history.set(r.map_or(Load::Failed, |h| Load::Ready((Rc::new(h), ctx))));
+            }),
+            _ => {}
+        });
+    }
+    // After the reader switched views, move focus to the new view's heading so keyboard and
+    // screen-reader users land where the content changed.
+    {
+        let (root, switched) = (root.clone(), switched.clone());
+        use_effect(move || {
+            if *switched.borrow() {
+                let heading = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| r.query_selector("h1").ok().flatten())
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(h) = heading {
+                    let _ = h.focus();
+                    *switched.borrow_mut() = false;
+                }
+            }
+        });
+    }
+
+    let on_lang = {
+        let chosen_lang = chosen_lang.clone();
+        Callback::from(move |l: AttrValue| chosen_lang.set(Some(l)))
+    };
+    let go = |to: View| {
+        let (view, switched) = (view.clone(), switched.clone());
+        Callback::from(move |()| {
+            *switched.borrow_mut() = true;
+            view.set(to);
+        })
+    };
+    let wanted = chosen_lang
+        .as_ref()
+        .map(|l| l.to_string())
+        .unwrap_or_else(|| config.wanted_lang.clone());
+    let edge_page = format!("{}/{}", config.origin, config.id);
+    let fallback = || {
+        let lang = if wanted.is_empty() { "en" } else { &wanted };
+        html! { <Fallback lang={AttrValue::from(lang.to_owned())} href={AttrValue::from(edge_page.clone())} /> }
+    };
+    let loading = || {
+        html! { <p class="seloste meta" aria-busy="true">{ t(Word::Loading, &wanted) }</p> }
+    };
+
+    let content = match *view {
+        View::Notice => match &*notice {
+            Load::Loading => loading(),
+            Load::Failed => fallback(),
+            Load::Ready(s) => html! {
+                <NoticeView notice={s.notice.clone()} ctx={s.ctx.clone()}
+                    lang={AttrValue::from(s.notice.pick_language(&wanted).to_owned())}
+                    on_lang={on_lang.clone()} on_history={go(View::History)} />
+            },
+        },
+        View::History => match &*history {
+            Load::Loading => loading(),
+            Load::Failed => fallback(),
+            Load::Ready((h, ctx)) => {
+                let lang = h.latest().notice.pick_language(&wanted).to_owned();
+                html! {
+                    <HistoryView history={h.clone()} ctx={ctx.clone()} lang={AttrValue::from(lang)}
+                        on_lang={on_lang.clone()} on_notice={go(View::Notice)} />
+                }
+            }
+        },
+    };
+    html! { <div ref={root}>{ content }</div> }
+}
+
+/// Server pages of the edge live at `{origin}/{org}/{notice}`; the views link there for pages the
+/// widget does not show itself (one version, one diff).
+fn context(config: &Config, version: Option<&Version>) -> PageContext {
+    PageContext {
+        base_url: format!("{}/{}", config.origin, config.id),
+        version: version.map(|v| v.number),
+        published: version.map(|v| v.published),
+        languages_href: false,
+    }
+}
+
+fn shown(v: Version, config: &Config) -> Shown {
+    let ctx = Rc::new(context(config, Some(&v)));
+    Shown {
+        notice: Rc::new(v.notice),
+        ctx,
+    }
+}

@@ -1,0 +1,108 @@
+//! Contact cards: an organisation or a person with addresses, `tel:` and `mailto:` links.
+
+use seloste_schema::party::{Address, Contact, Organisation, Phone};
+use yew::prelude::*;
+
+use super::prose::{link, web_link};
+use crate::i18n::{t, Word};
+
+/// The card of an organisation (controller, processor or representative).
+pub fn organisation(o: &Organisation, lang: &str) -> Html {
+    html! {
+        <address class="card">
+            <p class="card-name">{ o.name.clone() }</p>
+            <dl>
+                { fact(t(Word::BusinessId, lang), o.business_id.as_deref().map(text)) }
+                { fact(t(Word::LegalForm, lang), o.legal_form.as_ref().map(|f| text(f.get(lang)))) }
+                { fact(t(Word::ReferredToAs, lang), o.referred_to_as.as_ref().map(|r| text(r.get(lang)))) }
+                { reach(&o.postal_address, &o.visiting_address, &o.phones, &o.emails, lang) }
+                { fact(t(Word::Web, lang), o.web.as_deref().map(web_link)) }
+            </dl>
+        </address>
+    }
+}
+
+/// The card of a person to contact (contact person, data protection officer).
+pub fn contact(c: &Contact, lang: &str) -> Html {
+    html! {
+        <address class="card">
+            if let Some(name) = &c.name {
+                <p class="card-name">{ name.clone() }</p>
+            }
+            if let Some(title) = &c.title {
+                <p>{ title.get(lang).to_owned() }</p>
+            }
+            if let Some(org) = &c.organisation {
+                <p>{ org.clone() }</p>
+            }
+            <dl>{ reach(&c.postal_address, &c.visiting_address, &c.phones, &c.emails, lang) }</dl>
+        </address>
+    }
+}
+
+/// Addresses, phones and emails: the parts organisations and people share.
+fn reach(
+    postal: &Option<Address>,
+    visiting: &Option<Address>,
+    phones: &[Phone],
+    emails: &[String],
+    lang: &str,
+) -> Html {
+    html! {
+        <>
+            { fact(t(Word::PostalAddress, lang), postal.as_ref().map(address)) }
+            { fact(t(Word::VisitingAddress, lang), visiting.as_ref().map(address)) }
+            { many(t(Word::Phone, lang), phones.iter().map(|p| phone(p, lang))) }
+            { many(t(Word::Email, lang), emails.iter().map(|e| link(&format!("mailto:{e}"), e))) }
+        </>
+    }
+}
+
+fn address(a: &Address) -> Html {
+    html! {
+        <>
+            { a.street.clone() }<br />
+            { format!("{} {}", a.postal_code, a.city) }
+            if let Some(country) = &a.country {
+                <br />{ country.clone() }
+            }
+        </>
+    }
+}
+
+fn phone(p: &Phone, lang: &str) -> Html {
+    html! {
+        <>
+            { link(&p.tel_uri(), &p.number) }
+            if let Some(label) = &p.label {
+                { format!(" ({})", label.get(lang)) }
+            }
+        </>
+    }
+}
+
+fn text(s: &str) -> Html {
+    html! { s.to_owned() }
+}
+
+/// One `<dt>`/`<dd>` pair, or nothing when the value is absent.
+pub fn fact(term: &'static str, value: Option<Html>) -> Html {
+    match value {
+        Some(v) => html! { <><dt>{ term }</dt><dd>{ v }</dd></> },
+        None => Html::default(),
+    }
+}
+
+/// A term with one `<dd>` per value, or nothing when there are none.
+fn many(term: &'static str, values: impl Iterator<Item = Html>) -> Html {
+    let values: Vec<Html> = values.collect();
+    if values.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <>
+            <dt>{ term }</dt>
+            { for values.into_iter().map(|v| html! { <dd>{ v }</dd> }) }
+        </>
+    }
+}

@@ -1,0 +1,26 @@
+//! What a reader sees when the notice cannot be shown: a short, polite message and a link to the
+//! notice's own page on the edge, so the information stays one click away.
+
+use yew::prelude::*;
+
+use super::prose::link;
+use crate::i18n::{t, Word};
+
+#[derive(Properties, PartialEq)]
+pub struct FallbackProps {
+    /// The language of the page around the widget.
+    pub lang: AttrValue,
+    /// `{origin}/{org}/{notice}`.
+    pub href: AttrValue,
+}
+
+#[function_component]
+pub fn Fallback(props: &FallbackProps) -> Html {
+    let lang = props.lang.as_str();
+    html! {
+        <div class="seloste fallback" lang={props.lang.clone()} role="note">
+            <p>{ t(Word::Unavailable, lang) }</p>
+            <p>{ format!("{} ", t(Word::ReadAt, lang)) }{ link(&props.href, &props.href) }{ "." }</p>
+        </div>
+    }
+}

@@ -1,0 +1,114 @@
+//! The notice view: title, dates, language switch and every section in reading order.
+
+use std::rc::Rc;
+
+use seloste_schema::vocab::RoleKind;
+use seloste_schema::{Notice, SectionId};
+use yew::prelude::*;
+
+use super::prose::prose;
+use super::{sections, switch};
+use crate::i18n::{t, Word};
+use crate::page::PageContext;
+
+#[derive(Properties)]
+pub struct NoticeProps {
+    pub notice: Rc<Notice>,
+    /// One of the notice's languages (see [`Notice::pick_language`]).
+    pub lang: AttrValue,
+    pub ctx: Rc<PageContext>,
+    /// Set by the widget: switch language in place instead of following `?lang=` links.
+    #[prop_or_default]
+    pub on_lang: Option<Callback<AttrValue>>,
+    /// Set by the widget: show the change log in place.
+    #[prop_or_default]
+    pub on_history: Option<Callback<()>>,
+}
+
+/// A privacy notice: one `<h1>` (its title), one `<h2>` section per [`SectionId`] in
+/// [`SectionId::ORDER`], `<h3>` below; `lang` on the root so screen readers pronounce it right.
+#[function_component]
+pub fn NoticeView(props: &NoticeProps) -> Html {
+    let n = &*props.notice;
+    let lang = props.lang.as_str();
+    let ctx = &*props.ctx;
+    let mut meta = Vec::new();
+    if let Some(d) = n.updated {
+        meta.push(format!("{} {}", t(Word::Updated, lang), d.localized(lang)));
+    }
+    if let Some(v) = ctx.version {
+        let mut s = format!("{} {v}", t(Word::Version, lang));
+        if let Some(p) = ctx.published {
+            s.push_str(&format!(
+                ", {} {}",
+                t(Word::Published, lang),
+                p.localized(lang)
+            ));
+        }
+        meta.push(s);
+    }
+    html! {
+        <article class="seloste" lang={props.lang.clone()} aria-labelledby="seloste-title">
+            <header>
+                <h1 id="seloste-title" tabindex="-1">{ n.title.get(lang).to_owned() }</h1>
+                if !meta.is_empty() {
+                    <p class="meta">{ meta.join(" · ") }</p>
+                }
+                <div class="bar">
+                    { switch::languages(&n.languages, lang, ctx, &props.on_lang) }
+                    { switch::to_view(t(Word::ChangeLog, lang), &props.on_history, ctx.history_href()) }
+                </div>
+            </header>
+            { for SectionId::ORDER.iter().map(|&id| section(id, n, lang)) }
+        </article>
+    }
+}
+
+fn section(id: SectionId, n: &Notice, lang: &str) -> Html {
+    if id == SectionId::Other {
+        return other_sections(n, lang);
+    }
+    let Some(body) = sections::body(id, n, lang) else {
+        return Html::default();
+    };
+    let heading = if id == SectionId::Organisation && n.role.acts_as == RoleKind::Processor {
+        SectionId::processor_heading(lang)
+    } else {
+        id.heading(lang)
+    };
+    html! {
+        <section id={id.anchor()}>
+            <h2>{ heading }</h2>
+            { body }
+        </section>
+    }
+}
+
+/// The notice's own sections, each under its own heading, after the standard ones.
+fn other_sections(n: &Notice, lang: &str) -> Html {
+    if n.other_sections.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div id={SectionId::Other.anchor()}>
+            { for n.other_sections.iter().enumerate().map(|(i, s)| html! {
+                <section id={format!("{}-{}", SectionId::Other.anchor(), i + 1)}>
+                    <h2>{ s.heading.get(lang).to_owned() }</h2>
+                    { prose(&s.body, lang) }
+                </section>
+            }) }
+        </div>
+    }
+}
+
+/// Props are compared by identity: the data behind an `Rc` never changes once fetched, and a deep
+/// comparison of two notices would cost bytes in the widget for nothing.
+impl PartialEq for NoticeProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.notice, &o.notice)
+            && Rc::ptr_eq(&self.ctx, &o.ctx)
+            && self.lang == o.lang
+            && self.on_lang == o.on_lang
+            && self.on_history == o.on_history
+    }
+}

@@ -1,0 +1,97 @@
+//! Prose (paragraphs, lists, links) and the one place a string becomes a link.
+//!
+//! Notice text is data, never markup: Yew escapes every text node and attribute, and an `href`
+//! is only emitted for the schemes a reader can safely follow. Validation refuses other schemes
+//! too, but the renderer must not trust that: a notice may come from an older or foreign tool.
+
+use seloste_schema::{Block, Text};
+use yew::prelude::*;
+
+/// Schemes that may become a link. Anything else (`javascript:`, `data:`, relative paths) is shown
+/// as plain text.
+const SAFE_SCHEMES: [&str; 4] = ["https://", "http://", "mailto:", "tel:"];
+
+/// `href` if it may be followed: it starts exactly (no leading blanks) with a safe scheme, compared
+/// without regard to case, and holds no control characters, which browsers strip or reinterpret.
+pub fn safe_href(href: &str) -> Option<&str> {
+    let scheme_ok = SAFE_SCHEMES.iter().any(|s| {
+        href.len() > s.len()
+            && href
+                .get(..s.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(s))
+    });
+    let clean = !href.chars().any(char::is_control);
+    (scheme_ok && clean).then_some(href)
+}
+
+/// A link to `href` labelled `label`, or `label` as plain text when `href` is not safe.
+pub fn link(href: &str, label: &str) -> Html {
+    match safe_href(href) {
+        Some(href) => html! { <a href={href.to_owned()}>{ label.to_owned() }</a> },
+        None => html! { <span class="unlinked">{ label.to_owned() }</span> },
+    }
+}
+
+/// A web address shown as itself (a site's `web` field).
+pub fn web_link(url: &str) -> Html {
+    link(url, url)
+}
+
+/// A list of texts as a bulleted list; nothing when empty.
+pub fn text_list(items: &[Text], lang: &str) -> Html {
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul>{ for items.iter().map(|i| html! { <li>{ i.get(lang).to_owned() }</li> }) }</ul>
+    }
+}
+
+/// Paragraphs stay paragraphs, lists stay lists, links stay links.
+pub fn prose(blocks: &[Block], lang: &str) -> Html {
+    blocks.iter().map(|b| block(b, lang)).collect()
+}
+
+fn block(b: &Block, lang: &str) -> Html {
+    match b {
+        Block::Paragraph(t) => html! { <p>{ t.get(lang).to_owned() }</p> },
+        Block::List(items) => text_list(items, lang),
+        Block::Links(links) => html! {
+            <ul class="links">
+                { for links.iter().map(|l| html! { <li>{ link(&l.href, l.label.get(lang)) }</li> }) }
+            </ul>
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_href;
+
+    #[test]
+    fn only_followable_schemes_become_links() {
+        for ok in [
+            "https://tietosuoja.fi",
+            "HTTP://example.fi/x",
+            "mailto:tietosuoja@example.fi",
+            "tel:+358401234567",
+        ] {
+            assert_eq!(safe_href(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "https://exa\nmple.fi",
+            "data:text/html,<script>",
+            "/relative",
+            "//evil.example",
+            "vbscript:x",
+            "https://",
+            "",
+        ] {
+            assert_eq!(safe_href(bad), None, "{bad:?}");
+        }
+    }
+}

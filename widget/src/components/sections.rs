@@ -1,0 +1,320 @@
+//! The body of each standard section of a notice: every field of every section type, shown when
+//! present. Which sections exist and in what order is decided by [`SectionId::ORDER`]; this file only
+//! says what one section holds.
+
+use seloste_schema::sections::*;
+use seloste_schema::vocab::{LegalBasis, RoleKind};
+use seloste_schema::{Notice, SectionId};
+use yew::prelude::*;
+
+use super::contact::{contact, fact, organisation};
+use super::prose::{prose, text_list, web_link};
+use crate::i18n::{t, Word};
+
+/// The body of section `id`, or `None` when the notice says nothing that belongs there.
+/// [`SectionId::Other`] is rendered by the notice view itself: each free section has its own heading.
+pub fn body(id: SectionId, n: &Notice, lang: &str) -> Option<Html> {
+    use SectionId::*;
+    match id {
+        General => (!n.introduction.is_empty()).then(|| prose(&n.introduction, lang)),
+        Organisation => Some(organisation(&n.organisation, lang)),
+        Role => role(&n.role, lang),
+        Representative => n.representative.as_ref().map(|r| organisation(r, lang)),
+        Contact => n.contact.as_ref().map(|c| contact(c, lang)),
+        Dpo => n.dpo.as_ref().map(|c| contact(c, lang)),
+        Register => n.register.as_ref().map(|r| register(r, lang)),
+        Purposes => (!n.purposes.is_empty()).then(|| purposes(&n.purposes, lang)),
+        Lawfulness => n.lawfulness.as_ref().map(|l| lawfulness(l, lang)),
+        DataSubjects => (!n.data_subjects.is_empty()).then(|| subjects(&n.data_subjects, lang)),
+        Sources => n.sources.as_ref().map(|s| sources(s, lang)),
+        Recipients => n.recipients.as_ref().map(|r| recipients(r, lang)),
+        Transfers => n.transfers.as_ref().map(|x| transfers(x, lang)),
+        Retention => n.retention.as_ref().map(|r| retention(r, lang)),
+        Security => n.security.as_ref().map(|s| security(s, lang)),
+        Rights => n.rights.as_ref().map(|r| rights(r, lang)),
+        ComplaintAuthority => n.complaint_authority.as_ref().map(|c| complaint(c, lang)),
+        AutomatedDecisions => n.automated_decisions.as_ref().map(|a| automated(a, lang)),
+        Requirement => n.requirement.as_ref().map(|r| requirement(r, lang)),
+        Changes => n.changes.as_ref().map(|c| prose(&c.description, lang)),
+        Other => None,
+    }
+}
+
+/// "Sopimus (6(1)(b))": the basis in words with its article, so both lay and legal readers follow.
+pub fn legal_basis(b: LegalBasis, lang: &str) -> String {
+    format!("{} ({})", b.label(lang), b.article())
+}
+
+/// A controller's notice needs no role section (its organisation heading says "controller");
+/// a processor's, or any notice that explains its role, does.
+fn role(r: &Role, lang: &str) -> Option<Html> {
+    let needed =
+        r.acts_as == RoleKind::Processor || r.on_behalf_of.is_some() || !r.explanation.is_empty();
+    needed.then(|| {
+        html! {
+            <>
+                <dl>
+                    { fact(t(Word::Role, lang), Some(html! { r.acts_as.label(lang) })) }
+                    { fact(t(Word::OnBehalfOf, lang), r.on_behalf_of.as_ref().map(|o| html! { o.get(lang).to_owned() })) }
+                </dl>
+                { prose(&r.explanation, lang) }
+            </>
+        }
+    })
+}
+
+fn register(r: &Register, lang: &str) -> Html {
+    html! {
+        <>
+            <p class="lead">{ r.name.get(lang).to_owned() }</p>
+            { prose(&r.description, lang) }
+        </>
+    }
+}
+
+fn purposes(list: &[Purpose], lang: &str) -> Html {
+    let names_only = list.iter().all(|p| {
+        p.description.is_empty() && p.legal_bases.is_empty() && p.legitimate_interest.is_none()
+    });
+    if names_only {
+        let names: Vec<_> = list.iter().map(|p| p.name.clone()).collect();
+        return text_list(&names, lang);
+    }
+    list.iter()
+        .map(|p| {
+            html! {
+            <>
+                <h3>{ p.name.get(lang).to_owned() }</h3>
+                { prose(&p.description, lang) }
+                if !p.legal_bases.is_empty() || p.legitimate_interest.is_some() {
+                    <dl>
+                        if !p.legal_bases.is_empty() {
+                            <dt>{ t(Word::LegalBasis, lang) }</dt>
+                            { for p.legal_bases.iter().map(|b| html! { <dd>{ legal_basis(*b, lang) }</dd> }) }
+                        }
+                        { fact(t(Word::LegitimateInterest, lang), p.legitimate_interest.as_ref().map(|i| html! { i.get(lang).to_owned() })) }
+                    </dl>
+                }
+            </>
+            }
+        })
+        .collect()
+}
+
+fn lawfulness(l: &Lawfulness, lang: &str) -> Html {
+    html! {
+        <>
+            if !l.legal_bases.is_empty() {
+                <ul>{ for l.legal_bases.iter().map(|b| html! { <li>{ legal_basis(*b, lang) }</li> }) }</ul>
+            }
+            { prose(&l.explanation, lang) }
+            if !l.legitimate_interests.is_empty() {
+                <h3>{ t(Word::LegitimateInterests, lang) }</h3>
+                { prose(&l.legitimate_interests, lang) }
+            }
+            if !l.special_category_conditions.is_empty() {
+                <h3>{ t(Word::SpecialCategoryConditions, lang) }</h3>
+                <ul>
+                    { for l.special_category_conditions.iter().map(|c| html! {
+                        <li>{ format!("{} ({})", c.label(lang), c.article()) }</li>
+                    }) }
+                </ul>
+            }
+        </>
+    }
+}
+
+fn subjects(groups: &[SubjectGroup], lang: &str) -> Html {
+    groups
+        .iter()
+        .map(|g| {
+            html! {
+            <>
+                if let Some(name) = &g.name {
+                    <h3>{ name.get(lang).to_owned() }</h3>
+                }
+                { prose(&g.description, lang) }
+                <ul>{ for g.data.iter().map(|c| data_category(c, lang)) }</ul>
+            </>
+            }
+        })
+        .collect()
+}
+
+fn data_category(c: &DataCategory, lang: &str) -> Html {
+    html! {
+        <li>
+            { c.name.get(lang).to_owned() }
+            if c.special_category {
+                { " " }<em class="tag">{ format!("({})", t(Word::SpecialCategory, lang)) }</em>
+            }
+            { text_list(&c.items, lang) }
+        </li>
+    }
+}
+
+fn sources(s: &Sources, lang: &str) -> Html {
+    html! {
+        <>
+            if !s.items.is_empty() {
+                <ul>
+                    { for s.items.iter().map(|i| html! {
+                        <li>
+                            { i.name.get(lang).to_owned() }
+                            if i.publicly_accessible {
+                                { " " }<em class="tag">{ format!("({})", t(Word::PubliclyAccessible, lang)) }</em>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            }
+            { prose(&s.notes, lang) }
+        </>
+    }
+}
+
+fn recipients(r: &Recipients, lang: &str) -> Html {
+    html! {
+        <>
+            if !r.items.is_empty() {
+                <ul class="items">{ for r.items.iter().map(|i| recipient(i, lang)) }</ul>
+            }
+            { prose(&r.notes, lang) }
+        </>
+    }
+}
+
+fn recipient(r: &Recipient, lang: &str) -> Html {
+    html! {
+        <li>
+            <p><strong>{ r.name.get(lang).to_owned() }</strong>{ format!(" · {}", r.role.label(lang)) }</p>
+            <dl>
+                { fact(t(Word::Purpose, lang), r.purpose.as_ref().map(|p| html! { p.get(lang).to_owned() })) }
+                { fact(t(Word::Location, lang), r.location.clone().map(|l| html! { l })) }
+                { fact(t(Word::Web, lang), r.web.as_deref().map(web_link)) }
+            </dl>
+            { prose(&r.details, lang) }
+        </li>
+    }
+}
+
+fn transfers(x: &Transfers, lang: &str) -> Html {
+    let statement = if x.outside_eea {
+        Word::TransfersOutside
+    } else {
+        Word::NoTransfers
+    };
+    html! {
+        <>
+            <p>{ t(statement, lang) }</p>
+            if !x.items.is_empty() {
+                <ul class="items">
+                    { for x.items.iter().map(|i| html! {
+                        <li>
+                            <p><strong>{ i.recipient.get(lang).to_owned() }</strong></p>
+                            <dl>
+                                { fact(t(Word::Country, lang), Some(html! { i.country.clone() })) }
+                                { fact(t(Word::Safeguard, lang), Some(html! {
+                                    format!("{} ({})", i.safeguard.label(lang), i.safeguard.article())
+                                })) }
+                            </dl>
+                            { prose(&i.details, lang) }
+                        </li>
+                    }) }
+                </ul>
+            }
+            { prose(&x.notes, lang) }
+        </>
+    }
+}
+
+fn retention(r: &Retention, lang: &str) -> Html {
+    html! {
+        <>
+            if !r.rules.is_empty() {
+                <dl>
+                    { for r.rules.iter().map(|rule| {
+                        let data = rule.data.as_ref().map_or(t(Word::AllData, lang), |d| d.get(lang));
+                        let bound = |word, d: &Option<String>| {
+                            d.as_deref().map(|d| format!("{} {}", t(word, lang), seloste_schema::duration::humanize(d, lang)))
+                        };
+                        let bounds: Vec<String> = [bound(Word::AtLeast, &rule.min_duration), bound(Word::AtMost, &rule.max_duration)]
+                            .into_iter()
+                            .flatten()
+                            .collect();
+                        let max = (!bounds.is_empty()).then(|| format!(" ({})", bounds.join(", ")));
+                        html! {
+                            <>
+                                <dt>{ data.to_owned() }</dt>
+                                <dd>{ rule.period.get(lang).to_owned() }{ max.unwrap_or_default() }</dd>
+                            </>
+                        }
+                    }) }
+                </dl>
+            }
+            { prose(&r.notes, lang) }
+        </>
+    }
+}
+
+fn security(s: &Security, lang: &str) -> Html {
+    let part = |word: Word, p: &[seloste_schema::Block]| {
+        if p.is_empty() {
+            return Html::default();
+        }
+        html! { <><h3>{ t(word, lang) }</h3>{ prose(p, lang) }</> }
+    };
+    html! {
+        <>
+            { prose(&s.general, lang) }
+            { part(Word::TechnicalSecurity, &s.technical) }
+            { part(Word::OrganisationalSecurity, &s.organisational) }
+            { part(Word::PaperRecords, &s.paper_records) }
+        </>
+    }
+}
+
+fn rights(r: &Rights, lang: &str) -> Html {
+    html! {
+        <>
+            if !r.rights.is_empty() {
+                <ul>{ for r.rights.iter().map(|x| html! { <li>{ x.label(lang) }</li> }) }</ul>
+            }
+            { prose(&r.notes, lang) }
+            if !r.how_to_exercise.is_empty() {
+                <h3>{ t(Word::HowToExercise, lang) }</h3>
+                { prose(&r.how_to_exercise, lang) }
+            }
+        </>
+    }
+}
+
+fn complaint(c: &ComplaintAuthority, lang: &str) -> Html {
+    html! {
+        <>
+            <p class="lead">{ c.name.get(lang).to_owned() }</p>
+            if let Some(web) = &c.web {
+                <p>{ web_link(web) }</p>
+            }
+            { prose(&c.notes, lang) }
+        </>
+    }
+}
+
+fn automated(a: &AutomatedDecisions, lang: &str) -> Html {
+    let statement = if a.exists {
+        Word::AutomatedExists
+    } else {
+        Word::AutomatedNone
+    };
+    html! { <><p>{ t(statement, lang) }</p>{ prose(&a.description, lang) }</> }
+}
+
+fn requirement(r: &Requirement, lang: &str) -> Html {
+    html! {
+        <>
+            <p class="lead">{ r.kind.label(lang) }</p>
+            { prose(&r.consequences, lang) }
+        </>
+    }
+}

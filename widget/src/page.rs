@@ -1,0 +1,54 @@
+//! Where a rendered view sits: the page it is part of and the addresses of its neighbours.
+//!
+//! The same components render inside the widget (switching in place, with buttons) and on server
+//! pages (navigating, with links). This is the one thing that differs between the two, so it is
+//! passed in explicitly instead of being guessed from the environment.
+
+use seloste_schema::Date;
+
+/// What the caller knows about the page around a view.
+///
+/// Server pages link to their neighbours under `base_url`:
+/// `{base_url}/history` (change log), `{base_url}/v/{n}` (one version) and
+/// `{base_url}/diff/{from}/{to}` (one diff); `base_url` itself is the latest version.
+/// The language switch of server pages links to `?lang=xx` on the same page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageContext {
+    /// Where version, history and diff pages live, e.g. `/caracom/asiakasrekisteri`; empty when
+    /// rendering a standalone file, which then links nowhere.
+    pub base_url: String,
+    /// The version shown, if the notice is a published version.
+    pub version: Option<u32>,
+    /// The day that version was published.
+    pub published: Option<Date>,
+    /// `true`: the language switch renders as links `?lang=xx` (server pages); `false`: as buttons
+    /// (the widget switches in place).
+    pub languages_href: bool,
+}
+
+impl PageContext {
+    /// The change-log page, if there are pages to link to.
+    pub fn history_href(&self) -> Option<String> {
+        self.under("history")
+    }
+
+    /// The page of version `n`.
+    pub fn version_href(&self, n: u32) -> Option<String> {
+        self.under(&format!("v/{n}"))
+    }
+
+    /// The page of the diff between two versions.
+    pub fn diff_href(&self, from: u32, to: u32) -> Option<String> {
+        self.under(&format!("diff/{from}/{to}"))
+    }
+
+    /// The latest version's page.
+    pub fn notice_href(&self) -> Option<String> {
+        (!self.base_url.is_empty()).then(|| self.base_url.clone())
+    }
+
+    fn under(&self, rest: &str) -> Option<String> {
+        (!self.base_url.is_empty())
+            .then(|| format!("{}/{rest}", self.base_url.trim_end_matches('/')))
+    }
+}

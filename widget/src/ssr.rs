@@ -1,0 +1,83 @@
+//! Server rendering (feature `ssr`): the edge and the CLI turn notices into HTML with the very
+//! components the widget runs in the browser.
+//!
+//! The functions are `async` because Yew's renderer is. No component here suspends or spawns a
+//! task, so the future completes on its first poll and any executor will do: natively
+//! `futures_executor::block_on(notice_html(..))` (tested in this crate's unit tests; no Tokio
+//! runtime needed), and on wasm32 (the edge worker) simply `.await` it.
+//!
+//! The markup is not hydratable (no hydration comments): the widget re-renders from data, it never
+//! hydrates server markup.
+
+use std::rc::Rc;
+
+use seloste_schema::{History, Notice};
+use yew::LocalServerRenderer;
+
+use crate::components::diff::DiffProps;
+use crate::components::history::HistoryProps;
+use crate::components::notice::NoticeProps;
+use crate::components::{DiffView, HistoryView, NoticeView};
+use crate::page::PageContext;
+
+/// The notice view's markup (an `<article>`), in `lang` or the nearest of the notice's languages.
+pub async fn notice_html(notice: &Notice, lang: &str, ctx: &PageContext) -> String {
+    let props = NoticeProps {
+        lang: notice.pick_language(lang).to_owned().into(),
+        notice: Rc::new(notice.clone()),
+        ctx: Rc::new(ctx.clone()),
+        on_lang: None,
+        on_history: None,
+    };
+    LocalServerRenderer::<NoticeView>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// The change log's markup: every version newest first, each with its diff in a `<details>`.
+pub async fn history_html(history: &History, lang: &str, ctx: &PageContext) -> String {
+    let props = HistoryProps {
+        lang: history
+            .latest()
+            .notice
+            .pick_language(lang)
+            .to_owned()
+            .into(),
+        history: Rc::new(history.clone()),
+        ctx: Rc::new(ctx.clone()),
+        on_lang: None,
+        on_notice: None,
+    };
+    LocalServerRenderer::<HistoryView>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// The markup of one diff, from version `from` to version `to` (any two versions; a version that
+/// does not exist renders a short note rather than failing).
+pub async fn diff_html(
+    history: &History,
+    from: u32,
+    to: u32,
+    lang: &str,
+    ctx: &PageContext,
+) -> String {
+    let props = DiffProps {
+        lang: history
+            .latest()
+            .notice
+            .pick_language(lang)
+            .to_owned()
+            .into(),
+        history: Rc::new(history.clone()),
+        from,
+        to,
+        ctx: Rc::new(ctx.clone()),
+    };
+    LocalServerRenderer::<DiffView>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}

@@ -1,0 +1,156 @@
+//! Unit tests: the views rendered to strings natively, through the public server-rendering API,
+//! the way the CLI calls it (`futures_executor::block_on`, no async runtime).
+
+use futures_executor::block_on;
+use seloste_schema::{History, Notice};
+
+use crate::{diff_html, history_html, notice_html, PageContext};
+
+/// A fi+en notice with three versions and hostile text (a `<script>` paragraph, a `javascript:`
+/// link) that validation would refuse but the renderer must survive anyway.
+const HISTORY: &str =
+    include_str!("../../tests/browser/fixtures/acme-asiakasrekisteri.history.json");
+
+fn history() -> History {
+    serde_json::from_str(HISTORY).expect("fixture is a valid history")
+}
+
+fn notice() -> Notice {
+    history().latest().notice.clone()
+}
+
+fn page(version: Option<u32>) -> PageContext {
+    PageContext {
+        base_url: "/acme/asiakasrekisteri".into(),
+        version,
+        published: None,
+        languages_href: true,
+    }
+}
+
+fn render_notice(lang: &str) -> String {
+    block_on(notice_html(&notice(), lang, &page(Some(3))))
+}
+
+#[test]
+fn the_notice_shows_its_facts() {
+    let html = render_notice("fi");
+    for fact in [
+        "Acme Oy",
+        "2925981-7",
+        r#"<a href="tel:+358401234567">+358 40 123 4567</a> (vaihde)"#,
+        r#"<a href="mailto:tietosuoja@acme.example">tietosuoja@acme.example</a>"#,
+        "Sopimus (6(1)(b))",
+        "Oikeutettu etu (6(1)(f))",
+        "Posti Oy",
+        "Henkilötietojen käsittelijä",
+        "Pilvipalvelu Inc.",
+        "Komission vakiosopimuslausekkeet (46(2)(c))",
+        "enintään 36 kuukautta",
+        "Oikeus saada pääsy tietoihin",
+        "Voit käyttää oikeuksiasi maksutta.",
+        "Tekniset suojaustoimet",
+        "salatut yhteydet",
+        "julkinen lähde",
+        "Teppo Testaaja",
+        "PL 180",
+        "Evästeet",
+        "Päivitetty 3.2.2025",
+        "Versio 3",
+    ] {
+        assert!(html.contains(fact), "missing {fact:?} in\n{html}");
+    }
+}
+
+#[test]
+fn the_notice_speaks_the_language_asked_for() {
+    let html = render_notice("en-GB");
+    assert!(html.contains(r#"lang="en""#));
+    assert!(html.contains("Acme Ltd customer register privacy notice"));
+    assert!(html.contains("Contract (6(1)(b))"));
+    assert!(html.contains("Updated 3 February 2025"));
+    assert!(html.contains(r#"<a href="?lang=fi" lang="fi" hreflang="fi">Suomi</a>"#));
+    // A language the notice lacks falls back to its main language.
+    assert!(render_notice("de").contains(r#"lang="fi""#));
+}
+
+#[test]
+fn notice_text_is_escaped() {
+    let html = render_notice("fi");
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert("));
+}
+
+#[test]
+fn unsafe_hrefs_never_become_links() {
+    let html = render_notice("fi");
+    assert!(!html.to_ascii_lowercase().contains("javascript:"), "{html}");
+    assert!(html.contains(r#"<span class="unlinked">Vaarallinen linkki</span>"#));
+}
+
+#[test]
+fn headings_are_in_order_and_sections_are_anchored() {
+    let html = render_notice("fi");
+    assert_eq!(html.matches("<h1").count(), 1);
+    let levels: Vec<u8> = html
+        .match_indices("<h")
+        .filter_map(|(i, _)| html[i + 2..].chars().next()?.to_digit(10))
+        .map(|d| d as u8)
+        .collect();
+    assert_eq!(levels[0], 1);
+    for pair in levels.windows(2) {
+        assert!(pair[1] <= pair[0] + 1, "heading skips a level: {levels:?}");
+    }
+    let controller = html.find(r#"<section id="controller"><h2>Rekisterinpitäjä</h2>"#);
+    let recipients = html.find(r#"<section id="recipients">"#);
+    let rights = html.find(r#"<section id="rights">"#);
+    assert!(controller < recipients && recipients < rights, "{html}");
+}
+
+#[test]
+fn a_processor_notice_names_the_organisation_processor() {
+    let mut n = notice();
+    n.role.acts_as = seloste_schema::vocab::RoleKind::Processor;
+    let html = block_on(notice_html(&n, "fi", &PageContext::default()));
+    assert!(html.contains(r#"<section id="controller"><h2>Henkilötietojen käsittelijä</h2>"#));
+    assert!(html.contains(r#"<section id="role">"#));
+}
+
+#[test]
+fn the_change_log_lists_versions_newest_first_with_finnish_dates() {
+    let html = block_on(history_html(&history(), "fi", &page(None)));
+    let v3 = html.find("Versio 3").unwrap();
+    let v2 = html.find("Versio 2").unwrap();
+    let v1 = html.find("Versio 1").unwrap();
+    assert!(v3 < v2 && v2 < v1);
+    for date in [
+        "3.2.2025",
+        "1.6.2024",
+        "15.1.2024",
+        "voimassa alkaen 1.7.2024",
+    ] {
+        assert!(html.contains(date), "missing {date}");
+    }
+    assert_eq!(html.matches("<details>").count(), 2);
+    assert!(html.contains("Ensimmäinen julkaistu versio."));
+    assert!(html.contains("Lisätty: </span><ins>Maksu Oy"));
+    assert!(html.contains(r#"href="/acme/asiakasrekisteri/diff/2/3""#));
+    assert!(html.contains(r#"href="/acme/asiakasrekisteri/v/1""#));
+}
+
+#[test]
+fn a_diff_page_shows_one_diff() {
+    let html = block_on(diff_html(&history(), 1, 3, "en", &page(None)));
+    assert_eq!(html.matches("<h1").count(), 1);
+    assert!(html.contains("Transfers outside the EU or EEA"), "{html}");
+    assert!(html.contains("<h2>"));
+    let missing = block_on(diff_html(&history(), 1, 9, "en", &page(None)));
+    assert!(missing.contains("<h1"));
+}
+
+#[test]
+fn a_standalone_page_links_nowhere() {
+    let html = block_on(notice_html(&notice(), "fi", &PageContext::default()));
+    assert!(!html.contains("/history"));
+    assert!(!html.contains("Muutoshistoria"));
+}
