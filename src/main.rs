@@ -86,9 +86,12 @@ fn main() -> ExitCode {
             lang,
             json,
         } => commands::diff::run(&old, &new, lang.as_deref(), json),
-        Command::Render { file, lang, history, output } => {
-            commands::render::run(&file, lang.as_deref(), history, output.as_deref())
-        }
+        Command::Render {
+            file,
+            lang,
+            history,
+            output,
+        } => commands::render::run(&file, lang.as_deref(), history, output.as_deref()),
         Command::Publish { file, to, summary } => {
             commands::publish::run(&file, &to, summary.as_deref())
         }

@@ -10,7 +10,8 @@
 use std::fmt::Write;
 
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::algorithms::{myers, Capture, Replace};
+use similar::DiffOp;
 
 use crate::date::primary_subtag;
 use crate::headings::SectionId;
@@ -175,8 +176,18 @@ fn heading(section: SectionId, n: &Notice, lang: &str) -> String {
 fn diff_entries(old: &[Entry], new: &[Entry]) -> Vec<Change> {
     let old_keys: Vec<&str> = old.iter().map(|e| e.key.as_str()).collect();
     let new_keys: Vec<&str> = new.iter().map(|e| e.key.as_str()).collect();
+    // Myers directly rather than `capture_diff_slices`, which links every algorithm of `similar`
+    // into the widget's wasm (about 4 KB brotli for nothing).
+    let mut hook = Replace::new(Capture::new());
+    let Ok(()) = myers::diff(
+        &mut hook,
+        &old_keys,
+        0..old_keys.len(),
+        &new_keys,
+        0..new_keys.len(),
+    );
     let mut changes = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
+    for op in hook.into_inner().into_ops() {
         match op {
             DiffOp::Equal {
                 old_index,

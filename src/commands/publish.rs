@@ -145,11 +145,13 @@ impl Edge {
                     .as_u64()
                     .map(|n| n.to_string())
                     .unwrap_or_else(|| "?".into());
-                println!(
-                    "{id}: published version {n}: {}{}",
-                    self.base,
-                    location.unwrap_or_default()
-                );
+                // `Location` may be absolute or relative to the edge.
+                let url = match location {
+                    Some(l) if l.starts_with("http://") || l.starts_with("https://") => l,
+                    Some(l) => format!("{}{l}", self.base),
+                    None => String::new(),
+                };
+                println!("{id}: published version {n}: {url}");
                 Ok(())
             }
             401 | 403 => Err(format!("{url}: the edge refused the token (SELOSTE_TOKEN)")),

@@ -1,0 +1,102 @@
+//! The Atom feed of a notice (RFC 4287): one entry per published version, newest first, so a
+//! reader's feed reader or a privacy officer's monitoring learns of every change.
+
+use seloste_schema::History;
+
+use crate::html::escape;
+
+/// `GET /{org}/{notice}/feed.atom`, every URL absolute under `base` (`https://host`).
+/// Dates are calendar days; Atom wants a date-time, so each is midnight UTC of its day.
+pub fn atom(history: &History, lang: &str, base: &str) -> String {
+    let latest = history.latest();
+    let notice = &latest.notice;
+    let page = format!("{base}/{}", history.id());
+    let title = notice.title.get(lang);
+    let version_word = match seloste_schema::date::primary_subtag(lang) {
+        "fi" => "versio",
+        "sv" => "version",
+        _ => "version",
+    };
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
+         <id>{page}/history</id>\n<title>{title}</title>\n<updated>{updated}</updated>\n\
+         <link rel=\"self\" type=\"application/atom+xml\" href=\"{page}/feed.atom\"/>\n\
+         <link rel=\"alternate\" type=\"text/html\" href=\"{page}/history\"/>\n\
+         <author><name>{author}</name></author>\n<generator>Seloste</generator>\n",
+        lang = escape(lang),
+        page = escape(&page),
+        title = escape(title),
+        updated = timestamp(&latest.published.to_string()),
+        author = escape(&notice.organisation.name),
+    ));
+    for v in history.versions().iter().rev() {
+        let when = timestamp(&v.published.to_string());
+        let url = escape(&format!("{page}/v/{}", v.number));
+        xml.push_str(&format!(
+            "<entry>\n<id>{url}</id>\n<title>{title} — {version_word} {n} ({date})</title>\n\
+             <published>{when}</published>\n<updated>{when}</updated>\n\
+             <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n",
+            title = escape(v.notice.title.get(lang)),
+            n = v.number,
+            date = escape(&v.published.localized(lang)),
+        ));
+        if v.number > 1 {
+            xml.push_str(&format!(
+                "<link rel=\"related\" type=\"text/html\" href=\"{}\"/>\n",
+                escape(&format!("{page}/diff/{}/{}", v.number - 1, v.number))
+            ));
+        }
+        xml.push_str(&format!(
+            "<summary type=\"text\">{}</summary>\n</entry>\n",
+            escape(v.summary.get(lang))
+        ));
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+fn timestamp(date: &str) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use seloste_schema::{Date, Notice, Text};
+
+    fn notice(title: &str) -> Notice {
+        seloste_schema::document::parse_as(&format!(
+            r#"{{"format":1,"id":"acme/customers","languages":["fi"],"title":{{"fi":"{title}"}},
+            "organisation":{{"name":"Acme & Co"}},"role":{{"acts_as":"controller"}}}}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn one_entry_per_version_newest_first_all_escaped() {
+        let d = |s| Date::parse(s).unwrap();
+        let mut h = History::start(
+            notice("Rekisteri"),
+            d("2020-01-02"),
+            None,
+            Text::new("fi", "Eka <b>"),
+        );
+        h.append(
+            notice("Rekisteri 2"),
+            d("2021-03-04"),
+            None,
+            Text::new("fi", "Toka"),
+        )
+        .unwrap();
+        let xml = atom(&h, "fi", "https://x.example");
+        assert_eq!(xml.matches("<entry>").count(), 2);
+        let first = xml.find("/v/2</id>").unwrap();
+        assert!(first < xml.find("/v/1</id>").unwrap(), "newest first");
+        assert!(xml.contains("<updated>2021-03-04T00:00:00Z</updated>"));
+        assert!(xml.contains("Eka &lt;b&gt;"));
+        assert!(xml.contains("<name>Acme &amp; Co</name>"));
+        assert!(xml.contains("href=\"https://x.example/acme/customers/diff/1/2\""));
+        assert!(xml.contains("Rekisteri 2 — versio 2 (4.3.2021)"));
+    }
+}

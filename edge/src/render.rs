@@ -1,0 +1,81 @@
+//! Notice, change-log and diff pages, rendered on the server by the widget's own Yew components
+//! (`seloste-widget` with feature `ssr`): one renderer for the widget, the CLI and the edge.
+//!
+//! Yew escapes all notice text; the edge adds only the page around it (title, stylesheet link,
+//! feed link, canonical link), escaping what it prints.
+
+use seloste_schema::{History, Version};
+use seloste_widget::i18n::{t, Word};
+use seloste_widget::{document, stylesheet_link, PageContext};
+
+use crate::headers;
+use crate::html::{escape, STYLESHEET_URL};
+use crate::ids::NoticeId;
+
+/// The one stylesheet, served at [`STYLESHEET_URL`].
+pub const STYLESHEET: &str = seloste_widget::STYLESHEET;
+
+/// How long a rendering stays in the Cache API. Keys name an exact version, so this bounds only
+/// how long a data centre keeps pages nobody reads.
+pub const CACHE_SECONDS: u32 = 7 * 24 * 3600;
+
+fn context(id: &NoticeId, version: Option<&Version>) -> PageContext {
+    PageContext {
+        base_url: id.path(),
+        version: version.map(|v| v.number),
+        published: version.map(|v| v.published),
+        languages_href: true,
+    }
+}
+
+fn head(id: &NoticeId, title: &str, canonical: Option<String>) -> String {
+    let mut head = stylesheet_link(STYLESHEET_URL);
+    head.push_str(&format!(
+        "\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}/feed.atom\">",
+        escape(title),
+        escape(&id.path())
+    ));
+    if let Some(c) = canonical {
+        head.push_str(&format!(
+            "\n<link rel=\"canonical\" href=\"{}\">",
+            escape(&c)
+        ));
+    }
+    head
+}
+
+/// The page of one version (`latest`: the page at the notice's own URL).
+pub async fn notice_page(id: &NoticeId, v: &Version, lang: &str, latest: bool) -> String {
+    let lang = v.notice.pick_language(lang);
+    let body = seloste_widget::notice_html(&v.notice, lang, &context(id, Some(v))).await;
+    let title = v.notice.title.get(lang);
+    let canonical = (!latest).then(|| format!("{}/v/{}", id.path(), v.number));
+    document(title, lang, &body, &head(id, title, canonical))
+}
+
+/// The change log.
+pub async fn history_page(id: &NoticeId, h: &History, lang: &str) -> String {
+    let lang = h.latest().notice.pick_language(lang);
+    let body = seloste_widget::history_html(h, lang, &context(id, None)).await;
+    let notice_title = h.latest().notice.title.get(lang);
+    let title = format!("{} — {notice_title}", t(Word::ChangeLog, lang));
+    document(&title, lang, &body, &head(id, notice_title, None))
+}
+
+/// The diff from version `a` to version `b`.
+pub async fn diff_page(id: &NoticeId, h: &History, a: u32, b: u32, lang: &str) -> String {
+    let lang = h.latest().notice.pick_language(lang);
+    let body = seloste_widget::diff_html(h, a, b, lang, &context(id, None)).await;
+    let notice_title = h.latest().notice.title.get(lang);
+    let title = format!(
+        "{} {a} → {b} — {notice_title}",
+        t(Word::ChangesBetween, lang)
+    );
+    document(&title, lang, &body, &head(id, notice_title, None))
+}
+
+/// The page's Content-Security-Policy. Pages link their stylesheet and carry no script and no
+/// inline style, so the strict policy needs no hash.
+pub fn csp(_page: &str) -> String {
+    headers::content_security_policy(&[])
+}

@@ -1,0 +1,67 @@
+//! The read API the widget uses, open to every origin (CORS):
+//!
+//! - `GET /api/v1/notices/{org}/{notice}`: `{"id", "latest": Version, "versions": [{number,
+//!   published, effective?, summary}]}`
+//! - `GET …/versions/{n}`: one `Version` (immutable)
+//! - `GET …/history`: the whole `HistoryFile` (`{"format": 1, "id", "versions": [Version…]}`)
+
+use serde::Serialize;
+use worker::{Env, Request, Response, Result};
+
+use seloste_schema::{HistoryFile, Version};
+
+use super::respond;
+use crate::cache::Rendered;
+use crate::errors::ApiError;
+use crate::headers;
+use crate::ids::NoticeId;
+use crate::storage::{Store, VersionInfo};
+
+#[derive(Serialize)]
+struct NoticeJson<'a> {
+    id: String,
+    latest: &'a Version,
+    versions: Vec<VersionInfo>,
+}
+
+pub async fn notice(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
+    let store = Store::open(env)?;
+    let versions = store.versions(id).await?;
+    let Some(last) = versions.last() else {
+        return not_published(id);
+    };
+    let Some(latest) = store.version(id, last.number).await? else {
+        return not_published(id);
+    };
+    let body = NoticeJson {
+        id: id.to_string(),
+        latest: &latest,
+        versions,
+    };
+    send(req, &body, headers::LATEST)
+}
+
+pub async fn version(req: &Request, env: &Env, id: &NoticeId, n: u32) -> Result<Response> {
+    match Store::open(env)?.version(id, n).await? {
+        Some(v) => send(req, &v, headers::IMMUTABLE),
+        None => respond::api_error(&ApiError::not_found(format!("{id} has no version {n}"))),
+    }
+}
+
+pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
+    match Store::open(env)?.history(id).await? {
+        Some(h) => send(req, &HistoryFile::from(h), headers::LATEST),
+        None => not_published(id),
+    }
+}
+
+fn send<T: Serialize>(req: &Request, value: &T, cache_control: &'static str) -> Result<Response> {
+    let body = serde_json::to_string(value).map_err(|e| worker::Error::RustError(e.to_string()))?;
+    respond::conditional(req, Rendered::new(body), respond::json_doc(cache_control))
+}
+
+fn not_published(id: &NoticeId) -> Result<Response> {
+    respond::api_error(&ApiError::not_found(format!(
+        "no notice {id} has been published"
+    )))
+}

@@ -1,0 +1,69 @@
+//! `GET /{org}/{notice}/history` (the dated change log) and `GET /{org}/{notice}/diff/{a}/{b}`.
+
+use worker::{Env, Request, Response, Result};
+
+use super::respond;
+use crate::cache;
+use crate::headers;
+use crate::ids::NoticeId;
+use crate::render;
+use crate::storage::Store;
+
+/// The change log: every version, dated, with links to each version and each diff.
+pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
+    let store = Store::open(env)?;
+    let Some(head) = store.latest_head(id).await? else {
+        return respond::not_found_page(&req.path());
+    };
+    let (lang, from) = respond::choose_lang(req, &head.languages)?;
+    let key = cache::key(
+        &respond::origin(req)?,
+        &format!("history/{id}/{}/{lang}", head.number),
+    );
+    let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
+        let Some(h) = store.history(id).await? else {
+            return Ok(None);
+        };
+        Ok(Some(render::history_page(id, &h, &lang).await))
+    })
+    .await?;
+    let Some(rendered) = rendered else {
+        return respond::not_found_page(&req.path());
+    };
+    let csp = render::csp(&rendered.body);
+    respond::conditional(
+        req,
+        rendered,
+        respond::html_page(headers::LATEST, &lang, from, csp),
+    )
+}
+
+/// The readable diff from version `a` to version `b`. Both are published and never change, so the
+/// page is as immutable as a version page.
+pub async fn diff(req: &Request, env: &Env, id: &NoticeId, a: u32, b: u32) -> Result<Response> {
+    let store = Store::open(env)?;
+    let Some(head) = store.latest_head(id).await? else {
+        return respond::not_found_page(&req.path());
+    };
+    if a == b || a > head.number || b > head.number {
+        return respond::not_found_page(&req.path());
+    }
+    let (lang, from) = respond::choose_lang(req, &head.languages)?;
+    let key = cache::key(&respond::origin(req)?, &format!("diff/{id}/{a}/{b}/{lang}"));
+    let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
+        let Some(h) = store.history(id).await? else {
+            return Ok(None);
+        };
+        Ok(Some(render::diff_page(id, &h, a, b, &lang).await))
+    })
+    .await?;
+    let Some(rendered) = rendered else {
+        return respond::not_found_page(&req.path());
+    };
+    let csp = render::csp(&rendered.body);
+    respond::conditional(
+        req,
+        rendered,
+        respond::html_page(headers::IMMUTABLE, &lang, from, csp),
+    )
+}

@@ -1,0 +1,310 @@
+//! The public URLs (a stable contract) and the handler of each family, one file per family:
+//!
+//! | URL                                           | file          |
+//! |-----------------------------------------------|---------------|
+//! | `/`, `/healthz`, anything else (404)          | `index.rs`    |
+//! | `/{org}/{notice}`, `/{org}/{notice}/v/{n}`    | `notice.rs`   |
+//! | `/{org}/{notice}/history`, `…/diff/{a}/{b}`   | `history.rs`  |
+//! | `/{org}/{notice}/feed.atom`                   | `feed.rs`     |
+//! | `GET /api/v1/notices/{org}/{notice}[/…]`      | `api.rs`      |
+//! | `POST /api/v1/notices/{org}/{notice}/versions`| `publish.rs`  |
+//! | `/widget/…`, `/embed.html`                    | `assets.rs`   |
+//!
+//! [`resolve`] is pure (and unit-tested natively); the handlers run only in the Worker.
+
+use crate::ids::{parse_version_number, NoticeId};
+
+#[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
+mod assets;
+#[cfg(target_arch = "wasm32")]
+mod feed;
+#[cfg(target_arch = "wasm32")]
+mod history;
+#[cfg(target_arch = "wasm32")]
+mod index;
+#[cfg(target_arch = "wasm32")]
+mod notice;
+#[cfg(target_arch = "wasm32")]
+mod publish;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod respond;
+
+/// What a request asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Index,
+    Health,
+    /// The latest version as an HTML page.
+    Latest(NoticeId),
+    /// Version n as an HTML page (immutable).
+    Version(NoticeId, u32),
+    /// `/{org}/{notice}/versions/{n}`: a permanent redirect to `/{org}/{notice}/v/{n}` (the
+    /// widget's page links name versions this way).
+    VersionAlias(NoticeId, u32),
+    History(NoticeId),
+    Diff(NoticeId, u32, u32),
+    Feed(NoticeId),
+    ApiNotice(NoticeId),
+    ApiVersion(NoticeId, u32),
+    ApiHistory(NoticeId),
+    Publish(NoticeId),
+    WidgetScript,
+    WidgetWasm,
+    WidgetStylesheet,
+    Embed,
+}
+
+/// The outcome of matching a request line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    Route(Route),
+    /// A CORS preflight for an API or widget URL.
+    Preflight,
+    /// The URL exists but not for this method; the value is the `Allow` header.
+    MethodNotAllowed(&'static str),
+    /// An API URL whose organisation or notice id breaks the id rule (400, JSON).
+    BadApiId,
+    /// An API URL that does not exist (404, JSON).
+    ApiNotFound,
+    /// Anything else (the 404 page).
+    NotFound,
+}
+
+/// Matches a method and a URL path (not decoded: ids are plain ASCII, so an encoded character
+/// can never form a valid id and simply does not match).
+pub fn resolve(method: &str, path: &str) -> Resolved {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let read = matches!(method, "GET" | "HEAD");
+    let only_read = |route: Route| match method {
+        "GET" | "HEAD" => Resolved::Route(route),
+        "OPTIONS" => Resolved::Preflight,
+        _ => Resolved::MethodNotAllowed("GET, HEAD, OPTIONS"),
+    };
+    match segments.as_slice() {
+        [""] => page(read, Route::Index),
+        ["healthz"] => page(read, Route::Health),
+        ["embed.html"] => page(read, Route::Embed),
+        ["widget", "seloste.js"] => only_read(Route::WidgetScript),
+        ["widget", "seloste_bg.wasm"] => only_read(Route::WidgetWasm),
+        ["widget", "seloste.css"] => only_read(Route::WidgetStylesheet),
+        ["api", "v1", "notices", org, notice, rest @ ..] => {
+            let Some(id) = NoticeId::new(org, notice) else {
+                return Resolved::BadApiId;
+            };
+            match rest {
+                [] => only_read(Route::ApiNotice(id)),
+                ["history"] => only_read(Route::ApiHistory(id)),
+                ["versions"] => match method {
+                    "POST" => Resolved::Route(Route::Publish(id)),
+                    "OPTIONS" => Resolved::Preflight,
+                    _ => Resolved::MethodNotAllowed("POST, OPTIONS"),
+                },
+                ["versions", n] => match parse_version_number(n) {
+                    Some(n) => only_read(Route::ApiVersion(id, n)),
+                    None => Resolved::ApiNotFound,
+                },
+                _ => Resolved::ApiNotFound,
+            }
+        }
+        ["api", ..] => Resolved::ApiNotFound,
+        [org, notice, rest @ ..] => {
+            let Some(id) = NoticeId::new(org, notice) else {
+                return Resolved::NotFound;
+            };
+            let route = match rest {
+                [] => Route::Latest(id),
+                ["v", n] => match parse_version_number(n) {
+                    Some(n) => Route::Version(id, n),
+                    None => return Resolved::NotFound,
+                },
+                ["versions", n] => match parse_version_number(n) {
+                    Some(n) => Route::VersionAlias(id, n),
+                    None => return Resolved::NotFound,
+                },
+                ["history"] => Route::History(id),
+                ["feed.atom"] => Route::Feed(id),
+                ["diff", a, b] => match (parse_version_number(a), parse_version_number(b)) {
+                    (Some(a), Some(b)) => Route::Diff(id, a, b),
+                    _ => return Resolved::NotFound,
+                },
+                _ => return Resolved::NotFound,
+            };
+            page(read, route)
+        }
+        _ => Resolved::NotFound,
+    }
+}
+
+fn page(read: bool, route: Route) -> Resolved {
+    if read {
+        Resolved::Route(route)
+    } else {
+        Resolved::MethodNotAllowed("GET, HEAD")
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use handle::handle;
+
+#[cfg(target_arch = "wasm32")]
+mod handle {
+    use worker::{console_error, Env, Request, Response, Result};
+
+    use super::{resolve, respond, Resolved, Route};
+    use crate::errors::ApiError;
+
+    /// The Worker's `fetch`: match the URL, run its handler, and turn any platform error (D1,
+    /// Cache API) into a logged 500 without details rather than a stack trace.
+    pub async fn handle(req: Request, env: Env) -> Result<Response> {
+        let path = req.path();
+        let is_api = path.starts_with("/api/");
+        let outcome = match resolve(req.method().as_ref(), &path) {
+            Resolved::Route(route) => dispatch(route, req, &env).await,
+            Resolved::Preflight => respond::preflight(),
+            Resolved::MethodNotAllowed(allow) => {
+                let e = ApiError::new(405, "method_not_allowed", format!("allowed: {allow}"));
+                respond::api_error(&e).and_then(|r| {
+                    r.headers().set("Allow", allow)?;
+                    Ok(r)
+                })
+            }
+            Resolved::BadApiId => respond::api_error(&ApiError::bad_id()),
+            Resolved::ApiNotFound => {
+                respond::api_error(&ApiError::not_found(format!("no API at {path}")))
+            }
+            Resolved::NotFound => respond::not_found_page(&path),
+        };
+        match outcome {
+            Ok(r) => Ok(r),
+            Err(e) => {
+                console_error!("{} {path}: {e}", req_method_name(is_api));
+                if is_api {
+                    respond::api_error(&ApiError::internal())
+                } else {
+                    respond::server_error_page()
+                }
+            }
+        }
+    }
+
+    fn req_method_name(is_api: bool) -> &'static str {
+        if is_api {
+            "API"
+        } else {
+            "page"
+        }
+    }
+
+    async fn dispatch(route: Route, req: Request, env: &Env) -> Result<Response> {
+        use super::*;
+        match route {
+            Route::Index => index::index(&req, env).await,
+            Route::Health => index::health(env).await,
+            Route::Latest(id) => notice::latest(&req, env, &id).await,
+            Route::Version(id, n) => notice::version(&req, env, &id, n).await,
+            Route::VersionAlias(id, n) => notice::alias(&req, &id, n),
+            Route::History(id) => history::history(&req, env, &id).await,
+            Route::Diff(id, a, b) => history::diff(&req, env, &id, a, b).await,
+            Route::Feed(id) => feed::feed(&req, env, &id).await,
+            Route::ApiNotice(id) => api::notice(&req, env, &id).await,
+            Route::ApiVersion(id, n) => api::version(&req, env, &id, n).await,
+            Route::ApiHistory(id) => api::history(&req, env, &id).await,
+            Route::Publish(id) => publish::publish(req, env, &id).await,
+            Route::WidgetScript => assets::script(&req),
+            Route::WidgetWasm => assets::wasm(&req),
+            Route::WidgetStylesheet => assets::stylesheet(&req),
+            Route::Embed => assets::embed(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id() -> NoticeId {
+        NoticeId::new("acme", "customers").unwrap()
+    }
+
+    fn get(path: &str) -> Resolved {
+        resolve("GET", path)
+    }
+
+    #[test]
+    fn every_public_url_resolves() {
+        let r = |route| Resolved::Route(route);
+        assert_eq!(get("/"), r(Route::Index));
+        assert_eq!(get("/healthz"), r(Route::Health));
+        assert_eq!(get("/acme/customers"), r(Route::Latest(id())));
+        assert_eq!(get("/acme/customers/v/3"), r(Route::Version(id(), 3)));
+        assert_eq!(
+            get("/acme/customers/versions/3"),
+            r(Route::VersionAlias(id(), 3))
+        );
+        assert_eq!(get("/acme/customers/history"), r(Route::History(id())));
+        assert_eq!(get("/acme/customers/diff/1/2"), r(Route::Diff(id(), 1, 2)));
+        assert_eq!(get("/acme/customers/feed.atom"), r(Route::Feed(id())));
+        assert_eq!(
+            get("/api/v1/notices/acme/customers"),
+            r(Route::ApiNotice(id()))
+        );
+        assert_eq!(
+            get("/api/v1/notices/acme/customers/versions/2"),
+            r(Route::ApiVersion(id(), 2))
+        );
+        assert_eq!(
+            get("/api/v1/notices/acme/customers/history"),
+            r(Route::ApiHistory(id()))
+        );
+        assert_eq!(
+            resolve("POST", "/api/v1/notices/acme/customers/versions"),
+            r(Route::Publish(id()))
+        );
+        assert_eq!(get("/widget/seloste.js"), r(Route::WidgetScript));
+        assert_eq!(get("/widget/seloste_bg.wasm"), r(Route::WidgetWasm));
+        assert_eq!(get("/widget/seloste.css"), r(Route::WidgetStylesheet));
+        assert_eq!(get("/embed.html"), r(Route::Embed));
+        assert_eq!(resolve("HEAD", "/acme/customers"), r(Route::Latest(id())));
+    }
+
+    #[test]
+    fn bad_ids_and_unknown_paths_do_not_resolve() {
+        assert_eq!(get("/Acme/customers"), Resolved::NotFound);
+        assert_eq!(get("/acme/customers/v/0"), Resolved::NotFound);
+        assert_eq!(get("/acme/customers/v/01"), Resolved::NotFound);
+        assert_eq!(get("/acme/customers/diff/1"), Resolved::NotFound);
+        assert_eq!(get("/acme/customers/whatever"), Resolved::NotFound);
+        assert_eq!(get("/acme"), Resolved::NotFound);
+        assert_eq!(get("/acme/cu%73tomers"), Resolved::NotFound);
+        assert_eq!(get("/acme/customers/"), Resolved::NotFound);
+        assert_eq!(get("/api/v1/notices/ACME/customers"), Resolved::BadApiId);
+        assert_eq!(get("/api/v1/notices/acme/x_y/history"), Resolved::BadApiId);
+        assert_eq!(
+            get("/api/v1/notices/acme/customers/nope"),
+            Resolved::ApiNotFound
+        );
+        assert_eq!(get("/api/v2/anything"), Resolved::ApiNotFound);
+    }
+
+    #[test]
+    fn methods_are_checked() {
+        assert_eq!(
+            resolve("POST", "/acme/customers"),
+            Resolved::MethodNotAllowed("GET, HEAD")
+        );
+        assert_eq!(
+            resolve("GET", "/api/v1/notices/acme/customers/versions"),
+            Resolved::MethodNotAllowed("POST, OPTIONS")
+        );
+        assert_eq!(
+            resolve("OPTIONS", "/api/v1/notices/acme/customers"),
+            Resolved::Preflight
+        );
+        assert_eq!(
+            resolve("DELETE", "/api/v1/notices/acme/customers/versions/1"),
+            Resolved::MethodNotAllowed("GET, HEAD, OPTIONS")
+        );
+    }
+}

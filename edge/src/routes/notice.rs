@@ -1,0 +1,75 @@
+//! `GET /{org}/{notice}` (the latest version) and `GET /{org}/{notice}/v/{n}` (version n, immutable).
+//!
+//! Both are rendered by the widget's own components on the server and kept in the Cache API under
+//! the version number and language they show, so publishing a new version never needs a purge.
+
+use worker::{Env, Request, Response, Result};
+
+use super::respond;
+use crate::cache;
+use crate::headers;
+use crate::ids::NoticeId;
+use crate::render;
+use crate::storage::Store;
+
+/// The latest version; short `max-age` with `stale-while-revalidate`, `ETag`/`304`.
+pub async fn latest(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
+    let store = Store::open(env)?;
+    let Some(head) = store.latest_head(id).await? else {
+        return respond::not_found_page(&req.path());
+    };
+    page(req, &store, id, head.number, &head.languages, true).await
+}
+
+/// Version `n`: `Cache-Control: public, max-age=31536000, immutable`.
+pub async fn version(req: &Request, env: &Env, id: &NoticeId, n: u32) -> Result<Response> {
+    let store = Store::open(env)?;
+    let Some(head) = store.version_head(id, n).await? else {
+        return respond::not_found_page(&req.path());
+    };
+    page(req, &store, id, n, &head.languages, false).await
+}
+
+/// `/{org}/{notice}/versions/{n}` → `308` to `/{org}/{notice}/v/{n}` (query kept).
+pub fn alias(req: &Request, id: &NoticeId, n: u32) -> Result<Response> {
+    let mut target = req.url()?;
+    target.set_path(&format!("{}/v/{n}", id.path()));
+    let r = Response::empty()?.with_status(308);
+    r.headers().set("Location", target.as_str())?;
+    r.headers().set("Cache-Control", headers::IMMUTABLE)?;
+    Ok(r)
+}
+
+async fn page(
+    req: &Request,
+    store: &Store,
+    id: &NoticeId,
+    n: u32,
+    languages: &[String],
+    latest: bool,
+) -> Result<Response> {
+    let (lang, from) = respond::choose_lang(req, languages)?;
+    let kind = if latest { "latest" } else { "version" };
+    let key = cache::key(&respond::origin(req)?, &format!("{kind}/{id}/{n}/{lang}"));
+    let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
+        let Some(v) = store.version(id, n).await? else {
+            return Ok(None);
+        };
+        Ok(Some(render::notice_page(id, &v, &lang, latest).await))
+    })
+    .await?;
+    let Some(rendered) = rendered else {
+        return respond::not_found_page(&req.path());
+    };
+    let csp = render::csp(&rendered.body);
+    let cache_control = if latest {
+        headers::LATEST
+    } else {
+        headers::IMMUTABLE
+    };
+    respond::conditional(
+        req,
+        rendered,
+        respond::html_page(cache_control, &lang, from, csp),
+    )
+}

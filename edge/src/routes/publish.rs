@@ -1,0 +1,137 @@
+//! `POST /api/v1/notices/{org}/{notice}/versions`: publish the next version.
+//!
+//! Order of checks: the token (401), the size (413, from `Content-Length` before reading, and
+//! while reading for a body sent without it), then [`crate::submission::check`] (400 for JSON
+//! syntax, 422 for anything the schema or the history rules refuse), then the atomic append.
+
+use futures_util::StreamExt;
+use serde::Serialize;
+use worker::{Env, Request, Response, Result};
+
+use seloste_schema::Date;
+
+use super::respond;
+use crate::auth;
+use crate::clock;
+use crate::errors::{ApiError, ProblemJson};
+use crate::ids::NoticeId;
+use crate::storage::{Appended, Store};
+use crate::submission::{self, MAX_BODY_BYTES};
+
+/// The Worker secret holding the publishing token (`wrangler secret put PUBLISH_TOKEN`).
+pub const TOKEN_SECRET: &str = "PUBLISH_TOKEN";
+
+#[derive(Serialize)]
+struct Published<'a> {
+    number: u32,
+    id: String,
+    url: String,
+    published: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effective: Option<Date>,
+    received_at: &'a str,
+    /// Completeness findings: what GDPR asks for that the notice does not say (not blocking).
+    findings: &'a [ProblemJson],
+}
+
+pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Response> {
+    let Ok(expected) = env.secret(TOKEN_SECRET) else {
+        worker::console_error!("publishing refused: the secret {TOKEN_SECRET} is not set");
+        return respond::api_error(&ApiError::new(
+            503,
+            "not_configured",
+            "publishing is not configured on this edge",
+        ));
+    };
+    let given = req.headers().get("Authorization")?;
+    let authorized = given
+        .as_deref()
+        .and_then(auth::bearer)
+        .is_some_and(|t| auth::token_matches(t, &expected.to_string()));
+    if !authorized {
+        let r = respond::api_error(&ApiError::unauthorized())?;
+        respond::set_all(
+            r.headers(),
+            vec![("WWW-Authenticate", "Bearer realm=\"seloste\"".into())],
+        )?;
+        return Ok(r);
+    }
+    if id.is_reserved() {
+        return respond::api_error(&ApiError::invalid_at(
+            "notice.id",
+            format!("`{}` is reserved for the edge's own URLs", id.org()),
+        ));
+    }
+    let declared = req
+        .headers()
+        .get("Content-Length")?
+        .and_then(|l| l.trim().parse::<u64>().ok());
+    if declared.is_some_and(|l| l > MAX_BODY_BYTES as u64) {
+        return respond::api_error(&ApiError::too_large(MAX_BODY_BYTES));
+    }
+    let Some(body) = read_limited(&mut req, MAX_BODY_BYTES).await? else {
+        return respond::api_error(&ApiError::too_large(MAX_BODY_BYTES));
+    };
+
+    let now = clock::now_ms();
+    let submission = match submission::check(&body, id, clock::utc_date(now)) {
+        Ok(s) => s,
+        Err(e) => return respond::api_error(&e),
+    };
+    let received_at = clock::rfc3339(now);
+    let outcome = Store::open(env)?
+        .append(id, &submission, &received_at)
+        .await?;
+    let number = match outcome {
+        Appended::Number(n) => n,
+        Appended::BeforeLatest(latest) => {
+            return respond::api_error(&ApiError::invalid_at(
+                "published",
+                format!(
+                    "{} is before the latest version's publication date {latest}",
+                    submission.published
+                ),
+            ))
+        }
+        Appended::Conflict => {
+            return respond::api_error(&ApiError::new(
+                409,
+                "conflict",
+                "another version was published at the same moment; try again",
+            ))
+        }
+    };
+    let url = format!("{}{}/v/{number}", respond::origin(&req)?, id.path());
+    let r = respond::json(
+        &Published {
+            number,
+            id: id.to_string(),
+            url: url.clone(),
+            published: submission.published,
+            effective: submission.effective,
+            received_at: &received_at,
+            findings: &submission.findings,
+        },
+        201,
+    )?;
+    r.headers().set("Location", &url)?;
+    Ok(r)
+}
+
+/// The request body, or `None` as soon as it passes `limit` bytes (without reading the rest).
+async fn read_limited(req: &mut Request, limit: usize) -> Result<Option<Vec<u8>>> {
+    let mut body = Vec::new();
+    let mut stream = match req.stream() {
+        Ok(s) => s,
+        // No body at all.
+        Err(_) => return Ok(Some(body)),
+    };
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        if body.len() + chunk.len() > limit {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body))
+}

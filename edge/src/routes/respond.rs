@@ -1,0 +1,166 @@
+//! Building responses: every HTML page gets the security headers, every API answer CORS, every
+//! cacheable answer an `ETag` and a `304` when the client already has it.
+
+use serde::Serialize;
+use worker::{Headers, Request, Response, Result};
+
+use crate::cache::Rendered;
+use crate::errors::ApiError;
+use crate::headers::{self, HeaderList};
+use crate::html;
+
+/// How a page's language was chosen: when from `Accept-Language`, caches must key on it too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LangFrom {
+    /// `?lang=` (or a page without languages): the URL alone decides.
+    Url,
+    /// The reader's `Accept-Language` header.
+    Header,
+}
+
+/// What a cacheable answer is.
+pub struct Cacheable<'a> {
+    pub content_type: &'static str,
+    pub cache_control: &'static str,
+    pub lang: Option<&'a str>,
+    pub lang_from: LangFrom,
+    /// HTML pages get the security headers with this policy; other types none.
+    pub csp: Option<String>,
+    /// API and widget answers are readable from any origin.
+    pub cors: bool,
+}
+
+/// `200` with the body, or `304` when the request's `If-None-Match` has the body's `ETag`.
+pub fn conditional(req: &Request, page: Rendered, what: Cacheable) -> Result<Response> {
+    let h = Headers::new();
+    h.set("ETag", &page.etag)?;
+    h.set("Cache-Control", what.cache_control)?;
+    if what.lang_from == LangFrom::Header {
+        h.set("Vary", "Accept-Language")?;
+    }
+    if let Some(lang) = what.lang {
+        h.set("Content-Language", lang)?;
+    }
+    if let Some(csp) = what.csp {
+        set_all(&h, headers::html_security(csp))?;
+    }
+    if what.cors {
+        set_all(&h, headers::cors())?;
+    }
+    let fresh = req
+        .headers()
+        .get("If-None-Match")?
+        .is_some_and(|inm| headers::if_none_match(&inm, &page.etag));
+    if fresh {
+        return Ok(Response::empty()?.with_status(304).with_headers(h));
+    }
+    h.set("Content-Type", what.content_type)?;
+    Ok(Response::ok(page.body)?.with_headers(h))
+}
+
+/// An HTML page of the notice kind (its own CSP: the stylesheet's origin and inline style hashes).
+pub fn html_page<'a>(
+    cache_control: &'static str,
+    lang: &'a str,
+    lang_from: LangFrom,
+    csp: String,
+) -> Cacheable<'a> {
+    Cacheable {
+        content_type: "text/html; charset=utf-8",
+        cache_control,
+        lang: Some(lang),
+        lang_from,
+        csp: Some(csp),
+        cors: false,
+    }
+}
+
+/// A JSON API answer.
+pub fn json_doc(cache_control: &'static str) -> Cacheable<'static> {
+    Cacheable {
+        content_type: "application/json; charset=utf-8",
+        cache_control,
+        lang: None,
+        lang_from: LangFrom::Url,
+        csp: None,
+        cors: true,
+    }
+}
+
+/// JSON with a status, uncached, CORS open.
+pub fn json<T: Serialize>(value: &T, status: u16) -> Result<Response> {
+    let h = Headers::new();
+    h.set("Content-Type", "application/json; charset=utf-8")?;
+    h.set("Cache-Control", headers::NO_STORE)?;
+    set_all(&h, headers::cors())?;
+    let body = serde_json::to_string(value).map_err(|e| worker::Error::RustError(e.to_string()))?;
+    Ok(Response::ok(body)?.with_status(status).with_headers(h))
+}
+
+pub fn api_error(e: &ApiError) -> Result<Response> {
+    json(e, e.status)
+}
+
+/// An uncached HTML page with a status (404, 500) and the strict policy.
+pub fn plain_page(body: String, status: u16) -> Result<Response> {
+    let h = Headers::new();
+    h.set("Content-Type", "text/html; charset=utf-8")?;
+    h.set("Cache-Control", headers::NO_STORE)?;
+    set_all(
+        &h,
+        headers::html_security(headers::content_security_policy(&[])),
+    )?;
+    Ok(Response::ok(body)?.with_status(status).with_headers(h))
+}
+
+pub fn not_found_page(path: &str) -> Result<Response> {
+    plain_page(html::not_found_page(path), 404)
+}
+
+pub fn server_error_page() -> Result<Response> {
+    plain_page(html::server_error_page(), 500)
+}
+
+/// `204` answering a CORS preflight.
+pub fn preflight() -> Result<Response> {
+    let h = Headers::new();
+    set_all(&h, headers::preflight())?;
+    Ok(Response::empty()?.with_status(204).with_headers(h))
+}
+
+pub fn set_all(h: &Headers, list: HeaderList) -> Result<()> {
+    for (name, value) in list {
+        h.set(name, &value)?;
+    }
+    Ok(())
+}
+
+/// The request's origin (`https://host`), for absolute URLs and cache keys.
+pub fn origin(req: &Request) -> Result<String> {
+    Ok(req.url()?.origin().ascii_serialization())
+}
+
+/// The `?lang=` query parameter, if given.
+pub fn lang_query(req: &Request) -> Result<Option<String>> {
+    Ok(req
+        .url()?
+        .query_pairs()
+        .find(|(k, _)| k == "lang")
+        .map(|(_, v)| v.into_owned()))
+}
+
+/// The language to show from `available`, and whether the header chose it.
+pub fn choose_lang(req: &Request, available: &[String]) -> Result<(String, LangFrom)> {
+    let query = lang_query(req)?;
+    let accept = req.headers().get("Accept-Language")?;
+    let lang = crate::lang::choose(available, query.as_deref(), accept.as_deref());
+    let query_decides = query
+        .as_deref()
+        .is_some_and(|q| crate::lang::matching(available, q.trim()).is_some());
+    let from = if query_decides || available.len() <= 1 {
+        LangFrom::Url
+    } else {
+        LangFrom::Header
+    };
+    Ok((lang, from))
+}

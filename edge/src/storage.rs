@@ -1,0 +1,332 @@
+//! D1: the record of every published version (`migrations/0001_versions.sql`).
+//!
+//! What D1 really does matters here. A D1 database is one SQLite database behind a single writer:
+//! each statement runs atomically, one after another. So the next version number is computed *inside*
+//! the `INSERT` (`SELECT COALESCE(MAX(number), 0) + 1 …`): two concurrent publishes of one notice
+//! become consecutive versions, never the same number, never a gap. A read-then-write in two awaits
+//! would race (another request runs between them) and lose versions to primary-key conflicts.
+//!
+//! Bindings are `JsValue`s: numbers must be bound as `f64`/`i32` (an `i64` becomes a BigInt, which
+//! D1 refuses), `NULL` as `JsValue::NULL`. Rows come back as JS objects, numbers as JS numbers.
+
+use serde::Deserialize;
+use worker::wasm_bindgen::JsValue;
+use worker::{D1Database, Env, Result};
+
+use seloste_schema::{Date, History, Notice, Text, Version};
+
+use crate::html::IndexEntry;
+use crate::ids::NoticeId;
+use crate::submission::Submission;
+
+/// The D1 binding's name in `wrangler.toml`.
+pub const BINDING: &str = "DB";
+
+/// The published versions of every notice.
+pub struct Store {
+    db: D1Database,
+}
+
+/// What a page needs to know before deciding whether it must render: which version, and which
+/// languages it has (to choose one, and so the cache key).
+#[derive(Debug, Clone)]
+pub struct Head {
+    pub number: u32,
+    pub languages: Vec<String>,
+}
+
+/// A version without its notice: the API's list of versions.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct VersionInfo {
+    pub number: u32,
+    pub published: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    pub summary: Text,
+}
+
+/// The outcome of [`Store::append`].
+#[derive(Debug)]
+pub enum Appended {
+    /// Stored as this version number.
+    Number(u32),
+    /// Refused: the latest version was published on this later date.
+    BeforeLatest(Date),
+    /// Refused: another publish took the number at the same moment, even after retrying.
+    Conflict,
+}
+
+#[derive(Deserialize)]
+struct HeadRow {
+    number: f64,
+    languages: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct VersionRow {
+    number: f64,
+    published: String,
+    effective: Option<String>,
+    summary: String,
+    document: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct IndexRow {
+    notice: String,
+    number: f64,
+    published: String,
+    title: Option<String>,
+    main_language: Option<String>,
+    organisation: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct NumberRow {
+    number: f64,
+}
+
+#[derive(Deserialize)]
+struct LatestDateRow {
+    published: Option<String>,
+}
+
+impl Store {
+    pub fn open(env: &Env) -> Result<Self> {
+        Ok(Store {
+            db: env.d1(BINDING)?,
+        })
+    }
+
+    /// Whether the database answers at all (for `/healthz`).
+    pub async fn ping(&self) -> Result<()> {
+        self.db
+            .prepare("SELECT 1 AS one")
+            .first::<serde_json::Value>(None)
+            .await?;
+        Ok(())
+    }
+
+    /// The latest version's number and languages, `None` if the notice was never published.
+    pub async fn latest_head(&self, id: &NoticeId) -> Result<Option<Head>> {
+        let row = self
+            .db
+            .prepare(
+                "SELECT number, json_extract(document, '$.languages') AS languages \
+                 FROM versions WHERE notice = ?1 ORDER BY number DESC LIMIT 1",
+            )
+            .bind(&[id.to_string().into()])?
+            .first::<HeadRow>(None)
+            .await?;
+        Ok(row.map(head))
+    }
+
+    /// Version `n`'s number and languages, `None` if it does not exist.
+    pub async fn version_head(&self, id: &NoticeId, n: u32) -> Result<Option<Head>> {
+        let row = self
+            .db
+            .prepare(
+                "SELECT number, json_extract(document, '$.languages') AS languages \
+                 FROM versions WHERE notice = ?1 AND number = ?2",
+            )
+            .bind(&[id.to_string().into(), number(n)])?
+            .first::<HeadRow>(None)
+            .await?;
+        Ok(row.map(head))
+    }
+
+    /// Version `n` with its notice.
+    pub async fn version(&self, id: &NoticeId, n: u32) -> Result<Option<Version>> {
+        let row = self
+            .db
+            .prepare(
+                "SELECT number, published, effective, summary, document \
+                 FROM versions WHERE notice = ?1 AND number = ?2",
+            )
+            .bind(&[id.to_string().into(), number(n)])?
+            .first::<VersionRow>(None)
+            .await?;
+        row.map(version).transpose()
+    }
+
+    /// Every version, oldest first, checked against the history invariants (numbers without gaps,
+    /// dates never going back, one id); `None` if the notice was never published.
+    pub async fn history(&self, id: &NoticeId) -> Result<Option<History>> {
+        let rows = self
+            .db
+            .prepare(
+                "SELECT number, published, effective, summary, document \
+                 FROM versions WHERE notice = ?1 ORDER BY number",
+            )
+            .bind(&[id.to_string().into()])?
+            .all()
+            .await?
+            .results::<VersionRow>()?;
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        let versions = rows.into_iter().map(version).collect::<Result<Vec<_>>>()?;
+        History::from_versions(id.to_string(), versions)
+            .map(Some)
+            .map_err(|errors| {
+                let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                worker::Error::RustError(format!(
+                    "stored history of {id} breaks its invariants: {}",
+                    list.join("; ")
+                ))
+            })
+    }
+
+    /// Every version's number, dates and summary, oldest first (no documents).
+    pub async fn versions(&self, id: &NoticeId) -> Result<Vec<VersionInfo>> {
+        let rows = self
+            .db
+            .prepare(
+                "SELECT number, published, effective, summary, NULL AS document \
+                 FROM versions WHERE notice = ?1 ORDER BY number",
+            )
+            .bind(&[id.to_string().into()])?
+            .all()
+            .await?
+            .results::<VersionRow>()?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(VersionInfo {
+                    number: r.number as u32,
+                    published: date(&r.published)?,
+                    effective: r.effective.as_deref().map(date).transpose()?,
+                    summary: json(&r.summary)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Every notice with its latest version, by id.
+    pub async fn index(&self) -> Result<Vec<IndexEntry>> {
+        let rows = self
+            .db
+            .prepare(
+                "SELECT v.notice, v.number, v.published, \
+                        json_extract(v.document, '$.title') AS title, \
+                        json_extract(v.document, '$.languages[0]') AS main_language, \
+                        json_extract(v.document, '$.organisation.name') AS organisation \
+                 FROM versions v \
+                 JOIN (SELECT notice, MAX(number) AS latest FROM versions GROUP BY notice) l \
+                   ON v.notice = l.notice AND v.number = l.latest \
+                 ORDER BY v.notice",
+            )
+            .all()
+            .await?
+            .results::<IndexRow>()?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let title: Text = r
+                    .title
+                    .as_deref()
+                    .and_then(|t| serde_json::from_str(t).ok())
+                    .unwrap_or_default();
+                IndexEntry {
+                    title: title
+                        .get(r.main_language.as_deref().unwrap_or("fi"))
+                        .to_owned(),
+                    id: r.notice,
+                    organisation: r.organisation.unwrap_or_default(),
+                    latest: r.number as u32,
+                    published: r.published,
+                }
+            })
+            .collect())
+    }
+
+    /// Appends a submission as the notice's next version, atomically: the number is `MAX + 1`
+    /// and the date rule (not before the latest version's) is checked in the same statement.
+    /// `received_at` is the server's clock (RFC 3339).
+    pub async fn append(
+        &self,
+        id: &NoticeId,
+        s: &Submission,
+        received_at: &str,
+    ) -> Result<Appended> {
+        let statement = self
+            .db
+            .prepare(
+                "INSERT INTO versions \
+                   (notice, number, published, effective, summary, document, received_at) \
+                 SELECT ?1, COALESCE(latest.number, 0) + 1, ?2, ?3, ?4, ?5, ?6 \
+                 FROM (SELECT MAX(number) AS number, MAX(published) AS published \
+                       FROM versions WHERE notice = ?1) AS latest \
+                 WHERE latest.published IS NULL OR latest.published <= ?2 \
+                 RETURNING number",
+            )
+            .bind(&[
+                id.to_string().into(),
+                s.published.to_string().into(),
+                s.effective
+                    .map_or(JsValue::NULL, |d| JsValue::from(d.to_string())),
+                s.summary_json().into(),
+                s.document_json().into(),
+                received_at.into(),
+            ])?;
+        // D1 runs statements one at a time, so a conflict should never happen; should the
+        // platform ever run two at once, the primary key refuses the duplicate and we try again.
+        for _ in 0..3 {
+            match statement.first::<NumberRow>(None).await {
+                Ok(Some(row)) => return Ok(Appended::Number(row.number as u32)),
+                Ok(None) => {
+                    let latest = self
+                        .db
+                        .prepare(
+                            "SELECT MAX(published) AS published FROM versions WHERE notice = ?1",
+                        )
+                        .bind(&[id.to_string().into()])?
+                        .first::<LatestDateRow>(None)
+                        .await?
+                        .and_then(|r| r.published);
+                    return match latest {
+                        Some(d) => Ok(Appended::BeforeLatest(date(&d)?)),
+                        None => Ok(Appended::Conflict),
+                    };
+                }
+                Err(e) if e.to_string().contains("UNIQUE constraint failed") => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Appended::Conflict)
+    }
+}
+
+fn number(n: u32) -> JsValue {
+    JsValue::from(f64::from(n))
+}
+
+fn head(r: HeadRow) -> Head {
+    Head {
+        number: r.number as u32,
+        languages: r
+            .languages
+            .as_deref()
+            .and_then(|l| serde_json::from_str(l).ok())
+            .unwrap_or_default(),
+    }
+}
+
+fn version(r: VersionRow) -> Result<Version> {
+    let document = r.document.unwrap_or_default();
+    let notice: Notice = json(&document)?;
+    Ok(Version {
+        number: r.number as u32,
+        published: date(&r.published)?,
+        effective: r.effective.as_deref().map(date).transpose()?,
+        summary: json(&r.summary)?,
+        notice,
+    })
+}
+
+fn date(s: &str) -> Result<Date> {
+    Date::parse(s).map_err(|e| worker::Error::RustError(format!("stored date: {e}")))
+}
+
+fn json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| worker::Error::RustError(format!("stored JSON: {e}")))
+}
