@@ -48,6 +48,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show the change log of a history file: versions newest first, dated, with what changed.
+    Log {
+        file: PathBuf,
+        #[arg(long)]
+        lang: Option<String>,
+        /// Start at this version (the newest by default).
+        #[arg(long)]
+        from: Option<u32>,
+        /// At most this many versions.
+        #[arg(long)]
+        limit: Option<u32>,
+        /// The change log as the edge's `…/changes` API serves it.
+        #[arg(long)]
+        json: bool,
+    },
     /// Render a notice, or a history's latest version, as a standalone HTML page.
     Render {
         /// A notice file, a history file, or FILE@N for version N of a history.
@@ -86,6 +101,13 @@ fn main() -> ExitCode {
             lang,
             json,
         } => commands::diff::run(&old, &new, lang.as_deref(), json),
+        Command::Log {
+            file,
+            lang,
+            from,
+            limit,
+            json,
+        } => commands::log::run(&file, lang.as_deref(), from, limit, json),
         Command::Render {
             file,
             lang,

@@ -116,7 +116,10 @@ fn history_diffs_read_as_the_changes_made() {
         .iter()
         .find(|s| s["section"] == "recipients")
         .expect("a new processor");
-    assert_eq!(recipients["changes"][0]["kind"], "added");
+    assert_eq!(
+        recipients["changes"][0]["added"]["item"],
+        "Kipinä Uutiskirjeet Oy"
+    );
 }
 
 /// An independent implementation (Python's `jsonschema`, draft 2020-12) accepts every example

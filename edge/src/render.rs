@@ -4,7 +4,8 @@
 //! Yew escapes all notice text; the edge adds only the page around it (title, stylesheet link,
 //! feed link, canonical link), escaping what it prints.
 
-use seloste_schema::{History, Version};
+use seloste_schema::changelog::PAGE_SIZE;
+use seloste_schema::{ChangeLog, History, Version};
 use seloste_widget::i18n::{t, Word};
 use seloste_widget::{document, stylesheet_link, PageContext};
 
@@ -54,9 +55,10 @@ pub async fn notice_page(id: &NoticeId, v: &Version, lang: &str, latest: bool) -
 }
 
 /// The change log.
-pub async fn history_page(id: &NoticeId, h: &History, lang: &str) -> String {
+pub async fn history_page(id: &NoticeId, h: &History, lang: &str, from: Option<u32>) -> String {
     let lang = h.latest().notice.pick_language(lang);
-    let body = seloste_widget::history_html(h, lang, &context(id, None)).await;
+    let log = ChangeLog::page(h, lang, from, PAGE_SIZE);
+    let body = seloste_widget::changelog_html(&log, &context(id, None)).await;
     let notice_title = h.latest().notice.title.get(lang);
     let title = format!("{} — {notice_title}", t(Word::ChangeLog, lang));
     document(&title, lang, &body, &head(id, notice_title, None))

@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::algorithms::{myers, Capture, Replace};
 use similar::DiffOp;
 
@@ -19,14 +19,14 @@ use crate::notice::Notice;
 use crate::outline::{outline, Entry};
 
 /// Everything that changed between two versions, in reading order; unchanged sections are left out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoticeDiff {
     pub lang: String,
     pub sections: Vec<SectionDiff>,
 }
 
 /// The changes within one section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionDiff {
     pub section: SectionId,
     /// The section's heading in the diff's language.
@@ -34,9 +34,11 @@ pub struct SectionDiff {
     pub changes: Vec<Change>,
 }
 
-/// One change, described in plain text (renderers escape it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// One change, described in plain text (renderers escape it). In JSON, `{"added": {…}}`: serde's
+/// external tagging, because an internal `"kind"` tag would make the browser widget carry serde's
+/// whole buffering machinery (about 27 KB of wasm) to read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Change {
     Added {
         item: String,
@@ -53,7 +55,7 @@ pub enum Change {
 }
 
 /// A field whose value changed; `old` is `None` when the field is new, `new` when it was removed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
     pub field: String,
     pub old: Option<String>,
@@ -116,6 +118,8 @@ pub struct Words {
     pub removed: &'static str,
     pub changed: &'static str,
     pub none: &'static str,
+    /// Said of the first version, which has nothing before it to compare with.
+    pub first: &'static str,
 }
 
 impl Words {
@@ -126,18 +130,21 @@ impl Words {
                 removed: "Poistettu",
                 changed: "Muutettu",
                 none: "Ei sisällöllisiä muutoksia.",
+                first: "Ensimmäinen julkaistu versio.",
             },
             "sv" => Words {
                 added: "Tillagt",
                 removed: "Borttaget",
                 changed: "Ändrat",
                 none: "Inga ändringar i innehållet.",
+                first: "Första publicerade versionen.",
             },
             _ => Words {
                 added: "Added",
                 removed: "Removed",
                 changed: "Changed",
                 none: "No changes to the content.",
+                first: "The first published version.",
             },
         }
     }
@@ -325,8 +332,19 @@ impl Entry {
     }
 }
 
+/// Sections are named by their anchor in JSON (`"recipients"`), the same word as in page URLs.
 impl Serialize for SectionId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.anchor())
+    }
+}
+
+impl<'de> Deserialize<'de> for SectionId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        SectionId::ORDER
+            .into_iter()
+            .find(|s| s.anchor() == name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown section `{name}`")))
     }
 }

@@ -7,6 +7,7 @@
 //! This crate is the project's public contract and the one everything else builds on. It is pure:
 //! no I/O, no clock, no randomness; it builds natively and for `wasm32-unknown-unknown`.
 
+pub mod changelog;
 pub mod date;
 pub mod diff;
 pub mod document;
@@ -23,6 +24,7 @@ pub mod text;
 pub mod validate;
 pub mod vocab;
 
+pub use changelog::{ChangeLog, ChangeLogEntry};
 pub use date::Date;
 pub use diff::{diff, Change, FieldChange, NoticeDiff, SectionDiff};
 pub use document::{parse, Document, ParseError};

@@ -2,7 +2,7 @@
 //
 // - The "edge" serves what the real edge serves to the widget: /widget/seloste.js and
 //   /widget/seloste_bg.wasm from widget/dist (with `application/wasm` and CORS), the JSON API
-//   /api/v1/notices/{org}/{notice}[/versions/{n} | /history] built from examples/*.json, and a
+//   /api/v1/notices/{org}/{notice}[/versions/{n} | /history | /changes] built from examples/*.json, and a
 //   plain page at /{org}/{notice} (the fallback link's target).
 // - The "site" is a company's own origin: it serves examples/embed.html (its script src pointed at
 //   the edge) and tests/browser/fixtures/*.html under a strict Content-Security-Policy that allows
@@ -13,6 +13,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const http = require('node:http');
 const crypto = require('node:crypto');
+const os = require('node:os');
+const { execFileSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -40,6 +42,25 @@ function loadNotices() {
     }
   }
   return notices;
+}
+
+/**
+ * The change log the edge's `…/changes` API would serve, computed by the same Rust code through
+ * the CLI (`seloste log --json`), so this test server never reimplements the diff.
+ */
+const changeLogs = new Map();
+function changeLog(history, lang, from) {
+  const key = `${history.id}|${lang}|${from || ''}`;
+  if (!changeLogs.has(key)) {
+    const file = path.join(os.tmpdir(), `seloste-history-${process.pid}-${history.id.replace('/', '--')}.json`);
+    fs.writeFileSync(file, JSON.stringify(history));
+    const args = ['log', file, '--json'];
+    if (lang) args.push('--lang', lang.replace(/[^A-Za-z0-9-]/g, ''));
+    if (from && /^[1-9][0-9]{0,8}$/.test(from)) args.push('--from', from);
+    const seloste = path.join(ROOT, 'target', 'debug', 'seloste');
+    changeLogs.set(key, JSON.parse(execFileSync(seloste, args, { encoding: 'utf8' })));
+  }
+  return changeLogs.get(key);
 }
 
 function listen(handler) {
@@ -93,6 +114,11 @@ async function startEdge() {
         });
       }
       if (rest === '/history') return json(200, history);
+      if (rest === '/changes') {
+        const lang = url.searchParams.get('lang') || '';
+        const from = url.searchParams.get('from');
+        return json(200, changeLog(history, lang, from));
+      }
       const v = rest.match(/^\/versions\/(\d+)$/);
       const version = v && history.versions[Number(v[1]) - 1];
       return version ? json(200, version) : json(404, { error: 'not_found' });

@@ -14,6 +14,8 @@ pub enum Word {
     Published,
     Effective,
     ChangeLog,
+    NewerVersions,
+    OlderVersions,
     BackToNotice,
     Language,
     LegalBasis,
@@ -69,6 +71,8 @@ pub fn t(word: Word, lang: &str) -> &'static str {
         Published => ["julkaistu", "publicerad", "published"],
         Effective => ["voimassa alkaen", "gäller från", "in effect from"],
         ChangeLog => ["Muutoshistoria", "Ändringshistorik", "Change log"],
+        NewerVersions => ["Uudemmat versiot", "Nyare versioner", "Newer versions"],
+        OlderVersions => ["Vanhemmat versiot", "Äldre versioner", "Older versions"],
         BackToNotice => [
             "Tietosuojaseloste",
             "Dataskyddsbeskrivning",

@@ -16,7 +16,8 @@
 //! pub struct PageContext { pub base_url: String, pub version: Option<u32>,
 //!                          pub published: Option<Date>, pub languages_href: bool }
 //! pub async fn notice_html(notice: &Notice, lang: &str, ctx: &PageContext) -> String;
-//! pub async fn history_html(history: &History, lang: &str, ctx: &PageContext) -> String;
+//! pub async fn history_html(history: &History, lang: &str, ctx: &PageContext) -> String; // first page
+//! pub async fn changelog_html(log: &ChangeLog, ctx: &PageContext) -> String;            // any page
 //! pub async fn diff_html(history: &History, from: u32, to: u32, lang: &str, ctx: &PageContext) -> String;
 //! pub const STYLESHEET: &str;
 //! pub fn document(title: &str, lang: &str, body_html: &str, head_extra: &str) -> String;
@@ -29,7 +30,7 @@
 //! nearest of the notice's languages is used ([`seloste_schema::Notice::pick_language`]).
 //!
 //! Links on server pages (when [`PageContext::base_url`] is not empty):
-//! `{base_url}` (latest), `{base_url}/history`, `{base_url}/v/{n}`,
+//! `{base_url}` (latest), `{base_url}/history` (`?from=N` for older pages), `{base_url}/v/{n}`,
 //! `{base_url}/diff/{from}/{to}`, and `?lang=xx` for the language switch.
 //!
 //! ## Invariants
@@ -56,7 +57,7 @@ pub use page::PageContext;
 #[cfg(feature = "ssr")]
 pub use document::{document, inline_stylesheet, stylesheet_link};
 #[cfg(feature = "ssr")]
-pub use ssr::{diff_html, history_html, notice_html};
+pub use ssr::{changelog_html, diff_html, history_html, notice_html};
 
 #[cfg(feature = "csr")]
 pub use browser::mount;

@@ -32,6 +32,11 @@ impl PageContext {
         self.under("history")
     }
 
+    /// The page of the change log whose newest version is `from`.
+    pub fn history_page_href(&self, from: u32) -> Option<String> {
+        self.under(&format!("history?from={from}"))
+    }
+
     /// The page of version `n`.
     pub fn version_href(&self, n: u32) -> Option<String> {
         self.under(&format!("v/{n}"))

@@ -11,10 +11,11 @@
 
 use std::rc::Rc;
 
-use seloste_schema::{History, Notice};
+use seloste_schema::changelog::PAGE_SIZE;
+use seloste_schema::{diff, ChangeLog, History, Notice};
 use yew::LocalServerRenderer;
 
-use crate::components::diff::DiffProps;
+use crate::components::diff::{DiffPage, DiffProps};
 use crate::components::history::HistoryProps;
 use crate::components::notice::NoticeProps;
 use crate::components::{DiffView, HistoryView, NoticeView};
@@ -35,19 +36,19 @@ pub async fn notice_html(notice: &Notice, lang: &str, ctx: &PageContext) -> Stri
         .await
 }
 
-/// The change log's markup: every version newest first, each with its diff in a `<details>`.
+/// The change log's first page: the newest versions, each with its diff in a `<details>`.
 pub async fn history_html(history: &History, lang: &str, ctx: &PageContext) -> String {
+    changelog_html(&ChangeLog::page(history, lang, None, PAGE_SIZE), ctx).await
+}
+
+/// One page of a change log (see [`ChangeLog::page`]), e.g. an older page of a long history.
+pub async fn changelog_html(log: &ChangeLog, ctx: &PageContext) -> String {
     let props = HistoryProps {
-        lang: history
-            .latest()
-            .notice
-            .pick_language(lang)
-            .to_owned()
-            .into(),
-        history: Rc::new(history.clone()),
+        log: Rc::new(log.clone()),
         ctx: Rc::new(ctx.clone()),
         on_lang: None,
         on_notice: None,
+        on_page: None,
     };
     LocalServerRenderer::<HistoryView>::with_props(props)
         .hydratable(false)
@@ -64,16 +65,24 @@ pub async fn diff_html(
     lang: &str,
     ctx: &PageContext,
 ) -> String {
+    let latest = &history.latest().notice;
+    let lang = latest.pick_language(lang).to_owned();
+    let page = match (history.version(from), history.version(to)) {
+        (Some(old), Some(new)) => Some(DiffPage {
+            languages: latest.languages.clone(),
+            title: new.notice.title.get(&lang).to_owned(),
+            from: (old.number, old.published),
+            to: (new.number, new.published),
+            changes: diff(&old.notice, &new.notice, &lang),
+            lang: lang.clone(),
+        }),
+        _ => None,
+    };
     let props = DiffProps {
-        lang: history
-            .latest()
-            .notice
-            .pick_language(lang)
-            .to_owned()
-            .into(),
-        history: Rc::new(history.clone()),
+        page: Rc::new(page),
         from,
         to,
+        lang: lang.into(),
         ctx: Rc::new(ctx.clone()),
     };
     LocalServerRenderer::<DiffView>::with_props(props)

@@ -97,8 +97,6 @@ pub fn test() -> Result {
 /// on [`DEV_ADDR`] with local state in `.state/edge/` (the publishing token, random, in
 /// `.state/publish-token`), publishes every example (skipping what is
 /// already published) and prints the URLs to open. Runs until Ctrl-C.
-// `cargo xtask dev` calls `site::dev` until main.rs switches to this.
-#[allow(dead_code)]
 pub fn dev() -> Result {
     widget::build()?;
     build()?;

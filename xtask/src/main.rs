@@ -18,12 +18,12 @@ commands:
   dev      build everything and run Seloste locally (the main job)
   test     run the whole test suite, as CI does
   build    build the widget bundle and the edge worker
-  site     validate the examples and render them to target/site/";
+  site     validate the examples and render them to static pages in target/site/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("dev") => site::dev(),
+        Some("dev") => edge::dev(),
         Some("test") => test::all(),
         Some("build") => widget::build().and_then(|_| edge::build()),
         Some("site") => site::render_examples().map(|_| ()),

@@ -62,13 +62,3 @@ pub fn render_examples() -> Result<PathBuf> {
         .map_err(|e| format!("cannot write the index: {e}"))?;
     Ok(site)
 }
-
-/// The main job. Until the edge serves the examples, it renders them to `target/site/`.
-pub fn dev() -> Result {
-    let site = render_examples()?;
-    println!(
-        "\nSeloste examples rendered: open {}",
-        site.join("index.html").display()
-    );
-    Ok(())
-}

@@ -48,7 +48,7 @@ fn check_budget(brotli: u64) -> Result {
 }
 
 /// Builds the two files and returns their brotli total (printing every figure).
-fn bundle() -> Result<u64> {
+pub fn bundle() -> Result<u64> {
     tools::wasm_target()?;
     tools::wasm_bindgen()?;
     tools::npm_packages()?;
@@ -140,15 +140,15 @@ fn bundle_js(loader: &Path, glue: &Path, out: &Path) -> Result {
         .arg(format!("--outfile={}", out.display())))
 }
 
-struct Size {
-    name: String,
-    raw: u64,
-    gzip: u64,
-    brotli: u64,
+pub struct Size {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
 }
 
 /// Raw, gzip (level 9) and brotli (quality 11) sizes, computed by Node's zlib.
-fn measure(files: &[&PathBuf]) -> Result<Vec<Size>> {
+pub fn measure(files: &[&PathBuf]) -> Result<Vec<Size>> {
     const SCRIPT: &str = "const fs = require('fs'), z = require('zlib');
 for (const f of process.argv.slice(1)) {
   const b = fs.readFileSync(f);
@@ -214,6 +214,8 @@ fn kb(bytes: u64) -> String {
 pub fn test() -> Result {
     let brotli = bundle()?;
     tools::chromium()?;
+    // The test server computes change logs with the CLI (`seloste log --json`), as the edge does.
+    run(cmd::cargo().args(["build", "--quiet", "--bin", "seloste"]))?;
     cmd::step("widget browser tests (node --test tests/browser/)");
     run(Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])

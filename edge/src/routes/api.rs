@@ -4,11 +4,14 @@
 //!   published, effective?, summary}]}`
 //! - `GET …/versions/{n}`: one `Version` (immutable)
 //! - `GET …/history`: the whole `HistoryFile` (`{"format": 1, "id", "versions": [Version…]}`)
+//! - `GET …/changes?lang=&from=`: one page of the change log (`ChangeLog`), versions newest first
+//!   with their diffs, in the nearest language the notice has
 
 use serde::Serialize;
 use worker::{Env, Request, Response, Result};
 
-use seloste_schema::{HistoryFile, Version};
+use seloste_schema::changelog::PAGE_SIZE;
+use seloste_schema::{ChangeLog, HistoryFile, Version};
 
 use super::respond;
 use crate::cache::Rendered;
@@ -53,6 +56,19 @@ pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response
         Some(h) => send(req, &HistoryFile::from(h), headers::LATEST),
         None => not_published(id),
     }
+}
+
+pub async fn changes(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
+    let Some(h) = Store::open(env)?.history(id).await? else {
+        return not_published(id);
+    };
+    let lang = respond::lang_query(req)?.unwrap_or_default();
+    let from = respond::from_query(req)?;
+    send(
+        req,
+        &ChangeLog::page(&h, &lang, from, PAGE_SIZE),
+        headers::LATEST,
+    )
 }
 
 fn send<T: Serialize>(req: &Request, value: &T, cache_control: &'static str) -> Result<Response> {

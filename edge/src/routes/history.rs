@@ -9,22 +9,28 @@ use crate::ids::NoticeId;
 use crate::render;
 use crate::storage::Store;
 
-/// The change log: every version, dated, with links to each version and each diff.
+/// The change log, a page at a time (`?from=N`: the page whose newest version is N): every
+/// version dated, with links to each version and each diff.
 pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
     let store = Store::open(env)?;
     let Some(head) = store.latest_head(id).await? else {
         return respond::not_found_page(&req.path());
     };
     let (lang, from) = respond::choose_lang(req, &head.languages)?;
+    let page = respond::from_query(req)?.filter(|n| *n < head.number);
     let key = cache::key(
         &respond::origin(req)?,
-        &format!("history/{id}/{}/{lang}", head.number),
+        &format!(
+            "history/{id}/{}/{lang}/{}",
+            head.number,
+            page.unwrap_or(head.number)
+        ),
     );
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
         let Some(h) = store.history(id).await? else {
             return Ok(None);
         };
-        Ok(Some(render::history_page(id, &h, &lang).await))
+        Ok(Some(render::history_page(id, &h, &lang, page).await))
     })
     .await?;
     let Some(rendered) = rendered else {

@@ -49,6 +49,8 @@ pub enum Route {
     ApiNotice(NoticeId),
     ApiVersion(NoticeId, u32),
     ApiHistory(NoticeId),
+    /// One page of the change log, computed in the reader's language (the widget's history view).
+    ApiChanges(NoticeId),
     Publish(NoticeId),
     WidgetScript,
     WidgetWasm,
@@ -96,6 +98,7 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
             match rest {
                 [] => only_read(Route::ApiNotice(id)),
                 ["history"] => only_read(Route::ApiHistory(id)),
+                ["changes"] => only_read(Route::ApiChanges(id)),
                 ["versions"] => match method {
                     "POST" => Resolved::Route(Route::Publish(id)),
                     "OPTIONS" => Resolved::Preflight,
@@ -211,6 +214,7 @@ mod handle {
             Route::ApiNotice(id) => api::notice(&req, env, &id).await,
             Route::ApiVersion(id, n) => api::version(&req, env, &id, n).await,
             Route::ApiHistory(id) => api::history(&req, env, &id).await,
+            Route::ApiChanges(id) => api::changes(&req, env, &id).await,
             Route::Publish(id) => publish::publish(req, env, &id).await,
             Route::WidgetScript => assets::script(&req),
             Route::WidgetWasm => assets::wasm(&req),
@@ -257,6 +261,10 @@ mod tests {
         assert_eq!(
             get("/api/v1/notices/acme/customers/history"),
             r(Route::ApiHistory(id()))
+        );
+        assert_eq!(
+            get("/api/v1/notices/acme/customers/changes"),
+            r(Route::ApiChanges(id()))
         );
         assert_eq!(
             resolve("POST", "/api/v1/notices/acme/customers/versions"),

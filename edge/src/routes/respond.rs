@@ -149,6 +149,16 @@ pub fn lang_query(req: &Request) -> Result<Option<String>> {
         .map(|(_, v)| v.into_owned()))
 }
 
+/// The `?from=` query parameter of a change-log page: the newest version the page shows. Anything
+/// that is not a version number is ignored (the first page).
+pub fn from_query(req: &Request) -> Result<Option<u32>> {
+    Ok(req
+        .url()?
+        .query_pairs()
+        .find(|(k, _)| k == "from")
+        .and_then(|(_, v)| crate::ids::parse_version_number(&v)))
+}
+
 /// The language to show from `available`, and whether the header chose it.
 pub fn choose_lang(req: &Request, available: &[String]) -> Result<(String, LangFrom)> {
     let query = lang_query(req)?;

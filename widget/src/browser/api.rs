@@ -1,13 +1,16 @@
 //! The edge's JSON API, read with the browser's own `fetch` and `JSON.parse` (smaller than
 //! bundling a JSON parser): `GET {origin}/api/v1/notices/{org}/{notice}` (latest version),
-//! `…/versions/{n}` and `…/history`.
+//! `…/versions/{n}` and `…/changes` (the change log, computed by the edge: the widget never diffs).
 
-use seloste_schema::{History, Version};
+use seloste_schema::{ChangeLog, Version};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestCredentials, RequestInit, Response};
+use web_sys::{AbortSignal, RequestCredentials, RequestInit, Response};
+
+/// How long one request to the edge may take, the response body included.
+const TIMEOUT_MS: u32 = 10_000;
 
 /// Why the widget shows its fallback; the details do not matter to a reader.
 pub struct Unavailable;
@@ -20,18 +23,43 @@ struct NoticeResponse {
 }
 
 /// The latest version, or version `n` when the embedding pins one.
+/// A notice of a format this widget does not know (a newer edge) is unavailable rather than shown
+/// half-understood: the fallback links to the edge's own page, which always renders it.
 pub async fn version(origin: &str, id: &str, n: Option<u32>) -> Result<Version, Unavailable> {
-    match n {
+    let v = match n {
         Some(n) => get(&format!("{origin}/api/v1/notices/{id}/versions/{n}")).await,
         None => get::<NoticeResponse>(&format!("{origin}/api/v1/notices/{id}"))
             .await
             .map(|r| r.latest),
+    }?;
+    if v.notice.format == seloste_schema::FORMAT {
+        Ok(v)
+    } else {
+        Err(Unavailable)
     }
 }
 
-/// The whole history (the edge serves a single notice as a one-version history).
-pub async fn history(origin: &str, id: &str) -> Result<History, Unavailable> {
-    get(&format!("{origin}/api/v1/notices/{id}/history")).await
+/// One page of the change log in `lang` (the edge picks the nearest language the notice has),
+/// starting at version `from` (the newest when `None`).
+pub async fn changes(
+    origin: &str,
+    id: &str,
+    lang: &str,
+    from: Option<u32>,
+) -> Result<ChangeLog, Unavailable> {
+    let mut url = format!("{origin}/api/v1/notices/{id}/changes?lang={}", encode(lang));
+    if let Some(n) = from {
+        url.push_str(&format!("&from={n}"));
+    }
+    get(&url).await
+}
+
+/// A language tag is letters, digits and dashes; anything else is dropped rather than escaped.
+fn encode(lang: &str) -> String {
+    lang.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(35)
+        .collect()
 }
 
 async fn get<T: DeserializeOwned>(url: &str) -> Result<T, Unavailable> {
@@ -39,6 +67,9 @@ async fn get<T: DeserializeOwned>(url: &str) -> Result<T, Unavailable> {
     // Never send the host site's or the edge's cookies: the notice is public data.
     let init = RequestInit::new();
     init.set_credentials(RequestCredentials::Omit);
+    // An edge that hangs must not leave "Loading…" on the host page for ever: give up (body
+    // included) after TIMEOUT_MS and show the fallback link instead.
+    init.set_signal(Some(&AbortSignal::timeout_with_u32(TIMEOUT_MS)));
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|_| Unavailable)?

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use seloste_schema::{History, Notice, Version};
+use seloste_schema::{ChangeLog, Notice, Version};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -58,24 +58,40 @@ pub fn App(props: &AppProps) -> Html {
     let view = use_state_eq(|| config.view);
     let chosen_lang = use_state_eq(|| None::<AttrValue>);
     let notice = use_state(|| Load::<Shown>::Loading);
-    let history = use_state(|| Load::<(Rc<History>, Rc<PageContext>)>::Loading);
+    let history = use_state(|| Load::<(Rc<ChangeLog>, Rc<PageContext>)>::Loading);
+    // The change-log page asked for: its newest version (None: the latest).
+    let page = use_state_eq(|| None::<u32>);
     let root = use_node_ref();
     let switched = use_mut_ref(|| false);
 
-    // Fetch what the current view needs, once.
+    let wanted = chosen_lang
+        .as_ref()
+        .map(|l| l.to_string())
+        .unwrap_or_else(|| config.wanted_lang.clone());
+    // Fetch what the current view needs: the notice once; the change log again for each language
+    // and page, since the edge prepares it in the reader's language.
     {
-        let (config, notice, history) = (config.clone(), notice.clone(), history.clone());
-        use_effect_with(*view, move |view| match view {
-            View::Notice if matches!(*notice, Load::Loading) => spawn_local(async move {
-                let r = api::version(&config.origin, &config.id, config.version).await;
-                notice.set(r.map_or(Load::Failed, |v| Load::Ready(shown(v, &config))));
-            }),
-            View::History if matches!(*history, Load::Loading) => spawn_local(async move {
-                let r = api::history(&config.origin, &config.id).await;
-                let ctx = Rc::new(context(&config, None));
-                history.set(r.map_or(Load::Failed, |h| Load::Ready((Rc::new(h), ctx))));
-            }),
-            _ => {}
+        let (config, notice) = (config.clone(), notice.clone());
+        use_effect_with(*view, move |view| {
+            if *view == View::Notice && matches!(*notice, Load::Loading) {
+                spawn_local(async move {
+                    let r = api::version(&config.origin, &config.id, config.version).await;
+                    notice.set(r.map_or(Load::Failed, |v| Load::Ready(shown(v, &config))));
+                });
+            }
+        });
+    }
+    {
+        let (config, history) = (config.clone(), history.clone());
+        use_effect_with((*view, wanted.clone(), *page), move |(view, lang, page)| {
+            if *view == View::History {
+                let (lang, page) = (lang.clone(), *page);
+                spawn_local(async move {
+                    let r = api::changes(&config.origin, &config.id, &lang, page).await;
+                    let ctx = Rc::new(context(&config, None));
+                    history.set(r.map_or(Load::Failed, |h| Load::Ready((Rc::new(h), ctx))));
+                });
+            }
         });
     }
     // After the reader switched views, move focus to the new view's heading so keyboard and
@@ -107,10 +123,13 @@ pub fn App(props: &AppProps) -> Html {
             view.set(to);
         })
     };
-    let wanted = chosen_lang
-        .as_ref()
-        .map(|l| l.to_string())
-        .unwrap_or_else(|| config.wanted_lang.clone());
+    let on_page = {
+        let (page, switched) = (page.clone(), switched.clone());
+        Callback::from(move |from: u32| {
+            *switched.borrow_mut() = true;
+            page.set(Some(from));
+        })
+    };
     let edge_page = format!("{}/{}", config.origin, config.id);
     let fallback = || {
         let lang = if wanted.is_empty() { "en" } else { &wanted };
@@ -133,13 +152,10 @@ pub fn App(props: &AppProps) -> Html {
         View::History => match &*history {
             Load::Loading => loading(),
             Load::Failed => fallback(),
-            Load::Ready((h, ctx)) => {
-                let lang = h.latest().notice.pick_language(&wanted).to_owned();
-                html! {
-                    <HistoryView history={h.clone()} ctx={ctx.clone()} lang={AttrValue::from(lang)}
-                        on_lang={on_lang.clone()} on_notice={go(View::Notice)} />
-                }
-            }
+            Load::Ready((log, ctx)) => html! {
+                <HistoryView log={log.clone()} ctx={ctx.clone()}
+                    on_lang={on_lang.clone()} on_notice={go(View::Notice)} on_page={on_page} />
+            },
         },
     };
     html! { <div ref={root}>{ content }</div> }

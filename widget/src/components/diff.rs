@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use seloste_schema::diff::{diff, Change, NoticeDiff, Words};
-use seloste_schema::History;
+use seloste_schema::diff::{Change, NoticeDiff, Words};
+use seloste_schema::{Date, Lang};
 use yew::prelude::*;
 
 use super::switch;
@@ -73,9 +73,26 @@ fn details_list(details: &[String]) -> Html {
     html! { <ul>{ for details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }</ul> }
 }
 
+/// What a diff page shows: the two versions compared and what changed between them, already in
+/// the page's language (computed by the server).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffPage {
+    pub lang: Lang,
+    /// The latest version's languages, for the language switch.
+    pub languages: Vec<Lang>,
+    /// The newer version's title.
+    pub title: String,
+    /// Version numbers and publication dates of the older and the newer version.
+    pub from: (u32, Date),
+    pub to: (u32, Date),
+    pub changes: NoticeDiff,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DiffProps {
-    pub history: Rc<History>,
+    /// `None` when either version does not exist.
+    pub page: Rc<Option<DiffPage>>,
+    /// The version numbers asked for.
     pub from: u32,
     pub to: u32,
     pub lang: AttrValue,
@@ -85,10 +102,8 @@ pub struct DiffProps {
 /// One diff on a page of its own: what changed from version `from` to version `to`.
 #[function_component]
 pub fn DiffView(props: &DiffProps) -> Html {
-    let lang = props.lang.as_str();
-    let h = &*props.history;
-    let latest = &h.latest().notice;
-    let (Some(old), Some(new)) = (h.version(props.from), h.version(props.to)) else {
+    let Some(page) = &*props.page else {
+        let lang = props.lang.as_str();
         return html! {
             <article class="seloste" lang={props.lang.clone()}>
                 <h1>{ t(Word::ChangesBetween, lang) }</h1>
@@ -96,22 +111,23 @@ pub fn DiffView(props: &DiffProps) -> Html {
             </article>
         };
     };
-    let d = diff(&old.notice, &new.notice, lang);
+    let lang = page.lang.as_str();
+    let ((old, old_date), (new, new_date)) = (page.from, page.to);
     html! {
-        <article class="seloste" lang={props.lang.clone()} aria-labelledby="seloste-title">
+        <article class="seloste" lang={page.lang.clone()} aria-labelledby="seloste-title">
             <header>
                 <h1 id="seloste-title">
-                    { format!("{}: {} {} → {}", t(Word::ChangesBetween, lang), t(Word::Version, lang).to_lowercase(), old.number, new.number) }
+                    { format!("{}: {} {} → {}", t(Word::ChangesBetween, lang), t(Word::Version, lang).to_lowercase(), old, new) }
                 </h1>
                 <p class="meta">
-                    { format!("{} · {} → {}", new.notice.title.get(lang), old.published.localized(lang), new.published.localized(lang)) }
+                    { format!("{} · {} → {}", page.title, old_date.localized(lang), new_date.localized(lang)) }
                 </p>
                 <div class="bar">
-                    { switch::languages(&latest.languages, lang, &props.ctx, &None) }
+                    { switch::languages(&page.languages, lang, &props.ctx, &None) }
                     { switch::to_view(t(Word::ChangeLog, lang), &None, props.ctx.history_href()) }
                 </div>
             </header>
-            { changes(&d, 2, lang) }
+            { changes(&page.changes, 2, lang) }
         </article>
     }
 }

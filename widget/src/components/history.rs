@@ -4,8 +4,7 @@
 
 use std::rc::Rc;
 
-use seloste_schema::diff::diff;
-use seloste_schema::{History, Version};
+use seloste_schema::{ChangeLog, ChangeLogEntry};
 use yew::prelude::*;
 
 use super::{diff::changes, switch};
@@ -14,9 +13,8 @@ use crate::page::PageContext;
 
 #[derive(Properties)]
 pub struct HistoryProps {
-    pub history: Rc<History>,
-    /// One of the latest version's languages.
-    pub lang: AttrValue,
+    /// One page of the change log, already in the language to show (computed by the server).
+    pub log: Rc<ChangeLog>,
     pub ctx: Rc<PageContext>,
     /// Set by the widget: switch language in place.
     #[prop_or_default]
@@ -24,32 +22,57 @@ pub struct HistoryProps {
     /// Set by the widget: go back to the notice in place.
     #[prop_or_default]
     pub on_notice: Option<Callback<()>>,
+    /// Set by the widget: show the page whose newest version is the given one, in place.
+    #[prop_or_default]
+    pub on_page: Option<Callback<u32>>,
 }
 
 #[function_component]
 pub fn HistoryView(props: &HistoryProps) -> Html {
-    let lang = props.lang.as_str();
+    let log = &*props.log;
+    let lang = log.lang.as_str();
     let ctx = &*props.ctx;
-    let versions = props.history.versions();
-    let latest = &props.history.latest().notice;
     html! {
-        <article class="seloste" lang={props.lang.clone()} aria-labelledby="seloste-title">
+        <article class="seloste" lang={log.lang.clone()} aria-labelledby="seloste-title">
             <header>
-                <h1 id="seloste-title" tabindex="-1">{ format!("{} – {}", t(Word::ChangeLog, lang), latest.title.get(lang)) }</h1>
+                <h1 id="seloste-title" tabindex="-1">{ format!("{} – {}", t(Word::ChangeLog, lang), log.title) }</h1>
                 <div class="bar">
-                    { switch::languages(&latest.languages, lang, ctx, &props.on_lang) }
+                    { switch::languages(&log.languages, lang, ctx, &props.on_lang) }
                     { switch::to_view(t(Word::BackToNotice, lang), &props.on_notice, ctx.notice_href()) }
                 </div>
             </header>
-            { for versions.iter().enumerate().rev().map(|(i, v)| {
-                let previous = i.checked_sub(1).map(|p| &versions[p]);
-                version(v, previous, lang, ctx)
-            }) }
+            { for log.entries.iter().map(|e| version(e, lang, ctx)) }
+            if log.older.is_some() || log.newer.is_some() {
+                <nav class="bar pages" aria-label={t(Word::ChangeLog, lang)}>
+                    { page_link(log.newer, t(Word::NewerVersions, lang), ctx, &props.on_page) }
+                    { page_link(log.older, t(Word::OlderVersions, lang), ctx, &props.on_page) }
+                </nav>
+            }
         </article>
     }
 }
 
-fn version(v: &Version, previous: Option<&Version>, lang: &str, ctx: &PageContext) -> Html {
+/// A link (server pages) or button (widget) to another page of the change log.
+fn page_link(
+    from: Option<u32>,
+    label: &'static str,
+    ctx: &PageContext,
+    on_page: &Option<Callback<u32>>,
+) -> Html {
+    let Some(from) = from else {
+        return Html::default();
+    };
+    match (on_page, ctx.history_page_href(from)) {
+        (Some(cb), _) => {
+            let cb = cb.clone();
+            html! { <button type="button" class="switch" onclick={Callback::from(move |_| cb.emit(from))}>{ label }</button> }
+        }
+        (None, Some(href)) => html! { <a class="switch" href={href}>{ label }</a> },
+        (None, None) => Html::default(),
+    }
+}
+
+fn version(v: &ChangeLogEntry, lang: &str, ctx: &PageContext) -> Html {
     let id = format!("v{}", v.number);
     let mut meta = format!(
         "{} {}",
@@ -75,14 +98,14 @@ fn version(v: &Version, previous: Option<&Version>, lang: &str, ctx: &PageContex
                     { " · " }<a href={href}>{ t(Word::ShowVersion, lang) }</a>
                 }
             </p>
-            <p>{ v.summary.get(lang).to_owned() }</p>
-            { match previous {
+            <p>{ v.summary.clone() }</p>
+            { match &v.changes {
                 None => html! { <p class="first">{ t(Word::FirstVersion, lang) }</p> },
-                Some(p) => html! {
+                Some(d) => html! {
                     <details>
                         <summary>{ t(Word::ShowChanges, lang) }</summary>
-                        { changes(&diff(&p.notice, &v.notice, lang), 3, lang) }
-                        if let Some(href) = ctx.diff_href(p.number, v.number) {
+                        { changes(d, 3, lang) }
+                        if let Some(href) = ctx.diff_href(v.number - 1, v.number) {
                             <p><a href={href}>{ t(Word::DiffPage, lang) }</a></p>
                         }
                     </details>
@@ -95,10 +118,10 @@ fn version(v: &Version, previous: Option<&Version>, lang: &str, ctx: &PageContex
 /// Props are compared by identity, like [`super::notice::NoticeProps`].
 impl PartialEq for HistoryProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.history, &o.history)
+        Rc::ptr_eq(&self.log, &o.log)
             && Rc::ptr_eq(&self.ctx, &o.ctx)
-            && self.lang == o.lang
             && self.on_lang == o.on_lang
             && self.on_notice == o.on_notice
+            && self.on_page == o.on_page
     }
 }

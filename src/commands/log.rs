@@ -1,0 +1,52 @@
+//! `seloste log FILE`: the change log of a history, newest first, each version dated with its
+//! summary and what changed from the version before — the same `ChangeLog` the edge serves.
+
+use std::path::Path;
+
+use seloste_schema::changelog::PAGE_SIZE;
+use seloste_schema::diff::Words;
+use seloste_schema::ChangeLog;
+
+use crate::input::read_history;
+
+pub fn run(
+    file: &Path,
+    lang: Option<&str>,
+    from: Option<u32>,
+    limit: Option<u32>,
+    json: bool,
+) -> Result<u8, String> {
+    let history = read_history(file)?;
+    let lang = lang
+        .unwrap_or_else(|| history.latest().notice.main_language())
+        .to_owned();
+    let log = ChangeLog::page(&history, &lang, from, limit.unwrap_or(PAGE_SIZE));
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string(&log).map_err(|e| e.to_string())?
+        );
+        return Ok(0);
+    }
+    let words = Words::of(&log.lang);
+    println!("{}", log.title);
+    for e in &log.entries {
+        let mut heading = format!("\n#{} · {}", e.number, e.published.localized(&log.lang));
+        if let Some(eff) = e.effective.filter(|d| *d != e.published) {
+            heading.push_str(&format!(" (→ {})", eff.localized(&log.lang)));
+        }
+        println!("{heading}\n{}", e.summary);
+        match &e.changes {
+            Some(d) => {
+                for line in d.to_text().lines() {
+                    println!("  {line}");
+                }
+            }
+            None => println!("  {}", words.first),
+        }
+    }
+    if let Some(older) = log.older {
+        println!("\n… --from {older}");
+    }
+    Ok(0)
+}
