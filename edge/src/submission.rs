@@ -53,6 +53,16 @@ impl Submission {
     }
 }
 
+/// Whether a `Content-Type` header value names JSON: `application/json`, any case, parameters
+/// such as `; charset=utf-8` allowed. A missing header is not JSON.
+pub fn is_json_content_type(value: Option<&str>) -> bool {
+    value.is_some_and(|v| {
+        v.split(';')
+            .next()
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+    })
+}
+
 /// Checks a publish request body for the notice `id`, `today` being the server's UTC date.
 pub fn check(body: &[u8], id: &NoticeId, today: Date) -> Result<Submission, ApiError> {
     if body.len() > MAX_BODY_BYTES {
@@ -314,6 +324,29 @@ mod tests {
         assert!(e.problems.iter().any(|p| p.path == "summary.de"));
         let json = body("").replace(r#"{"fi":"Ensimmäinen versio"}"#, "{}");
         assert!(check(json.as_bytes(), &id(), today()).is_err());
+    }
+
+    #[test]
+    fn only_json_content_types_are_accepted() {
+        for ok in [
+            "application/json",
+            "Application/JSON",
+            "application/json; charset=utf-8",
+            " application/json ;charset=UTF-8",
+        ] {
+            assert!(is_json_content_type(Some(ok)), "{ok}");
+        }
+        for bad in [
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/jsonp",
+            "application/json-seq",
+            "",
+        ] {
+            assert!(!is_json_content_type(Some(bad)), "{bad}");
+        }
+        assert!(!is_json_content_type(None));
     }
 
     #[test]

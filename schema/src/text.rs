@@ -100,3 +100,10 @@ pub struct Link {
     /// What the reader sees.
     pub label: Text,
 }
+
+/// Zero-width and bidirectional formatting characters. They make a link read differently from
+/// where it goes (`https://exa\u{202E}lpmaxe.evil` shows as `…evil.example`), so validation refuses
+/// them in link targets and every renderer refuses to write such a link.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}

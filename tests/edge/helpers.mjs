@@ -50,6 +50,8 @@ export async function startEdge(dir, token) {
     bindings: { PUBLISH_TOKEN: token },
     host: "127.0.0.1",
     port: 0,
+    // No `Request.cf` download from workers.cloudflare.com: the tests talk to 127.0.0.1 only.
+    cf: false,
     // SELOSTE_EDGE_LOG=1 shows the worker's console (errors are logged there, never sent).
     log: process.env.SELOSTE_EDGE_LOG ? new Log(LogLevel.DEBUG) : undefined,
   });

@@ -5,6 +5,7 @@
 
 mod cmd;
 mod edge;
+mod fuzz;
 mod site;
 mod test;
 mod tools;
@@ -18,7 +19,8 @@ commands:
   dev      build everything and run Seloste locally (the main job)
   test     run the whole test suite, as CI does
   build    build the widget bundle and the edge worker
-  site     validate the examples and render them to static pages in target/site/";
+  site     validate the examples and render them to static pages in target/site/
+  fuzz     a bounded fuzzing campaign of the schema and renderer (--seconds N per target, default 60)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         Some("dev") => edge::dev(),
         Some("test") => test::all(),
         Some("build") => widget::build().and_then(|_| edge::build()),
+        Some("fuzz") => fuzz::main(&args[1..]),
         Some("site") => site::render_examples().map(|_| ()),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");

@@ -1,6 +1,6 @@
 //! `POST /api/v1/notices/{org}/{notice}/versions`: publish the next version.
 //!
-//! Order of checks: the token (401), the size (413, from `Content-Length` before reading, and
+//! Order of checks: the token (401), the content type (415, only `application/json`), the size (413, from `Content-Length` before reading, and
 //! while reading for a body sent without it), then [`crate::submission::check`] (400 for JSON
 //! syntax, 422 for anything the schema or the history rules refuse), then the atomic append.
 
@@ -60,6 +60,16 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
         return respond::api_error(&ApiError::invalid_at(
             "notice.id",
             format!("`{}` is reserved for the edge's own URLs", id.org()),
+        ));
+    }
+    // Only JSON is accepted: a body sent as a form or as text is refused before it is read, so a
+    // client finds out at once that it sent the wrong thing (and a browser form, which needs no
+    // CORS preflight, can never reach the parser).
+    if !submission::is_json_content_type(req.headers().get("Content-Type")?.as_deref()) {
+        return respond::api_error(&ApiError::new(
+            415,
+            "unsupported_media_type",
+            "send the body as `Content-Type: application/json`",
         ));
     }
     let declared = req

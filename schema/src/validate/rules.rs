@@ -2,7 +2,7 @@
 //! small format rules (emails, links, phone numbers, ids, business IDs, durations, countries).
 
 use crate::party::{Address, Contact, Organisation, Phone};
-use crate::text::{Block, Lang, Link, Prose, Text};
+use crate::text::{is_invisible, Block, Lang, Link, Prose, Text};
 
 use super::{Problem, Severity};
 
@@ -271,12 +271,6 @@ pub fn check_href(href: &str, schemes: &[&str]) -> Result<(), String> {
         "tel" if !is_phone(rest) => Err(format!("`{href}` is not a tel: link to a phone number")),
         _ => Ok(()),
     }
-}
-
-/// Zero-width and bidirectional formatting characters: they make a link read differently from
-/// where it goes, so no link target may contain them.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// A practical email check: one `@`, a local part, a domain with a dot, no spaces or brackets.

@@ -12,7 +12,10 @@ use yew::prelude::*;
 const SAFE_SCHEMES: [&str; 4] = ["https://", "http://", "mailto:", "tel:"];
 
 /// `href` if it may be followed: it starts exactly (no leading blanks) with a safe scheme, compared
-/// without regard to case, and holds no control characters, which browsers strip or reinterpret.
+/// without regard to case, and holds no control characters, which browsers strip or reinterpret,
+/// no white space and no zero-width or bidirectional formatting characters, which make a link read
+/// differently from where it goes (`https://exa\u{202E}lpmaxe.evil` shows as `…evil.example`).
+/// The same rule as validation's, kept here too because the renderer must not rely on it.
 pub fn safe_href(href: &str) -> Option<&str> {
     let scheme_ok = SAFE_SCHEMES.iter().any(|s| {
         href.len() > s.len()
@@ -20,7 +23,9 @@ pub fn safe_href(href: &str) -> Option<&str> {
                 .get(..s.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(s))
     });
-    let clean = !href.chars().any(char::is_control);
+    let clean = !href
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || seloste_schema::text::is_invisible(c));
     (scheme_ok && clean).then_some(href)
 }
 
@@ -84,6 +89,9 @@ mod tests {
             " javascript:alert(1)",
             "java\tscript:alert(1)",
             "https://exa\nmple.fi",
+            "https://exa\u{202e}lpmaxe.evil",
+            "https://example.fi/\u{200b}x",
+            "https://example.fi/a b",
             "data:text/html,<script>",
             "/relative",
             "//evil.example",

@@ -1,0 +1,127 @@
+// A small "edge" for hostile.test.js and faults.test.js (not a test file itself): it serves the real
+// widget bundle (widget/dist) and, instead of the JSON API, whatever a test says a notice id
+// answers: hostile JSON that validation would refuse (to test the renderer's own defence), slow
+// answers, hangs, 500s, malformed JSON, notices of an unknown format. Plus a company page per test,
+// with its own inline script under a strict CSP (server.js's startSite), listening on 127.0.0.1.
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const http = require('node:http');
+const { ROOT, startSite } = require('./server.js');
+
+/**
+ * `answers` maps an id (`org/notice`) to `(req, res, send)`: the handler of
+ * `GET /api/v1/notices/{id}[/…]`. Returns `{origin, close, hits}` (`hits`: requests per id).
+ */
+function startFaultEdge(answers) {
+  const hits = new Map();
+  const sockets = new Set();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const cors = { 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    const send = (status, type, body) => {
+      res.writeHead(status, { ...cors, 'content-type': type });
+      res.end(body);
+    };
+    const asset = url.pathname.match(/^\/widget\/(seloste\.js|seloste_bg\.wasm)$/);
+    if (asset) {
+      const type = asset[1].endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8';
+      return send(200, type, fs.readFileSync(path.join(ROOT, 'widget', 'dist', asset[1])));
+    }
+    const api = url.pathname.match(/^\/api\/v1\/notices\/([a-z0-9-]+\/[a-z0-9-]+)/);
+    if (api && answers[api[1]]) {
+      hits.set(api[1], (hits.get(api[1]) || 0) + 1);
+      return answers[api[1]](req, res, send);
+    }
+    return send(404, 'application/json', '{"error":"not_found"}');
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        hits,
+        // Hanging answers keep their sockets open: end them, or close() waits for ever.
+        close: () => new Promise((r) => {
+          for (const s of sockets) s.destroy();
+          server.close(r);
+        }),
+      });
+    });
+  });
+}
+
+/**
+ * A company page embedding one widget per id in `ids`, and its own inline script, which must run
+ * whatever the widgets meet. Served by server.js's site server under its strict CSP.
+ */
+async function startFaultSite(edgeOrigin, ids, { lang = 'en' } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seloste-fault-site-'));
+  const tags = ids
+    .map((id) => `<section data-id="${id}"><h2>${id}</h2><script src="/widget/seloste.js" data-notice="${id}" async></script></section>`)
+    .join('\n');
+  const html = `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>Company page</title></head>
+<body>
+<main>
+<h1>Privacy</h1>
+${tags}
+<p id="page-script-status">not run</p>
+</main>
+<script>
+  document.getElementById('page-script-status').textContent = 'ran';
+  document.body.setAttribute('data-page-script', 'ran');
+</script>
+</body>
+</html>
+`;
+  const file = path.join(dir, 'page.html');
+  fs.writeFileSync(file, html);
+  const site = await startSite(edgeOrigin, { '/': file });
+  return {
+    ...site,
+    close: async () => {
+      await site.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Chromium flags of the other browser tests: nothing ever leaves 127.0.0.1. */
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** A minimal notice (format 1) wrapped as a `Version`, with `extra` merged into the notice. */
+function version(id, extra = {}) {
+  return {
+    number: 1,
+    published: '2025-01-02',
+    summary: { en: 'First version' },
+    notice: {
+      format: 1,
+      id,
+      languages: ['en'],
+      title: { en: 'Customer register privacy notice' },
+      organisation: { name: 'Test Ltd' },
+      role: { acts_as: 'controller' },
+      ...extra,
+    },
+  };
+}
+
+/** The notice endpoint's answer: `{id, latest, versions}`. */
+function noticeAnswer(v) {
+  const { number, published, summary } = v;
+  return { id: v.notice.id, latest: v, versions: [{ number, published, summary }] };
+}
+
+module.exports = { startFaultEdge, startFaultSite, CHROMIUM_ARGS, version, noticeAnswer };
