@@ -4,28 +4,16 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn seloste(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_seloste"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::{all_output, seloste};
 
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("seloste-cli-errors-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    common::temp_file("cli-errors", name, bytes)
 }
 
 #[track_caller]
 fn assert_malformed(out: &Output, needle: &str) {
-    let all = text(&out.stdout) + &text(&out.stderr);
+    let all = all_output(out);
     assert_eq!(
         out.status.code(),
         Some(2),

@@ -7,10 +7,13 @@
 //! payloads reach every component of the renderer.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+
+mod common;
+use common::{all_output, seloste};
 
 /// Markup that would run or break out of an attribute if any renderer wrote text unescaped.
 const PAYLOADS: [&str; 5] = [
@@ -31,23 +34,8 @@ const BAD_HREFS: [&str; 6] = [
     "https://exa\u{202e}lpmaxe.evil",
 ];
 
-fn seloste(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_seloste"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("seloste-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn all_output(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    common::temp_file("hostile", name, bytes)
 }
 
 #[track_caller]

@@ -1,21 +1,9 @@
 //! The few pages the edge writes itself (the index, 404 and 500), and the escaping they use.
 //! Notice pages come from the widget's components; everything here escapes every value it prints.
 
-/// Escapes text for HTML element content and double-quoted attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML element content and double-quoted attribute values (the same function
+/// the widget's page shell uses).
+pub use seloste_widget::escape;
 
 /// The URL of the stylesheet every page links to (the widget's own, so pages look like the widget).
 pub const STYLESHEET_URL: &str = "/widget/seloste.css";

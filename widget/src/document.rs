@@ -32,8 +32,10 @@ pub fn inline_stylesheet() -> String {
     format!("<style>\n{}</style>", crate::STYLESHEET)
 }
 
-/// Escapes text for HTML text and double-quoted attribute values.
-fn escape(s: &str) -> String {
+/// Escapes text for HTML text and double-quoted attribute values: for the few strings a server
+/// writes into HTML itself (page titles here; the edge's index and error pages), never needed for
+/// what the components render, which Yew escapes.
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -55,7 +55,7 @@ mod browser;
 pub use page::PageContext;
 
 #[cfg(feature = "ssr")]
-pub use document::{document, inline_stylesheet, stylesheet_link};
+pub use document::{document, escape, inline_stylesheet, stylesheet_link};
 #[cfg(feature = "ssr")]
 pub use ssr::{changelog_html, diff_html, history_html, notice_html};
 
