@@ -1,9 +1,18 @@
 //! The Atom feed of a notice (RFC 4287): one entry per published version, newest first, so a
 //! reader's feed reader or a privacy officer's monitoring learns of every change.
+//!
+//! Only the latest [`MAX_ENTRIES`] versions are entries: a feed is polled again and again, and
+//! one entry per version ever published would grow without bound (about 640 bytes a version,
+//! so 1000 versions made a 620 KB feed; see BENCHMARKS.md). Feed readers only need what is
+//! new since they last looked; the whole record is the change log, which the feed links to
+//! (`rel="alternate"`), and a subtitle says so when entries were left out.
 
 use seloste_schema::History;
 
 use crate::html::escape;
+
+/// The most versions a feed lists (the newest ones).
+pub const MAX_ENTRIES: usize = 50;
 
 /// `GET /{org}/{notice}/feed.atom`, every URL absolute under `base` (`https://host`).
 /// Dates are calendar days; Atom wants a date-time, so each is midnight UTC of its day.
@@ -30,7 +39,14 @@ pub fn atom(history: &History, lang: &str, base: &str) -> String {
         updated = timestamp(&latest.published.to_string()),
         author = escape(&notice.organisation.name),
     ));
-    for v in history.versions().iter().rev() {
+    let total = history.versions().len();
+    if total > MAX_ENTRIES {
+        xml.push_str(&format!(
+            "<subtitle>{}</subtitle>\n",
+            escape(&omitted_note(lang, MAX_ENTRIES, total))
+        ));
+    }
+    for v in history.versions().iter().rev().take(MAX_ENTRIES) {
         let when = timestamp(&v.published.to_string());
         let url = escape(&format!("{page}/v/{}", v.number));
         xml.push_str(&format!(
@@ -54,6 +70,19 @@ pub fn atom(history: &History, lang: &str, base: &str) -> String {
     }
     xml.push_str("</feed>\n");
     xml
+}
+
+/// The feed's subtitle when older versions are left out: how many are shown, and where the rest is.
+fn omitted_note(lang: &str, shown: usize, total: usize) -> String {
+    match seloste_schema::date::primary_subtag(lang) {
+        "fi" => {
+            format!("Uusimmat {shown} versiota {total}:stä; kaikki muutokset muutoshistoriassa.")
+        }
+        "sv" => {
+            format!("De senaste {shown} av {total} versioner; alla ändringar i ändringshistoriken.")
+        }
+        _ => format!("The latest {shown} of {total} versions; every change is in the change log."),
+    }
 }
 
 fn timestamp(date: &str) -> String {
@@ -98,5 +127,27 @@ mod tests {
         assert!(xml.contains("<name>Acme &amp; Co</name>"));
         assert!(xml.contains("href=\"https://x.example/acme/customers/diff/1/2\""));
         assert!(xml.contains("Rekisteri 2 — versio 2 (4.3.2021)"));
+        assert!(
+            !xml.contains("<subtitle>"),
+            "nothing left out, nothing to say"
+        );
+    }
+
+    #[test]
+    fn a_long_history_lists_only_the_latest_entries() {
+        let d = |i: usize| Date::parse(&format!("{}-01-01", 1900 + i)).unwrap();
+        let mut h = History::start(notice("R"), d(0), None, Text::new("fi", "1"));
+        for i in 1..MAX_ENTRIES + 10 {
+            h.append(notice("R"), d(i), None, Text::new("fi", "x"))
+                .unwrap();
+        }
+        let xml = atom(&h, "en", "https://x.example");
+        assert_eq!(xml.matches("<entry>").count(), MAX_ENTRIES);
+        assert!(
+            xml.contains(&format!("/v/{}</id>", MAX_ENTRIES + 10)),
+            "the newest is kept"
+        );
+        assert!(!xml.contains("/v/10</id>"), "the oldest are left out");
+        assert!(xml.contains("<subtitle>The latest 50 of 60 versions;"));
     }
 }

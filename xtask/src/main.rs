@@ -3,6 +3,7 @@
 //! Every command installs what it needs itself (from the package registries only) and skips what is
 //! already there, so a fresh clone needs nothing but cargo, node and npm.
 
+mod bench;
 mod cmd;
 mod edge;
 mod fuzz;
@@ -20,7 +21,8 @@ commands:
   test     run the whole test suite, as CI does
   build    build the widget bundle and the edge worker
   site     validate the examples and render them to static pages in target/site/
-  fuzz     a bounded fuzzing campaign of the schema and renderer (--seconds N per target, default 60)";
+  fuzz     a bounded fuzzing campaign of the schema and renderer (--seconds N per target, default 60)
+  bench    run every benchmark (edge vs nginx, render cost, widget, growth); writes BENCHMARKS.md";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,8 +30,9 @@ fn main() -> ExitCode {
         Some("dev") => edge::dev(),
         Some("test") => test::all(),
         Some("build") => widget::build().and_then(|_| edge::build()),
-        Some("fuzz") => fuzz::main(&args[1..]),
+        Some("bench") => bench::all(),
         Some("site") => site::render_examples().map(|_| ()),
+        Some("fuzz") => fuzz::main(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             Ok(())

@@ -136,3 +136,32 @@ fn is_root() -> bool {
         .map(|s| s.trim() == "0")
         .unwrap_or(false)
 }
+
+/// Debian packages (by package name) whose commands are missing, installed with apt-get: `wrk`
+/// and `nginx` for `cargo xtask bench`. `commands` pairs each package with a command it provides.
+pub fn apt_packages(commands: &[(&str, &str)]) -> Result {
+    let missing: Vec<&str> = commands
+        .iter()
+        .filter(|(_, command)| {
+            output(Command::new("sh").args(["-c", &format!("command -v {command}")])).is_none()
+        })
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    cmd::step(&format!("installing {} from Debian", missing.join(", ")));
+    let apt = |args: &[&str]| {
+        let mut c = if is_root() {
+            Command::new("apt-get")
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        };
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run(&mut apt(&["update", "-qq"]))?;
+    run(apt(&["install", "-y", "-qq", "--no-install-recommends"]).args(&missing))
+}

@@ -1,0 +1,86 @@
+//! `cargo xtask bench`: every benchmark in one run, written to `BENCHMARKS.md`.
+//!
+//! Every figure is measured beside its anchor in the same run, interleaved round by round (edge,
+//! then nginx, then edge again, …), and reported as a median with the ratio to the anchor: the
+//! machine is small and shared (other builds run beside it), so absolute figures drift between
+//! runs while ratios of interleaved measurements stay fair. Nothing here is a test: no figure
+//! fails the run. What each figure means and how it is measured is written into the report.
+
+mod measure;
+mod report;
+mod servers;
+mod text;
+mod wrk;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::cmd::{self, root, run, Result};
+use crate::{edge, tools, widget};
+
+/// Versions of the long history published to the edge (the change log and feed at scale).
+const LONG_VERSIONS: u32 = 1000;
+/// The notice the edge is measured on: the largest single example.
+const NOTICE: &str = "capricode-systems/viestintaratkaisut";
+/// The synthetic notice (10× the largest example) published beside the examples.
+const SYNTHETIC: &str = "bench/synthetic-10x";
+/// Where nginx listens.
+const NGINX_PORT: u16 = 8799;
+
+/// Builds what is measured, measures it all and writes `BENCHMARKS.md`.
+pub fn all() -> Result {
+    tools::apt_packages(&[("wrk", "wrk"), ("nginx", "nginx"), ("curl", "curl")])?;
+    tools::chromium()?;
+    tools::npm_packages()?;
+    // `bundle`, not `build`: the size budget is the build's and the tests' business; a bundle
+    // over budget is still measured (and its size reported).
+    widget::bundle()?;
+    edge::build()?;
+
+    let dir = root().join("target/bench");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("nginx/html")).map_err(|e| format!("target/bench: {e}"))?;
+
+    cmd::step("building the benchmark inputs (benches/)");
+    run(cmd::cargo().args([
+        "build",
+        "--quiet",
+        "--release",
+        "-p",
+        "seloste-benches",
+        "--bin",
+        "bench-sizes",
+    ]))?;
+    let sizes_bin = root().join("target/release/bench-sizes");
+    let synthetic = dir.join("synthetic-10x.json");
+    let json = cmd::output(Command::new(&sizes_bin).args(["notice", "10", SYNTHETIC]))
+        .ok_or("bench-sizes notice failed")?;
+    std::fs::write(&synthetic, json).map_err(|e| format!("{}: {e}", synthetic.display()))?;
+
+    let mut figures = report::Figures::new(&sizes_bin)?;
+    {
+        let edge = servers::Edge::start(&dir, &[synthetic], LONG_VERSIONS)?;
+        let paths = measure::Paths {
+            latest: format!("/{NOTICE}"),
+            version: format!("/{NOTICE}/v/1"),
+            synthetic: format!("/{SYNTHETIC}"),
+            long: edge.long.clone(),
+            short: "/pohjantahti/asiakasrekisteri".into(),
+        };
+        let nginx = measure::nginx_copy(&edge.base, &paths, &dir.join("nginx"), NGINX_PORT)?;
+        measure::edge(&mut figures, &edge.base, &nginx, &paths, &dir)?;
+        measure::widget(&mut figures, &edge.base, NOTICE)?;
+    }
+    measure::sizes(&mut figures)?;
+    measure::criterion(&mut figures)?;
+
+    let out = root().join("BENCHMARKS.md");
+    std::fs::write(&out, report::markdown(&figures)).map_err(|e| format!("BENCHMARKS.md: {e}"))?;
+    eprintln!("\nwrote {}", out.display());
+    Ok(())
+}
+
+/// `edge/build/index_bg.wasm`, the worker's code.
+fn worker_wasm() -> PathBuf {
+    root().join("edge/build/index_bg.wasm")
+}

@@ -1,0 +1,221 @@
+//! The measurements themselves, each interleaved with its anchor (see `bench.rs`).
+
+use std::path::Path;
+use std::process::Command;
+
+use super::report::{Compared, Figures, Growth, Serial};
+use super::servers::{self, Nginx};
+use super::wrk::{self, Load};
+use crate::cmd::{self, output, root, Result};
+use crate::widget;
+
+/// Rounds of every interleaved comparison; each figure is the median over them.
+const ROUNDS: usize = 3;
+
+/// The edge paths measured.
+pub struct Paths {
+    pub latest: String,
+    pub version: String,
+    pub synthetic: String,
+    /// The notice with a long history (its id, no leading slash).
+    pub long: String,
+    /// A notice with a short history (3 versions).
+    pub short: String,
+}
+
+/// nginx serving the bytes the edge serves for the latest and the version page, and its URLs.
+pub struct StaticCopy {
+    _nginx: Nginx,
+    pub latest: String,
+    pub version: String,
+}
+
+/// Copies the edge's pages (exactly as served) into nginx's root and starts nginx on them.
+pub fn nginx_copy(edge: &str, paths: &Paths, dir: &Path, port: u16) -> Result<StaticCopy> {
+    cmd::step("starting nginx with the edge's pages as static files");
+    for (file, path) in [("latest.html", &paths.latest), ("v1.html", &paths.version)] {
+        let body = servers::get(edge, path)?;
+        let to = dir.join("html").join(file);
+        std::fs::write(&to, body).map_err(|e| format!("{}: {e}", to.display()))?;
+    }
+    let nginx = Nginx::start(dir, port)?;
+    let base = format!("http://127.0.0.1:{port}");
+    Ok(StaticCopy {
+        _nginx: nginx,
+        latest: format!("{base}/latest.html"),
+        version: format!("{base}/v1.html"),
+    })
+}
+
+/// Throughput and latency (warm and cold) against nginx; the cost of one uncached render; the
+/// change log and the feed of a long history.
+pub fn edge(f: &mut Figures, edge: &str, nginx: &StaticCopy, p: &Paths, dir: &Path) -> Result {
+    let lua = dir.join("cold.lua");
+    std::fs::write(&lua, wrk::COLD_LUA).map_err(|e| format!("{}: {e}", lua.display()))?;
+    for path in [&p.latest, &p.version, &p.synthetic] {
+        f.page_bytes
+            .push((path.clone(), servers::get(edge, path)?.len()));
+    }
+    // Warm the edge's cache and workerd's JIT before any round.
+    for url in [&p.latest, &p.version, &p.synthetic] {
+        wrk::run(
+            &format!("{edge}{url}"),
+            Load {
+                connections: 4,
+                seconds: 2,
+            },
+            None,
+        )?;
+    }
+
+    cmd::step("edge vs nginx, cache warm (wrk, interleaved rounds)");
+    for (name, path, anchor) in [
+        ("latest notice page", &p.latest, &nginx.latest),
+        ("immutable version page (/v/1)", &p.version, &nginx.version),
+    ] {
+        let (mut e, mut n) = (Vec::new(), Vec::new());
+        for _ in 0..ROUNDS {
+            e.push(wrk::run(&format!("{edge}{path}"), wrk::THROUGHPUT, None)?);
+            n.push(wrk::run(anchor, wrk::THROUGHPUT, None)?);
+        }
+        f.warm.push(Compared::new(name, &e, &n));
+    }
+
+    cmd::step("edge cache miss (a new Host per request) vs warm vs nginx");
+    let (mut cold, mut warm, mut stat) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        let url = format!("{edge}{}", p.latest);
+        cold.push(wrk::run(
+            &url,
+            wrk::THROUGHPUT,
+            Some((&lua, &format!("t{round}"))),
+        )?);
+        warm.push(wrk::run(&url, wrk::THROUGHPUT, None)?);
+        stat.push(wrk::run(&nginx.latest, wrk::THROUGHPUT, None)?);
+    }
+    f.cold = Some([wrk::median(&cold), wrk::median(&warm), wrk::median(&stat)]);
+
+    cmd::step("one uncached render: serial latency, miss minus hit");
+    for (i, (name, path, bench)) in [
+        (
+            "largest example",
+            &p.latest,
+            "render/capricode-viestintaratkaisut",
+        ),
+        ("synthetic 10×", &p.synthetic, "render/synthetic-10x"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (mut hit, mut miss) = (Vec::new(), Vec::new());
+        for round in 0..ROUNDS {
+            let url = format!("{edge}{path}");
+            hit.push(wrk::run(&url, wrk::SERIAL, None)?);
+            miss.push(wrk::run(
+                &url,
+                wrk::SERIAL,
+                Some((&lua, &format!("s{i}x{round}"))),
+            )?);
+        }
+        f.serial.push(Serial {
+            name: name.into(),
+            bench: bench.into(),
+            hit: wrk::median(&hit),
+            miss: wrk::median(&miss),
+        });
+    }
+
+    cmd::step("change log and Atom feed: 3 versions vs a long history (serial)");
+    let long = format!("/{}", p.long);
+    for (name, suffix, script) in [
+        ("change log page, cache miss", "/history", true),
+        ("Atom feed (never cached)", "/feed.atom", false),
+    ] {
+        let (mut short, mut many) = (Vec::new(), Vec::new());
+        for round in 0..ROUNDS {
+            let (a, b) = (format!("h{round}"), format!("l{round}"));
+            let s_arg = script.then_some((lua.as_path(), a.as_str()));
+            let l_arg = script.then_some((lua.as_path(), b.as_str()));
+            short.push(wrk::run(
+                &format!("{edge}{}{suffix}", p.short),
+                wrk::SERIAL,
+                s_arg,
+            )?);
+            many.push(wrk::run(
+                &format!("{edge}{long}{suffix}"),
+                wrk::SERIAL,
+                l_arg,
+            )?);
+        }
+        let bytes = servers::get(edge, &format!("{long}{suffix}"))?.len();
+        f.long
+            .push((name.into(), wrk::median(&short), wrk::median(&many), bytes));
+    }
+    Ok(())
+}
+
+/// Time to a readable notice in headless Chromium, widget vs the edge's page in an iframe.
+pub fn widget(f: &mut Figures, edge: &str, notice: &str) -> Result {
+    cmd::step("widget vs iframe in headless Chromium (20 loads each, alternating)");
+    let out = output(
+        Command::new("node")
+            .arg(root().join("tests/bench/widget.mjs"))
+            .args([edge, notice, "20"])
+            .current_dir(root()),
+    )
+    .ok_or("tests/bench/widget.mjs failed")?;
+    f.widget_ms = servers::json_numbers(&out, "widget");
+    f.iframe_ms = servers::json_numbers(&out, "iframe");
+    Ok(())
+}
+
+/// Transfer sizes of the widget bundle and the worker.
+pub fn sizes(f: &mut Figures) -> Result {
+    let dist = root().join("widget/dist");
+    f.widget_sizes = widget::measure(&[&dist.join("seloste.js"), &dist.join("seloste_bg.wasm")])?;
+    f.worker_size = widget::measure(&[&super::worker_wasm()])?.pop();
+    Ok(())
+}
+
+/// The criterion benchmarks (benches/), run after the servers have stopped, and the sizes of
+/// what the growth benchmarks render.
+pub fn criterion(f: &mut Figures) -> Result {
+    cmd::step("criterion benchmarks (cargo bench -p seloste-benches)");
+    cmd::run(cmd::cargo().args(["bench", "--quiet", "-p", "seloste-benches"]))?;
+    let dir = root().join("target/criterion");
+    let mut render: Vec<(String, f64)> = std::fs::read_dir(dir.join("render"))
+        .map_err(|e| format!("target/criterion/render: {e}"))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("new/estimates.json").is_file())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            Some((name.clone(), median_ns(&dir.join("render").join(&name))?))
+        })
+        .collect();
+    render.sort_by(|a, b| a.0.cmp(&b.0));
+    f.render = render;
+    let sizes = output(&mut Command::new(&f.sizes_bin)).ok_or("bench-sizes failed")?;
+    for line in sizes.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if let [group, param, bytes] = cols[..] {
+            f.growth.push(Growth {
+                group: group.into(),
+                param: param.parse().unwrap_or(0),
+                ns: median_ns(&dir.join(group).join(param)).unwrap_or(f64::NAN),
+                bytes: bytes.parse().unwrap_or(0),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Criterion's median estimate (nanoseconds) of the benchmark in `dir`.
+pub fn median_ns(dir: &Path) -> Option<f64> {
+    let text = std::fs::read_to_string(dir.join("new/estimates.json")).ok()?;
+    let at = text.find("\"median\"")?;
+    let rest = &text[at..];
+    let at = rest.find("\"point_estimate\":")? + "\"point_estimate\":".len();
+    let rest = &rest[at..];
+    let end = rest.find([',', '}'])?;
+    rest[..end].trim().parse().ok()
+}
