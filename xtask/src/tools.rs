@@ -83,36 +83,7 @@ pub fn npm_packages() -> Result {
 
 /// Debian's Chromium and ChromeDriver for the browser tests (never a browser download).
 pub fn chromium() -> Result {
-    if std::path::Path::new("/usr/bin/chromium").exists()
-        && std::path::Path::new("/usr/bin/chromedriver").exists()
-    {
-        return Ok(());
-    }
-    cmd::step("installing Chromium from Debian");
-    let sudo = |args: &[&str]| {
-        let mut c = if is_root() {
-            Command::new(args[0])
-        } else {
-            Command::new("sudo")
-        };
-        if is_root() {
-            c.args(&args[1..]);
-        } else {
-            c.args(args);
-        }
-        c.env("DEBIAN_FRONTEND", "noninteractive");
-        c
-    };
-    run(&mut sudo(&["apt-get", "update", "-qq"]))?;
-    run(&mut sudo(&[
-        "apt-get",
-        "install",
-        "-y",
-        "-qq",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ]))
+    apt_packages(&[("chromium", "chromium"), ("chromium-driver", "chromedriver")])
 }
 
 /// Python's `jsonschema`, the independent validator the tests check the JSON Schema with.
@@ -137,8 +108,9 @@ fn is_root() -> bool {
         .unwrap_or(false)
 }
 
-/// Debian packages (by package name) whose commands are missing, installed with apt-get: `wrk`
-/// and `nginx` for `cargo xtask bench`. `commands` pairs each package with a command it provides.
+/// Debian packages (by package name) whose commands are missing, installed with apt-get (through
+/// `sudo` unless root): Chromium for the browser tests, `wrk` and `nginx` for `cargo xtask bench`.
+/// `commands` pairs each package with a command it provides.
 pub fn apt_packages(commands: &[(&str, &str)]) -> Result {
     let missing: Vec<&str> = commands
         .iter()
