@@ -7,7 +7,7 @@
 //! new since they last looked; the whole record is the change log, which the feed links to
 //! (`rel="alternate"`), and a subtitle says so when entries were left out.
 
-use seloste_schema::History;
+use seloste_schema::{History, Version};
 
 use crate::html::escape;
 
@@ -17,9 +17,19 @@ pub const MAX_ENTRIES: usize = 50;
 /// `GET /{org}/{notice}/feed.atom`, every URL absolute under `base` (`https://host`).
 /// Dates are calendar days; Atom wants a date-time, so each is midnight UTC of its day.
 pub fn atom(history: &History, lang: &str, base: &str) -> String {
-    let latest = history.latest();
+    let versions = history.versions();
+    let newest = &versions[versions.len().saturating_sub(MAX_ENTRIES)..];
+    atom_of(history.id(), newest, versions.len(), lang, base)
+}
+
+/// The feed from the newest versions alone (`newest`, oldest first, the latest last; at most
+/// [`MAX_ENTRIES`] are used) and the number of versions in all: what the edge loads.
+pub fn atom_of(id: &str, newest: &[Version], total: usize, lang: &str, base: &str) -> String {
+    let Some(latest) = newest.last() else {
+        return String::new();
+    };
     let notice = &latest.notice;
-    let page = format!("{base}/{}", history.id());
+    let page = format!("{base}/{id}");
     let title = notice.title.get(lang);
     let version_word = match seloste_schema::date::primary_subtag(lang) {
         "fi" => "versio",
@@ -39,14 +49,13 @@ pub fn atom(history: &History, lang: &str, base: &str) -> String {
         updated = timestamp(&latest.published.to_string()),
         author = escape(&notice.organisation.name),
     ));
-    let total = history.versions().len();
     if total > MAX_ENTRIES {
         xml.push_str(&format!(
             "<subtitle>{}</subtitle>\n",
             escape(&omitted_note(lang, MAX_ENTRIES, total))
         ));
     }
-    for v in history.versions().iter().rev().take(MAX_ENTRIES) {
+    for v in newest.iter().rev().take(MAX_ENTRIES) {
         let when = timestamp(&v.published.to_string());
         let url = escape(&format!("{page}/v/{}", v.number));
         xml.push_str(&format!(

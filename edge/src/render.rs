@@ -5,7 +5,10 @@
 //! feed link, canonical link), escaping what it prints.
 
 use seloste_schema::changelog::PAGE_SIZE;
-use seloste_schema::{ChangeLog, History, Version};
+use seloste_schema::{ChangeLog, Version};
+use worker::Result;
+
+use crate::storage::Store;
 use seloste_widget::i18n::{t, Word};
 use seloste_widget::{document, stylesheet_link, PageContext};
 
@@ -54,26 +57,60 @@ pub async fn notice_page(id: &NoticeId, v: &Version, lang: &str, latest: bool) -
     document(title, lang, &body, &head(id, title, canonical))
 }
 
-/// The change log.
-pub async fn history_page(id: &NoticeId, h: &History, lang: &str, from: Option<u32>) -> String {
-    let lang = h.latest().notice.pick_language(lang);
-    let log = ChangeLog::page(h, lang, from, PAGE_SIZE);
-    let body = seloste_widget::changelog_html(&log, &context(id, None)).await;
-    let notice_title = h.latest().notice.title.get(lang);
-    let title = format!("{} — {notice_title}", t(Word::ChangeLog, lang));
+/// One page of the change log.
+pub async fn history_page(id: &NoticeId, log: &ChangeLog) -> String {
+    let body = seloste_widget::changelog_html(log, &context(id, None)).await;
+    let title = format!("{} — {}", t(Word::ChangeLog, &log.lang), log.title);
+    document(&title, &log.lang, &body, &head(id, &log.title, None))
+}
+
+/// The diff from version `old` to version `new`; `languages` are the latest version's.
+pub async fn diff_page(
+    id: &NoticeId,
+    old: &Version,
+    new: &Version,
+    languages: &[String],
+    lang: &str,
+) -> String {
+    let lang = new.notice.pick_language(lang);
+    let body =
+        seloste_widget::diff_versions_html(old, new, languages, lang, &context(id, None)).await;
+    let notice_title = new.notice.title.get(lang);
+    let title = format!(
+        "{} {} → {} — {notice_title}",
+        t(Word::ChangesBetween, lang),
+        old.number,
+        new.number
+    );
     document(&title, lang, &body, &head(id, notice_title, None))
 }
 
-/// The diff from version `a` to version `b`.
-pub async fn diff_page(id: &NoticeId, h: &History, a: u32, b: u32, lang: &str) -> String {
-    let lang = h.latest().notice.pick_language(lang);
-    let body = seloste_widget::diff_html(h, a, b, lang, &context(id, None)).await;
-    let notice_title = h.latest().notice.title.get(lang);
-    let title = format!(
-        "{} {a} → {b} — {notice_title}",
-        t(Word::ChangesBetween, lang)
-    );
-    document(&title, lang, &body, &head(id, notice_title, None))
+/// One page of the change log of `id`, from the store: the latest version and just the versions
+/// the page shows (plus the one before them), never the whole history.
+pub async fn changelog(
+    store: &Store,
+    id: &NoticeId,
+    latest: u32,
+    lang: &str,
+    from: Option<u32>,
+) -> Result<Option<ChangeLog>> {
+    let (first, newest) = ChangeLog::window(latest, from, PAGE_SIZE);
+    let window = store.range(id, first, newest).await?;
+    let head = match window.last() {
+        Some(v) if v.number == latest => v.clone(),
+        _ => match store.version(id, latest).await? {
+            Some(v) => v,
+            None => return Ok(None),
+        },
+    };
+    Ok(Some(ChangeLog::from_window(
+        &id.to_string(),
+        &head,
+        &window,
+        lang,
+        from,
+        PAGE_SIZE,
+    )))
 }
 
 /// The page's Content-Security-Policy. Pages link their stylesheet and carry no script and no

@@ -149,6 +149,22 @@ impl Store {
         row.map(version).transpose()
     }
 
+    /// Versions `first..=last`, oldest first: what one page of the change log or the feed needs,
+    /// so their cost does not grow with the length of the history.
+    pub async fn range(&self, id: &NoticeId, first: u32, last: u32) -> Result<Vec<Version>> {
+        let rows = self
+            .db
+            .prepare(
+                "SELECT number, published, effective, summary, document \
+                 FROM versions WHERE notice = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number",
+            )
+            .bind(&[id.to_string().into(), number(first), number(last)])?
+            .all()
+            .await?
+            .results::<VersionRow>()?;
+        rows.into_iter().map(version).collect()
+    }
+
     /// Every version, oldest first, checked against the history invariants (numbers without gaps,
     /// dates never going back, one id); `None` if the notice was never published.
     pub async fn history(&self, id: &NoticeId) -> Result<Option<History>> {

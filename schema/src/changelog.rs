@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::diff::{diff, NoticeDiff};
-use crate::history::History;
+use crate::history::{History, Version};
 use crate::text::Lang;
 
 /// How many versions one page of a change log shows.
@@ -57,28 +57,49 @@ impl ChangeLog {
     /// `None`, clamped to the versions that exist), with at most `limit` versions (at least one),
     /// in `lang` or the nearest of the latest version's languages.
     pub fn page(history: &History, lang: &str, from: Option<u32>, limit: u32) -> ChangeLog {
-        let latest = &history.latest().notice;
-        let lang = latest.pick_language(lang).to_owned();
-        let total = history.latest().number;
-        let newest = from.unwrap_or(total).clamp(1, total);
-        let oldest = newest.saturating_sub(limit.max(1) - 1).max(1);
+        let (first, newest) = ChangeLog::window(history.latest().number, from, limit);
+        let window = &history.versions()[first as usize - 1..newest as usize];
+        ChangeLog::from_window(history.id(), history.latest(), window, lang, from, limit)
+    }
+
+    /// The versions a page needs, as the inclusive range `(first, newest)`: the versions it shows
+    /// and the one before its oldest (to diff against). A store loads just these rather than the
+    /// whole history, so the cost of a page does not grow with the history's length.
+    pub fn window(total: u32, from: Option<u32>, limit: u32) -> (u32, u32) {
+        let (oldest, newest) = bounds(total, from, limit);
+        (oldest.saturating_sub(1).max(1), newest)
+    }
+
+    /// The same page as [`ChangeLog::page`], from `latest` (for the title, languages and count)
+    /// and `window`: the consecutive versions [`ChangeLog::window`] names, oldest first.
+    pub fn from_window(
+        id: &str,
+        latest: &Version,
+        window: &[Version],
+        lang: &str,
+        from: Option<u32>,
+        limit: u32,
+    ) -> ChangeLog {
+        let lang = latest.notice.pick_language(lang).to_owned();
+        let total = latest.number;
+        let (oldest, newest) = bounds(total, from, limit);
+        let find = |n: u32| window.iter().find(|v| v.number == n);
         let entries = (oldest..=newest)
             .rev()
-            .filter_map(|n| history.version(n))
+            .filter_map(find)
             .map(|v| ChangeLogEntry {
                 number: v.number,
                 published: v.published,
                 effective: v.effective,
                 summary: v.summary.get(&lang).to_owned(),
-                changes: history
-                    .version(v.number - 1)
+                changes: find(v.number.wrapping_sub(1))
                     .map(|prev| diff(&prev.notice, &v.notice, &lang)),
             })
             .collect();
         ChangeLog {
-            id: history.id().to_owned(),
-            title: latest.title.get(&lang).to_owned(),
-            languages: latest.languages.clone(),
+            id: id.to_owned(),
+            title: latest.notice.title.get(&lang).to_owned(),
+            languages: latest.notice.languages.clone(),
             lang,
             total,
             entries,
@@ -86,6 +107,12 @@ impl ChangeLog {
             newer: (newest < total).then(|| (newest + limit.max(1)).min(total)),
         }
     }
+}
+
+/// The oldest and newest version a page shows.
+fn bounds(total: u32, from: Option<u32>, limit: u32) -> (u32, u32) {
+    let newest = from.unwrap_or(total).clamp(1, total.max(1));
+    (newest.saturating_sub(limit.max(1) - 1).max(1), newest)
 }
 
 #[cfg(test)]
@@ -168,6 +195,23 @@ mod tests {
             log.entries[0].changes.as_ref().unwrap().sections[0].heading,
             "Yleistä"
         );
+    }
+
+    #[test]
+    fn a_window_of_versions_gives_the_same_page_as_the_whole_history() {
+        let h = history(45);
+        for from in [None, Some(25), Some(5), Some(1)] {
+            let (first, newest) = ChangeLog::window(45, from, 20);
+            let window = &h.versions()[first as usize - 1..newest as usize];
+            let from_window = ChangeLog::from_window(h.id(), h.latest(), window, "en", from, 20);
+            assert_eq!(from_window, ChangeLog::page(&h, "en", from, 20), "{from:?}");
+        }
+        assert_eq!(
+            ChangeLog::window(45, None, 20),
+            (25, 45),
+            "the page and the version before it"
+        );
+        assert_eq!(ChangeLog::window(45, Some(3), 20), (1, 3));
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub use page::PageContext;
 #[cfg(feature = "ssr")]
 pub use document::{document, escape, inline_stylesheet, stylesheet_link};
 #[cfg(feature = "ssr")]
-pub use ssr::{changelog_html, diff_html, history_html, notice_html};
+pub use ssr::{changelog_html, diff_html, diff_versions_html, history_html, notice_html};
 
 #[cfg(feature = "csr")]
 pub use browser::mount;

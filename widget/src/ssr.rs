@@ -12,7 +12,7 @@
 use std::rc::Rc;
 
 use seloste_schema::changelog::PAGE_SIZE;
-use seloste_schema::{diff, ChangeLog, History, Notice};
+use seloste_schema::{diff, ChangeLog, History, Lang, Notice, Version};
 use yew::LocalServerRenderer;
 
 use crate::components::diff::{DiffPage, DiffProps};
@@ -65,19 +65,46 @@ pub async fn diff_html(
     lang: &str,
     ctx: &PageContext,
 ) -> String {
-    let latest = &history.latest().notice;
-    let lang = latest.pick_language(lang).to_owned();
-    let page = match (history.version(from), history.version(to)) {
-        (Some(old), Some(new)) => Some(DiffPage {
-            languages: latest.languages.clone(),
-            title: new.notice.title.get(&lang).to_owned(),
-            from: (old.number, old.published),
-            to: (new.number, new.published),
-            changes: diff(&old.notice, &new.notice, &lang),
-            lang: lang.clone(),
-        }),
-        _ => None,
+    match (history.version(from), history.version(to)) {
+        (Some(old), Some(new)) => {
+            let languages = &history.latest().notice.languages;
+            diff_versions_html(old, new, languages, lang, ctx).await
+        }
+        _ => {
+            let lang = history.latest().notice.pick_language(lang).to_owned();
+            render_diff(None, from, to, lang, ctx).await
+        }
+    }
+}
+
+/// The markup of the diff from `old` to `new`, for a server that loaded just those two versions;
+/// `languages` are the latest version's (the page's language switch).
+pub async fn diff_versions_html(
+    old: &Version,
+    new: &Version,
+    languages: &[Lang],
+    lang: &str,
+    ctx: &PageContext,
+) -> String {
+    let lang = new.notice.pick_language(lang).to_owned();
+    let page = DiffPage {
+        languages: languages.to_vec(),
+        title: new.notice.title.get(&lang).to_owned(),
+        from: (old.number, old.published),
+        to: (new.number, new.published),
+        changes: diff(&old.notice, &new.notice, &lang),
+        lang: lang.clone(),
     };
+    render_diff(Some(page), old.number, new.number, lang, ctx).await
+}
+
+async fn render_diff(
+    page: Option<DiffPage>,
+    from: u32,
+    to: u32,
+    lang: String,
+    ctx: &PageContext,
+) -> String {
     let props = DiffProps {
         page: Rc::new(page),
         from,

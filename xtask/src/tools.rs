@@ -83,7 +83,10 @@ pub fn npm_packages() -> Result {
 
 /// Debian's Chromium and ChromeDriver for the browser tests (never a browser download).
 pub fn chromium() -> Result {
-    apt_packages(&[("chromium", "chromium"), ("chromium-driver", "chromedriver")])
+    apt_packages(&[
+        ("chromium", "chromium"),
+        ("chromium-driver", "chromedriver"),
+    ])
 }
 
 /// Python's `jsonschema`, the independent validator the tests check the JSON Schema with.

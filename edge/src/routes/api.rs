@@ -10,8 +10,7 @@
 use serde::Serialize;
 use worker::{Env, Request, Response, Result};
 
-use seloste_schema::changelog::PAGE_SIZE;
-use seloste_schema::{ChangeLog, HistoryFile, Version};
+use seloste_schema::{HistoryFile, Version};
 
 use super::respond;
 use crate::cache::Rendered;
@@ -59,16 +58,16 @@ pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response
 }
 
 pub async fn changes(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
-    let Some(h) = Store::open(env)?.history(id).await? else {
+    let store = Store::open(env)?;
+    let Some(head) = store.latest_head(id).await? else {
         return not_published(id);
     };
     let lang = respond::lang_query(req)?.unwrap_or_default();
     let from = respond::from_query(req)?;
-    send(
-        req,
-        &ChangeLog::page(&h, &lang, from, PAGE_SIZE),
-        headers::LATEST,
-    )
+    match crate::render::changelog(&store, id, head.number, &lang, from).await? {
+        Some(log) => send(req, &log, headers::LATEST),
+        None => not_published(id),
+    }
 }
 
 fn send<T: Serialize>(req: &Request, value: &T, cache_control: &'static str) -> Result<Response> {

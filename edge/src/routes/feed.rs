@@ -1,19 +1,30 @@
-//! `GET /{org}/{notice}/feed.atom`: one Atom entry per published version.
+//! `GET /{org}/{notice}/feed.atom`: one Atom entry per published version (the newest 50).
 
 use worker::{Env, Request, Response, Result};
 
 use super::respond::{self, Cacheable};
 use crate::cache::Rendered;
+use crate::feed::MAX_ENTRIES;
 use crate::headers;
 use crate::ids::NoticeId;
 use crate::storage::Store;
 
 pub async fn feed(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
-    let Some(history) = Store::open(env)?.history(id).await? else {
+    let store = Store::open(env)?;
+    let Some(head) = store.latest_head(id).await? else {
         return respond::not_found_page(&req.path());
     };
-    let (lang, lang_from) = respond::choose_lang(req, &history.latest().notice.languages)?;
-    let xml = crate::feed::atom(&history, &lang, &respond::origin(req)?);
+    // Only the newest versions are entries: load just those, whatever the history's length.
+    let first = head.number.saturating_sub(MAX_ENTRIES as u32 - 1).max(1);
+    let newest = store.range(id, first, head.number).await?;
+    let (lang, lang_from) = respond::choose_lang(req, &head.languages)?;
+    let xml = crate::feed::atom_of(
+        &id.to_string(),
+        &newest,
+        head.number as usize,
+        &lang,
+        &respond::origin(req)?,
+    );
     respond::conditional(
         req,
         Rendered::new(xml),

@@ -27,10 +27,10 @@ pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response
         ),
     );
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
-        let Some(h) = store.history(id).await? else {
+        let Some(log) = render::changelog(&store, id, head.number, &lang, page).await? else {
             return Ok(None);
         };
-        Ok(Some(render::history_page(id, &h, &lang, page).await))
+        Ok(Some(render::history_page(id, &log).await))
     })
     .await?;
     let Some(rendered) = rendered else {
@@ -57,10 +57,14 @@ pub async fn diff(req: &Request, env: &Env, id: &NoticeId, a: u32, b: u32) -> Re
     let (lang, from) = respond::choose_lang(req, &head.languages)?;
     let key = cache::key(&respond::origin(req)?, &format!("diff/{id}/{a}/{b}/{lang}"));
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
-        let Some(h) = store.history(id).await? else {
+        // Just the two versions compared, whatever the history's length.
+        let (Some(old), Some(new)) = (store.version(id, a).await?, store.version(id, b).await?)
+        else {
             return Ok(None);
         };
-        Ok(Some(render::diff_page(id, &h, a, b, &lang).await))
+        Ok(Some(
+            render::diff_page(id, &old, &new, &head.languages, &lang).await,
+        ))
     })
     .await?;
     let Some(rendered) = rendered else {
