@@ -184,3 +184,52 @@ fn every_example_file_is_covered_by_these_tests() {
     expected.sort();
     assert_eq!(found, expected);
 }
+
+/// `seloste render` turns every example into a standalone page in its language, showing its facts,
+/// and a history's change log with every version.
+#[test]
+fn every_example_renders_to_a_standalone_page() {
+    for name in SEEDS {
+        let out = seloste(&["render", &seed_path(name)]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let html = stdout(&out);
+        let notice: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(root().join(seed_path(name))).unwrap())
+                .unwrap();
+        assert!(
+            html.starts_with("<!doctype html>\n<html lang=\"fi\">"),
+            "{name}"
+        );
+        for fact in [&notice["title"]["fi"], &notice["organisation"]["name"]] {
+            let fact = fact
+                .as_str()
+                .unwrap()
+                .replace('&', "&amp;")
+                .replace('"', "&quot;");
+            assert!(html.contains(&fact), "{name}: the page lacks {fact}");
+        }
+    }
+    let out = seloste(&["render", HISTORY, "--history", "--lang", "en"]);
+    let html = stdout(&out);
+    assert!(html.contains("<html lang=\"en\">"));
+    for v in [
+        "Version 3",
+        "Version 2",
+        "Version 1",
+        "1 June 2026",
+        "15 January 2025",
+        "1 March 2024",
+    ] {
+        assert!(html.contains(v), "the change log lacks {v}");
+    }
+    let out = seloste(&["render", &format!("{HISTORY}@1"), "--lang", "fi"]);
+    assert!(
+        stdout(&out).contains("Laura Lehtinen"),
+        "version 1 names the first contact person"
+    );
+}

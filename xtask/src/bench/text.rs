@@ -98,9 +98,9 @@ pub const LONG: &str = "
 **In the edge.** The same pages at the edge, for the bilingual example (3 versions) and for a
 notice with 1000 published versions (a small notice whose title changes every version), serial
 requests as above; the change log with a cache miss on every request, the feed as it always is
-(it is not cached). Besides rendering, every one of these requests loads the notice's whole
-history from D1 (`Store::history`) and parses every version, so this is where a long history
-still costs time in proportion to its length (see the note below).
+(it is not cached). Each request loads from D1 only the versions it shows (`Store::range`: one
+page of the change log and the version before it, or the feed's newest 50), so the ratio between
+the two columns is what a long history still costs at the edge.
 ";
 
 pub const OUTRO: &str = "
