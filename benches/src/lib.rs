@@ -158,7 +158,17 @@ pub fn render_history(h: &History) -> String {
     seloste_widget::document("history", "fi", &body, "")
 }
 
-/// The Atom feed of a history, as the edge serves it.
+/// The Atom feed of a history, as the edge serves it: from its newest versions.
 pub fn render_feed(h: &History) -> String {
-    seloste_edge::feed::atom(h, "fi", "https://notices.example")
+    let versions = h.versions();
+    let newest = &versions[versions
+        .len()
+        .saturating_sub(seloste_edge::feed::MAX_ENTRIES)..];
+    seloste_edge::feed::atom(
+        h.id(),
+        newest,
+        versions.len(),
+        "fi",
+        "https://notices.example",
+    )
 }

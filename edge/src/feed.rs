@@ -7,24 +7,18 @@
 //! new since they last looked; the whole record is the change log, which the feed links to
 //! (`rel="alternate"`), and a subtitle says so when entries were left out.
 
-use seloste_schema::{History, Version};
+use seloste_schema::Version;
 
 use crate::html::escape;
 
 /// The most versions a feed lists (the newest ones).
 pub const MAX_ENTRIES: usize = 50;
 
-/// `GET /{org}/{notice}/feed.atom`, every URL absolute under `base` (`https://host`).
+/// `GET /{org}/{notice}/feed.atom`, every URL absolute under `base` (`https://host`), from the
+/// newest versions alone (`newest`, oldest first, the latest last; at most [`MAX_ENTRIES`] are
+/// used) and the number of versions in all: what the edge loads, whatever the history's length.
 /// Dates are calendar days; Atom wants a date-time, so each is midnight UTC of its day.
-pub fn atom(history: &History, lang: &str, base: &str) -> String {
-    let versions = history.versions();
-    let newest = &versions[versions.len().saturating_sub(MAX_ENTRIES)..];
-    atom_of(history.id(), newest, versions.len(), lang, base)
-}
-
-/// The feed from the newest versions alone (`newest`, oldest first, the latest last; at most
-/// [`MAX_ENTRIES`] are used) and the number of versions in all: what the edge loads.
-pub fn atom_of(id: &str, newest: &[Version], total: usize, lang: &str, base: &str) -> String {
+pub fn atom(id: &str, newest: &[Version], total: usize, lang: &str, base: &str) -> String {
     let Some(latest) = newest.last() else {
         return String::new();
     };
@@ -101,7 +95,7 @@ fn timestamp(date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use seloste_schema::{Date, Notice, Text};
+    use seloste_schema::{Date, History, Notice, Text};
 
     fn notice(title: &str) -> Notice {
         seloste_schema::document::parse_as(&format!(
@@ -127,7 +121,13 @@ mod tests {
             Text::new("fi", "Toka"),
         )
         .unwrap();
-        let xml = atom(&h, "fi", "https://x.example");
+        let xml = atom(
+            h.id(),
+            h.versions(),
+            h.versions().len(),
+            "fi",
+            "https://x.example",
+        );
         assert_eq!(xml.matches("<entry>").count(), 2);
         let first = xml.find("/v/2</id>").unwrap();
         assert!(first < xml.find("/v/1</id>").unwrap(), "newest first");
@@ -150,7 +150,13 @@ mod tests {
             h.append(notice("R"), d(i), None, Text::new("fi", "x"))
                 .unwrap();
         }
-        let xml = atom(&h, "en", "https://x.example");
+        let xml = atom(
+            h.id(),
+            h.versions(),
+            h.versions().len(),
+            "en",
+            "https://x.example",
+        );
         assert_eq!(xml.matches("<entry>").count(), MAX_ENTRIES);
         assert!(
             xml.contains(&format!("/v/{}</id>", MAX_ENTRIES + 10)),

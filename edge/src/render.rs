@@ -4,11 +4,7 @@
 //! Yew escapes all notice text; the edge adds only the page around it (title, stylesheet link,
 //! feed link, canonical link), escaping what it prints.
 
-use seloste_schema::changelog::PAGE_SIZE;
 use seloste_schema::{ChangeLog, Version};
-use worker::Result;
-
-use crate::storage::Store;
 use seloste_widget::i18n::{t, Word};
 use seloste_widget::{document, stylesheet_link, PageContext};
 
@@ -83,34 +79,6 @@ pub async fn diff_page(
         new.number
     );
     document(&title, lang, &body, &head(id, notice_title, None))
-}
-
-/// One page of the change log of `id`, from the store: the latest version and just the versions
-/// the page shows (plus the one before them), never the whole history.
-pub async fn changelog(
-    store: &Store,
-    id: &NoticeId,
-    latest: u32,
-    lang: &str,
-    from: Option<u32>,
-) -> Result<Option<ChangeLog>> {
-    let (first, newest) = ChangeLog::window(latest, from, PAGE_SIZE);
-    let window = store.range(id, first, newest).await?;
-    let head = match window.last() {
-        Some(v) if v.number == latest => v.clone(),
-        _ => match store.version(id, latest).await? {
-            Some(v) => v,
-            None => return Ok(None),
-        },
-    };
-    Ok(Some(ChangeLog::from_window(
-        &id.to_string(),
-        &head,
-        &window,
-        lang,
-        from,
-        PAGE_SIZE,
-    )))
 }
 
 /// The page's Content-Security-Policy. Pages link their stylesheet and carry no script and no

@@ -13,7 +13,8 @@ use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, Env, Result};
 
-use seloste_schema::{Date, History, Notice, Text, Version};
+use seloste_schema::changelog::PAGE_SIZE;
+use seloste_schema::{ChangeLog, Date, History, Notice, Text, Version};
 
 use crate::html::IndexEntry;
 use crate::ids::NoticeId;
@@ -163,6 +164,28 @@ impl Store {
             .await?
             .results::<VersionRow>()?;
         rows.into_iter().map(version).collect()
+    }
+
+    /// One page of the change log of `id` whose latest version is `latest`: just the versions the
+    /// page shows (plus the one before them) and the latest version, never the whole history.
+    pub async fn changelog(
+        &self,
+        id: &NoticeId,
+        latest: u32,
+        lang: &str,
+        from: Option<u32>,
+    ) -> Result<Option<ChangeLog>> {
+        let (first, newest) = ChangeLog::window(latest, from, PAGE_SIZE);
+        let window = self.range(id, first, newest).await?;
+        let head = match window.last() {
+            Some(v) if v.number == latest => v.clone(),
+            _ => match self.version(id, latest).await? {
+                Some(v) => v,
+                None => return Ok(None),
+            },
+        };
+        let log = ChangeLog::from_window(&id.to_string(), &head, &window, lang, from, PAGE_SIZE);
+        Ok(Some(log))
     }
 
     /// Every version, oldest first, checked against the history invariants (numbers without gaps,

@@ -124,4 +124,24 @@ function noticeAnswer(v) {
   return { id: v.notice.id, latest: v, versions: [{ number, published, summary }] };
 }
 
-module.exports = { startFaultEdge, startFaultSite, CHROMIUM_ARGS, version, noticeAnswer };
+/**
+ * The whole scene of a fault or hostile-input test: an edge answering each id with `answers[id]`,
+ * a host site embedding one widget per id, and a headless Chromium with a fresh profile.
+ * `close()` tears all three down.
+ */
+async function startFaultScene(answers, name) {
+  const { chromium } = require('playwright-core');
+  const edge = await startFaultEdge(answers);
+  const site = await startFaultSite(edge.origin, Object.keys(answers));
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `seloste-chromium-${name}-`));
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const close = async () => {
+    await context.close();
+    await site.close();
+    await edge.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { edge, site, context, close };
+}
+
+module.exports = { startFaultEdge, startFaultSite, startFaultScene, CHROMIUM_ARGS, version, noticeAnswer };

@@ -6,11 +6,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { chromium } = require('playwright-core');
-const { startFaultEdge, startFaultSite, CHROMIUM_ARGS, version, noticeAnswer } = require('./fault-server.js');
+const { startFaultScene, version, noticeAnswer } = require('./fault-server.js');
 
 /** The widget gives up on a request after this long (TIMEOUT_MS in widget/src/browser/api.rs). */
 const WIDGET_TIMEOUT_MS = 10_000;
@@ -45,21 +41,14 @@ const CASES = {
   'fault/null': { expect: 'fallback', answer: (req, res, send) => json(send, 200, 'null') },
 };
 
-let edge, site, context, userDataDir;
+let edge, site, context, scene;
 
 before(async () => {
-  edge = await startFaultEdge(Object.fromEntries(Object.entries(CASES).map(([id, c]) => [id, c.answer])));
-  site = await startFaultSite(edge.origin, Object.keys(CASES));
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seloste-chromium-faults-'));
-  context = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  scene = await startFaultScene(Object.fromEntries(Object.entries(CASES).map(([id, c]) => [id, c.answer])), 'faults');
+  ({ edge, site, context } = scene);
 });
 
-after(async () => {
-  await context?.close();
-  await site?.close();
-  await edge?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-});
+after(() => scene?.close());
 
 test('every edge fault ends in the notice or a polite fallback link; the page script runs at once', { timeout: 60_000 }, async () => {
   const page = await context.newPage();

@@ -6,11 +6,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { chromium } = require('playwright-core');
-const { startFaultEdge, startFaultSite, CHROMIUM_ARGS, version, noticeAnswer } = require('./fault-server.js');
+const { startFaultScene, version, noticeAnswer } = require('./fault-server.js');
 
 const XSS = [
   '<script>window.pwned=1</script>',
@@ -75,21 +71,14 @@ const ANSWERS = {
   },
 };
 
-let edge, site, context, userDataDir;
+let edge, site, context, scene;
 
 before(async () => {
-  edge = await startFaultEdge(ANSWERS);
-  site = await startFaultSite(edge.origin, Object.keys(ANSWERS));
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seloste-chromium-hostile-'));
-  context = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  scene = await startFaultScene(ANSWERS, 'hostile');
+  ({ edge, site, context } = scene);
 });
 
-after(async () => {
-  await context?.close();
-  await site?.close();
-  await edge?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-});
+after(() => scene?.close());
 
 /** Everything the shadow root of `id`'s widget holds that markup could have smuggled in. */
 function inspect(page, id) {

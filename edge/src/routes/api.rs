@@ -64,7 +64,7 @@ pub async fn changes(req: &Request, env: &Env, id: &NoticeId) -> Result<Response
     };
     let lang = respond::lang_query(req)?.unwrap_or_default();
     let from = respond::from_query(req)?;
-    match crate::render::changelog(&store, id, head.number, &lang, from).await? {
+    match store.changelog(id, head.number, &lang, from).await? {
         Some(log) => send(req, &log, headers::LATEST),
         None => not_published(id),
     }

@@ -18,7 +18,7 @@ pub async fn feed(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
     let first = head.number.saturating_sub(MAX_ENTRIES as u32 - 1).max(1);
     let newest = store.range(id, first, head.number).await?;
     let (lang, lang_from) = respond::choose_lang(req, &head.languages)?;
-    let xml = crate::feed::atom_of(
+    let xml = crate::feed::atom(
         &id.to_string(),
         &newest,
         head.number as usize,

@@ -27,21 +27,13 @@ pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response
         ),
     );
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
-        let Some(log) = render::changelog(&store, id, head.number, &lang, page).await? else {
+        let Some(log) = store.changelog(id, head.number, &lang, page).await? else {
             return Ok(None);
         };
         Ok(Some(render::history_page(id, &log).await))
     })
     .await?;
-    let Some(rendered) = rendered else {
-        return respond::not_found_page(&req.path());
-    };
-    let csp = render::csp(&rendered.body);
-    respond::conditional(
-        req,
-        rendered,
-        respond::html_page(headers::LATEST, &lang, from, csp),
-    )
+    respond::rendered_page(req, rendered, headers::LATEST, &lang, from)
 }
 
 /// The readable diff from version `a` to version `b`. Both are published and never change, so the
@@ -67,13 +59,5 @@ pub async fn diff(req: &Request, env: &Env, id: &NoticeId, a: u32, b: u32) -> Re
         ))
     })
     .await?;
-    let Some(rendered) = rendered else {
-        return respond::not_found_page(&req.path());
-    };
-    let csp = render::csp(&rendered.body);
-    respond::conditional(
-        req,
-        rendered,
-        respond::html_page(headers::IMMUTABLE, &lang, from, csp),
-    )
+    respond::rendered_page(req, rendered, headers::IMMUTABLE, &lang, from)
 }

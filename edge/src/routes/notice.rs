@@ -58,18 +58,10 @@ async fn page(
         Ok(Some(render::notice_page(id, &v, &lang, latest).await))
     })
     .await?;
-    let Some(rendered) = rendered else {
-        return respond::not_found_page(&req.path());
-    };
-    let csp = render::csp(&rendered.body);
     let cache_control = if latest {
         headers::LATEST
     } else {
         headers::IMMUTABLE
     };
-    respond::conditional(
-        req,
-        rendered,
-        respond::html_page(cache_control, &lang, from, csp),
-    )
+    respond::rendered_page(req, rendered, cache_control, &lang, from)
 }

@@ -75,6 +75,26 @@ pub fn html_page<'a>(
     }
 }
 
+/// The answer for a rendered notice page: the 404 page when there was nothing to render, else the
+/// page with its CSP, conditional on `If-None-Match`.
+pub fn rendered_page(
+    req: &Request,
+    rendered: Option<Rendered>,
+    cache_control: &'static str,
+    lang: &str,
+    lang_from: LangFrom,
+) -> Result<Response> {
+    let Some(rendered) = rendered else {
+        return not_found_page(&req.path());
+    };
+    let csp = crate::render::csp(&rendered.body);
+    conditional(
+        req,
+        rendered,
+        html_page(cache_control, lang, lang_from, csp),
+    )
+}
+
 /// A JSON API answer.
 pub fn json_doc(cache_control: &'static str) -> Cacheable<'static> {
     Cacheable {
