@@ -7,6 +7,7 @@
 //! This crate is the project's public contract and the one everything else builds on. It is pure:
 //! no I/O, no clock, no randomness; it builds natively and for `wasm32-unknown-unknown`.
 
+pub mod api;
 pub mod changelog;
 pub mod date;
 pub mod diff;

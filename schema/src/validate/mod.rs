@@ -7,18 +7,18 @@
 
 mod completeness;
 mod format;
-mod rules;
+pub(crate) mod rules;
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::{parse, Document};
 use crate::history::check_versions;
 use crate::notice::Notice;
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The document is malformed: it must be fixed before it can be published.
@@ -28,7 +28,7 @@ pub enum Severity {
 }
 
 /// One problem, addressed by the JSON path of the value it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub severity: Severity,
     /// JSON path such as `contact.emails[0]`; `.` is the whole document.
@@ -121,18 +121,11 @@ pub fn validate_document(doc: &Document) -> Report {
                 } else {
                     problems.extend(format::check(&v.notice, &prefix));
                 }
-                let mut summary =
+                let mut version =
                     rules::Checker::new(&v.notice.languages, &format!("versions[{i}]"));
-                summary.text(&v.summary, "summary");
-                if let (Some(e), Some(p)) = (v.effective, Some(v.published)) {
-                    if e < p {
-                        problems.push(rules::error(
-                            &format!("versions[{i}].effective"),
-                            format!("the effective date {e} is before the publication date {p}"),
-                        ));
-                    }
-                }
-                problems.extend(summary.into_problems());
+                version.effective_date(v.published, v.effective, "effective");
+                version.text(&v.summary, "summary");
+                problems.extend(version.into_problems());
             }
             Report { problems }.sorted()
         }

@@ -1,6 +1,7 @@
 //! The building blocks of validation: a checker that walks values with their JSON path, and the
 //! small format rules (emails, links, phone numbers, ids, business IDs, durations, countries).
 
+use crate::date::Date;
 use crate::party::{Address, Contact, Organisation, Phone};
 use crate::text::{is_invisible, Block, Lang, Link, Prose, Text};
 
@@ -87,6 +88,11 @@ impl<'a> Checker<'a> {
                 Some(_) => {}
             }
         }
+        self.foreign_languages(text, rel);
+    }
+
+    /// A translation in a language the notice does not have is an error.
+    fn foreign_languages(&mut self, text: &Text, rel: &str) {
         for lang in text.0.keys() {
             if !self.languages.contains(lang) {
                 self.error(
@@ -97,6 +103,40 @@ impl<'a> Checker<'a> {
                     ),
                 );
             }
+        }
+    }
+
+    /// A version's change summary: some text is required, and only in the notice's languages, but
+    /// a missing translation is a finding, not an error: a one-line summary in the main language is
+    /// a fair summary, and publishing a change must not wait for a translator.
+    pub fn summary(&mut self, summary: &Text, rel: &str) {
+        if summary.0.values().all(|s| s.trim().is_empty()) {
+            self.error(
+                rel,
+                "say what changed, at least in the notice's main language",
+            );
+        }
+        self.foreign_languages(summary, rel);
+        for lang in self.languages {
+            if summary.exact(lang).is_none_or(|s| s.trim().is_empty()) {
+                let path = display_path(&self.path(rel));
+                self.problems.push(Problem {
+                    severity: Severity::Finding,
+                    path,
+                    message: format!("missing the `{lang}` translation"),
+                    article: None,
+                });
+            }
+        }
+    }
+
+    /// A version takes effect on the day it is published or later, never before.
+    pub fn effective_date(&mut self, published: Date, effective: Option<Date>, rel: &str) {
+        if let Some(e) = effective.filter(|e| *e < published) {
+            self.error(
+                rel,
+                format!("the effective date {e} is before the publication date {published}"),
+            );
         }
     }
 
@@ -315,14 +355,8 @@ pub fn is_lang(s: &str) -> bool {
     primary_ok && region_ok && parts.next().is_none()
 }
 
-/// One part of a notice id: lower-case ASCII letters, digits and dashes, 1–63 characters, starting
-/// with a letter or digit. Safe in URLs and file names without escaping.
-pub fn is_slug(s: &str) -> bool {
-    (1..=63).contains(&s.len())
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.starts_with('-')
-}
+/// One part of a notice id; the rule lives with the id type, [`crate::api::NoticeId`].
+pub use crate::api::is_slug;
 
 /// A Finnish business ID (Y-tunnus, `NNNNNNN-C`) must have the right check digit; other
 /// business IDs (foreign ones) are only checked for being printable.
