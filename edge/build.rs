@@ -1,11 +1,16 @@
-//! Embeds the widget bundle and the example company page when they have been built, and gives the
-//! Cache API keys a render id that changes whenever anything that shapes a page changes.
+//! Embeds the widget bundle (with its `ETag`s, computed here once rather than per request) and the
+//! example company page when they have been built, and gives the Cache API keys a render id that
+//! changes whenever anything that shapes a page changes.
 //!
 //! `cargo xtask build` builds the widget (`widget/dist/`) before the worker; a plain
 //! `cargo build`/`cargo clippy` without it still compiles, and the Worker then answers the widget
 //! URLs with 503.
 
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+
+// `etag()`: the very function the Worker tags its answers with.
+include!("src/etag.rs");
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -19,8 +24,13 @@ fn main() {
     println!("cargo::rerun-if-changed={}", dist.display());
     println!("cargo::rerun-if-changed={}", script.display());
     println!("cargo::rerun-if-changed={}", wasm.display());
-    if script.is_file() && wasm.is_file() {
+    if let (Ok(script), Ok(wasm)) = (std::fs::read(&script), std::fs::read(&wasm)) {
         println!("cargo::rustc-cfg=widget_bundle");
+        println!(
+            "cargo::rustc-env=SELOSTE_WIDGET_SCRIPT_ETAG={}",
+            etag(&script)
+        );
+        println!("cargo::rustc-env=SELOSTE_WIDGET_WASM_ETAG={}", etag(&wasm));
     }
 
     let embed = root.join("examples/embed.html");
@@ -38,24 +48,21 @@ fn main() {
     println!("cargo::rustc-env=SELOSTE_EMBED_STYLE_HASHES={}", hashes.1);
 
     // Everything that shapes a rendered page: the schema, the widget's components, the edge.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = fnv::FnvHasher::default();
     for dir in ["schema/src", "widget/src", "edge/src"] {
         let dir = root.join(dir);
         println!("cargo::rerun-if-changed={}", dir.display());
         for file in files(&dir) {
-            for b in file
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .bytes()
-                .chain(std::fs::read(&file).unwrap_or_default())
-            {
-                hash ^= u64::from(b);
-                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-            }
+            hash.write(
+                file.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .as_bytes(),
+            );
+            hash.write(&std::fs::read(&file).unwrap_or_default());
         }
     }
-    println!("cargo::rustc-env=SELOSTE_RENDER_ID={hash:016x}");
+    println!("cargo::rustc-env=SELOSTE_RENDER_ID={:016x}", hash.finish());
 }
 
 /// `'sha256-…'` of the content of every `<tag>` element without a `src` attribute, space-separated.

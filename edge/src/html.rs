@@ -1,5 +1,8 @@
-//! The few pages the edge writes itself (the index, 404 and 500), and the escaping they use.
-//! Notice pages come from the widget's components; everything here escapes every value it prints.
+//! The few pages the edge writes itself (the index, 404 and 500), in the same page shell as the
+//! notice pages and the CLI's files ([`seloste_widget::document`]). Everything here escapes every
+//! value it prints.
+
+use seloste_widget::{document, stylesheet_link};
 
 /// Escapes text for HTML element content and double-quoted attribute values (the same function
 /// the widget's page shell uses).
@@ -8,15 +11,14 @@ pub use seloste_widget::escape;
 /// The URL of the stylesheet every page links to (the widget's own, so pages look like the widget).
 pub const STYLESHEET_URL: &str = "/widget/seloste.css";
 
-/// A complete page: doctype, language, title, the site stylesheet and `body` (already HTML).
+/// A complete page: the widget's page shell with the linked stylesheet, `body` (already HTML)
+/// styled as the notice views are.
 pub fn page(title: &str, lang: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"{STYLESHEET_URL}\">\n</head>\n\
-         <body>\n<main class=\"seloste-site\">\n{body}\n</main>\n</body>\n</html>\n",
-        lang = escape(lang),
-        title = escape(title),
+    document(
+        title,
+        lang,
+        &format!("<div class=\"seloste\">\n{body}\n</div>"),
+        &stylesheet_link(STYLESHEET_URL),
     )
 }
 
@@ -109,6 +111,7 @@ mod tests {
     fn the_404_page_escapes_the_path() {
         let html = not_found_page("/<img src=x>");
         assert!(html.contains("&lt;img src=x&gt;"));
-        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.starts_with("<!doctype html>"));
+        assert!(html.contains("<link rel=\"stylesheet\" href=\"/widget/seloste.css\">"));
     }
 }

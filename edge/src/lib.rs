@@ -11,11 +11,10 @@
 
 pub mod auth;
 pub mod clock;
-pub mod errors;
+mod etag;
 pub mod feed;
 pub mod headers;
 pub mod html;
-pub mod ids;
 pub mod lang;
 pub mod routes;
 pub mod submission;

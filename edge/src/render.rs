@@ -4,13 +4,12 @@
 //! Yew escapes all notice text; the edge adds only the page around it (title, stylesheet link,
 //! feed link, canonical link), escaping what it prints.
 
+use seloste_schema::api::NoticeId;
 use seloste_schema::{ChangeLog, Version};
 use seloste_widget::i18n::{t, Word};
 use seloste_widget::{document, stylesheet_link, PageContext};
 
-use crate::headers;
 use crate::html::{escape, STYLESHEET_URL};
-use crate::ids::NoticeId;
 
 /// The one stylesheet, served at [`STYLESHEET_URL`].
 pub const STYLESHEET: &str = seloste_widget::STYLESHEET;
@@ -79,10 +78,4 @@ pub async fn diff_page(
         new.number
     );
     document(&title, lang, &body, &head(id, notice_title, None))
-}
-
-/// The page's Content-Security-Policy. Pages link their stylesheet and carry no script and no
-/// inline style, so the strict policy needs no hash.
-pub fn csp(_page: &str) -> String {
-    headers::content_security_policy(&[])
 }

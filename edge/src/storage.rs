@@ -13,11 +13,11 @@ use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, Env, Result};
 
+use seloste_schema::api::NoticeId;
 use seloste_schema::changelog::PAGE_SIZE;
 use seloste_schema::{ChangeLog, Date, History, Notice, Text, Version};
 
 use crate::html::IndexEntry;
-use crate::ids::NoticeId;
 use crate::submission::Submission;
 
 /// The D1 binding's name in `wrangler.toml`.
@@ -301,7 +301,7 @@ impl Store {
             .bind(&[
                 id.to_string().into(),
                 s.published.to_string().into(),
-                s.effective
+                s.effective()
                     .map_or(JsValue::NULL, |d| JsValue::from(d.to_string())),
                 s.summary_json().into(),
                 s.document_json().into(),

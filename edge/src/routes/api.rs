@@ -14,10 +14,10 @@ use seloste_schema::{HistoryFile, Version};
 
 use super::respond;
 use crate::cache::Rendered;
-use crate::errors::ApiError;
 use crate::headers;
-use crate::ids::NoticeId;
 use crate::storage::{Store, VersionInfo};
+use seloste_schema::api::ApiError;
+use seloste_schema::api::NoticeId;
 
 #[derive(Serialize)]
 struct NoticeJson<'a> {

@@ -8,19 +8,34 @@
 
 use worker::{Headers, Request, Response, Result};
 
-use super::respond::{self, Cacheable, LangFrom};
+use seloste_schema::api::{ApiError, ErrorCode};
+
+use super::respond::{self, Body, Cacheable, LangFrom};
 use crate::cache::Rendered;
-use crate::errors::ApiError;
 use crate::headers;
 
+/// A file of the widget bundle and its `ETag`, both fixed when the Worker is built.
+struct Asset {
+    bytes: &'static [u8],
+    /// Computed by `build.rs` with [`headers::etag`]'s own code: the 363 KB wasm is never hashed
+    /// per request.
+    etag: &'static str,
+}
+
 #[cfg(widget_bundle)]
-const SCRIPT: Option<&[u8]> = Some(include_bytes!("../../../widget/dist/seloste.js"));
+const SCRIPT: Option<Asset> = Some(Asset {
+    bytes: include_bytes!("../../../widget/dist/seloste.js"),
+    etag: env!("SELOSTE_WIDGET_SCRIPT_ETAG"),
+});
 #[cfg(widget_bundle)]
-const WASM: Option<&[u8]> = Some(include_bytes!("../../../widget/dist/seloste_bg.wasm"));
+const WASM: Option<Asset> = Some(Asset {
+    bytes: include_bytes!("../../../widget/dist/seloste_bg.wasm"),
+    etag: env!("SELOSTE_WIDGET_WASM_ETAG"),
+});
 #[cfg(not(widget_bundle))]
-const SCRIPT: Option<&[u8]> = None;
+const SCRIPT: Option<Asset> = None;
 #[cfg(not(widget_bundle))]
-const WASM: Option<&[u8]> = None;
+const WASM: Option<Asset> = None;
 
 #[cfg(embed_page)]
 const EMBED: Option<&str> = Some(include_str!("../../../examples/embed.html"));
@@ -51,50 +66,39 @@ pub fn embed() -> Result<Response> {
         env!("SELOSTE_EMBED_SCRIPT_HASHES"),
         env!("SELOSTE_EMBED_STYLE_HASHES"),
     );
-    respond::set_all(&h, headers::html_security(csp))?;
+    respond::set_all(&h, headers::html_security(&csp))?;
     Ok(Response::ok(page)?.with_headers(h))
 }
 
-fn bundle(
-    req: &Request,
-    bytes: Option<&'static [u8]>,
-    content_type: &'static str,
-) -> Result<Response> {
-    let Some(bytes) = bytes else {
+fn bundle(req: &Request, asset: Option<Asset>, content_type: &'static str) -> Result<Response> {
+    let Some(asset) = asset else {
         return respond::api_error(&ApiError::new(
-            503,
-            "widget_not_built",
+            ErrorCode::WidgetNotBuilt,
             "this edge was built without the widget bundle (run `cargo xtask build`)",
         ));
     };
-    let etag = headers::etag(bytes);
-    let h = Headers::new();
-    h.set("ETag", &etag)?;
-    h.set("Cache-Control", headers::WIDGET)?;
-    h.set("X-Content-Type-Options", "nosniff")?;
-    respond::set_all(&h, headers::cors())?;
-    let fresh = req
-        .headers()
-        .get("If-None-Match")?
-        .is_some_and(|inm| headers::if_none_match(&inm, &etag));
-    if fresh {
-        return Ok(Response::empty()?.with_status(304).with_headers(h));
-    }
-    h.set("Content-Type", content_type)?;
-    Ok(Response::from_bytes(bytes.to_vec())?.with_headers(h))
+    let r = respond::conditional_body(
+        req,
+        asset.etag,
+        Body::Bytes(asset.bytes),
+        widget(content_type),
+    )?;
+    r.headers().set("X-Content-Type-Options", "nosniff")?;
+    Ok(r)
 }
 
 fn text(req: &Request, body: &str, content_type: &'static str) -> Result<Response> {
-    respond::conditional(
-        req,
-        Rendered::new(body.to_owned()),
-        Cacheable {
-            content_type,
-            cache_control: headers::WIDGET,
-            lang: None,
-            lang_from: LangFrom::Url,
-            csp: None,
-            cors: true,
-        },
-    )
+    respond::conditional(req, Rendered::new(body.to_owned()), widget(content_type))
+}
+
+/// How the widget's files are served: readable from any origin, cached for an hour.
+fn widget(content_type: &'static str) -> Cacheable<'static> {
+    Cacheable {
+        content_type,
+        cache_control: headers::WIDGET,
+        lang: None,
+        lang_from: LangFrom::Url,
+        html: false,
+        cors: true,
+    }
 }

@@ -6,8 +6,8 @@ use super::respond::{self, Cacheable};
 use crate::cache::Rendered;
 use crate::feed::MAX_ENTRIES;
 use crate::headers;
-use crate::ids::NoticeId;
 use crate::storage::Store;
+use seloste_schema::api::NoticeId;
 
 pub async fn feed(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
     let store = Store::open(env)?;
@@ -33,7 +33,7 @@ pub async fn feed(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
             cache_control: headers::LATEST,
             lang: Some(&lang),
             lang_from,
-            csp: None,
+            html: false,
             cors: true,
         },
     )

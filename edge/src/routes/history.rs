@@ -5,9 +5,9 @@ use worker::{Env, Request, Response, Result};
 use super::respond;
 use crate::cache;
 use crate::headers;
-use crate::ids::NoticeId;
 use crate::render;
 use crate::storage::Store;
+use seloste_schema::api::NoticeId;
 
 /// The change log, a page at a time (`?from=N`: the page whose newest version is N): every
 /// version dated, with links to each version and each diff.

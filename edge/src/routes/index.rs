@@ -12,11 +12,10 @@ use crate::storage::Store;
 pub async fn index(req: &Request, env: &Env) -> Result<Response> {
     let entries = Store::open(env)?.index().await?;
     let page = Rendered::new(html::index_page(&entries));
-    let csp = headers::content_security_policy(&[]);
     respond::conditional(
         req,
         page,
-        respond::html_page(headers::LATEST, "en", LangFrom::Url, csp),
+        respond::html_page(headers::LATEST, "en", LangFrom::Url),
     )
 }
 

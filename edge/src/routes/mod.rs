@@ -12,7 +12,7 @@
 //!
 //! [`resolve`] is pure (and unit-tested natively); the handlers run only in the Worker.
 
-use crate::ids::{parse_version_number, NoticeId};
+use seloste_schema::api::NoticeId;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
@@ -40,8 +40,8 @@ pub enum Route {
     Latest(NoticeId),
     /// Version n as an HTML page (immutable).
     Version(NoticeId, u32),
-    /// `/{org}/{notice}/versions/{n}`: a permanent redirect to `/{org}/{notice}/v/{n}` (the
-    /// widget's page links name versions this way).
+    /// `/{org}/{notice}/versions/{n}`: a permanent redirect to `/{org}/{notice}/v/{n}`, for
+    /// readers who shorten the API's `…/versions/{n}` by hand (every page links `v/{n}`).
     VersionAlias(NoticeId, u32),
     History(NoticeId),
     Diff(NoticeId, u32, u32),
@@ -92,7 +92,7 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
         ["widget", "seloste_bg.wasm"] => only_read(Route::WidgetWasm),
         ["widget", "seloste.css"] => only_read(Route::WidgetStylesheet),
         ["api", "v1", "notices", org, notice, rest @ ..] => {
-            let Some(id) = NoticeId::new(org, notice) else {
+            let Ok(id) = NoticeId::new(org, notice) else {
                 return Resolved::BadApiId;
             };
             match rest {
@@ -113,7 +113,7 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
         }
         ["api", ..] => Resolved::ApiNotFound,
         [org, notice, rest @ ..] => {
-            let Some(id) = NoticeId::new(org, notice) else {
+            let Ok(id) = NoticeId::new(org, notice) else {
                 return Resolved::NotFound;
             };
             let route = match rest {
@@ -140,6 +140,14 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
     }
 }
 
+/// A version number in a URL: `1`, `2`, … (no sign, no leading zero, fits `u32`).
+pub fn parse_version_number(s: &str) -> Option<u32> {
+    if s.is_empty() || s.starts_with('0') || !s.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
 fn page(read: bool, route: Route) -> Resolved {
     if read {
         Resolved::Route(route)
@@ -155,8 +163,9 @@ pub use handle::handle;
 mod handle {
     use worker::{console_error, Env, Request, Response, Result};
 
+    use seloste_schema::api::{ApiError, ErrorCode};
+
     use super::{resolve, respond, Resolved, Route};
-    use crate::errors::ApiError;
 
     /// The Worker's `fetch`: match the URL, run its handler, and turn any platform error (D1,
     /// Cache API) into a logged 500 without details rather than a stack trace.
@@ -167,7 +176,7 @@ mod handle {
             Resolved::Route(route) => dispatch(route, req, &env).await,
             Resolved::Preflight => respond::preflight(),
             Resolved::MethodNotAllowed(allow) => {
-                let e = ApiError::new(405, "method_not_allowed", format!("allowed: {allow}"));
+                let e = ApiError::new(ErrorCode::MethodNotAllowed, format!("allowed: {allow}"));
                 respond::api_error(&e).and_then(|r| {
                     r.headers().set("Allow", allow)?;
                     Ok(r)
@@ -294,6 +303,15 @@ mod tests {
             Resolved::ApiNotFound
         );
         assert_eq!(get("/api/v2/anything"), Resolved::ApiNotFound);
+    }
+
+    #[test]
+    fn version_numbers_are_plain_positive_integers() {
+        assert_eq!(parse_version_number("1"), Some(1));
+        assert_eq!(parse_version_number("4294967295"), Some(u32::MAX));
+        for bad in ["0", "01", "-1", "+1", "", "1.0", "4294967296", "x"] {
+            assert_eq!(parse_version_number(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -8,9 +8,9 @@ use worker::{Env, Request, Response, Result};
 use super::respond;
 use crate::cache;
 use crate::headers;
-use crate::ids::NoticeId;
 use crate::render;
 use crate::storage::Store;
+use seloste_schema::api::NoticeId;
 
 /// The latest version; short `max-age` with `stale-while-revalidate`, `ETag`/`304`.
 pub async fn latest(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
@@ -30,7 +30,8 @@ pub async fn version(req: &Request, env: &Env, id: &NoticeId, n: u32) -> Result<
     page(req, &store, id, n, &head.languages, false).await
 }
 
-/// `/{org}/{notice}/versions/{n}` → `308` to `/{org}/{notice}/v/{n}` (query kept).
+/// `/{org}/{notice}/versions/{n}` (the API's way of naming a version, typed by hand) → `308` to
+/// `/{org}/{notice}/v/{n}`, the URL every page links (query kept).
 pub fn alias(req: &Request, id: &NoticeId, n: u32) -> Result<Response> {
     let mut target = req.url()?;
     target.set_path(&format!("{}/v/{n}", id.path()));

@@ -1,45 +1,30 @@
 //! `POST /api/v1/notices/{org}/{notice}/versions`: publish the next version.
 //!
-//! Order of checks: the token (401), the content type (415, only `application/json`), the size (413, from `Content-Length` before reading, and
-//! while reading for a body sent without it), then [`crate::submission::check`] (400 for JSON
-//! syntax, 422 for anything the schema or the history rules refuse), then the atomic append.
+//! Order of checks: the token (401), the content type (415, only `application/json`), the size
+//! (413, from `Content-Length` before reading, and while reading for a body sent without it), then
+//! [`Submission::check`] (the schema's `api` rules: 400 for JSON syntax, 422 for anything the
+//! schema refuses), then the atomic append (422 for a date before the latest version's). The
+//! request and both answers are the schema's types ([`seloste_schema::api`]).
 
 use futures_util::StreamExt;
-use serde::Serialize;
 use worker::{Env, Request, Response, Result};
 
-use seloste_schema::Date;
+use seloste_schema::api::{ApiError, ErrorCode, NoticeId, Published, MAX_BODY_BYTES};
 
 use super::respond;
 use crate::auth;
 use crate::clock;
-use crate::errors::{ApiError, ProblemJson};
-use crate::ids::NoticeId;
 use crate::storage::{Appended, Store};
-use crate::submission::{self, MAX_BODY_BYTES};
+use crate::submission::{self, Submission};
 
 /// The Worker secret holding the publishing token (`wrangler secret put PUBLISH_TOKEN`).
 pub const TOKEN_SECRET: &str = "PUBLISH_TOKEN";
-
-#[derive(Serialize)]
-struct Published<'a> {
-    number: u32,
-    id: String,
-    url: String,
-    published: Date,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    effective: Option<Date>,
-    received_at: &'a str,
-    /// Completeness findings: what GDPR asks for that the notice does not say (not blocking).
-    findings: &'a [ProblemJson],
-}
 
 pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Response> {
     let Ok(expected) = env.secret(TOKEN_SECRET) else {
         worker::console_error!("publishing refused: the secret {TOKEN_SECRET} is not set");
         return respond::api_error(&ApiError::new(
-            503,
-            "not_configured",
+            ErrorCode::NotConfigured,
             "publishing is not configured on this edge",
         ));
     };
@@ -67,8 +52,7 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
     // CORS preflight, can never reach the parser).
     if !submission::is_json_content_type(req.headers().get("Content-Type")?.as_deref()) {
         return respond::api_error(&ApiError::new(
-            415,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "send the body as `Content-Type: application/json`",
         ));
     }
@@ -84,7 +68,7 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
     };
 
     let now = clock::now_ms();
-    let submission = match submission::check(&body, id, clock::utc_date(now)) {
+    let submission = match Submission::check(&body, id, clock::utc_date(now)) {
         Ok(s) => s,
         Err(e) => return respond::api_error(&e),
     };
@@ -105,8 +89,7 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
         }
         Appended::Conflict => {
             return respond::api_error(&ApiError::new(
-                409,
-                "conflict",
+                ErrorCode::Conflict,
                 "another version was published at the same moment; try again",
             ))
         }
@@ -115,12 +98,12 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
     let r = respond::json(
         &Published {
             number,
-            id: id.to_string(),
+            id: id.clone(),
             url: url.clone(),
             published: submission.published,
-            effective: submission.effective,
-            received_at: &received_at,
-            findings: &submission.findings,
+            effective: submission.effective(),
+            received_at,
+            findings: submission.findings,
         },
         201,
     )?;

@@ -4,8 +4,9 @@
 use serde::Serialize;
 use worker::{Headers, Request, Response, Result};
 
+use seloste_schema::api::ApiError;
+
 use crate::cache::Rendered;
-use crate::errors::ApiError;
 use crate::headers::{self, HeaderList};
 use crate::html;
 
@@ -24,16 +25,33 @@ pub struct Cacheable<'a> {
     pub cache_control: &'static str,
     pub lang: Option<&'a str>,
     pub lang_from: LangFrom,
-    /// HTML pages get the security headers with this policy; other types none.
-    pub csp: Option<String>,
+    /// An HTML page: it gets the security headers with [`headers::CONTENT_SECURITY_POLICY`].
+    pub html: bool,
     /// API and widget answers are readable from any origin.
     pub cors: bool,
 }
 
-/// `200` with the body, or `304` when the request's `If-None-Match` has the body's `ETag`.
+/// The body of a cacheable answer: rendered text, or bytes embedded in the Worker at build time.
+pub enum Body {
+    Text(String),
+    Bytes(&'static [u8]),
+}
+
+/// `200` with the rendered body, or `304` when the request's `If-None-Match` has its `ETag`.
 pub fn conditional(req: &Request, page: Rendered, what: Cacheable) -> Result<Response> {
+    conditional_body(req, &page.etag, Body::Text(page.body), what)
+}
+
+/// `200` with `body`, or `304` when the request's `If-None-Match` has `etag` (the one place the
+/// edge answers conditionally: pages, API documents, the feed and the widget bundle).
+pub fn conditional_body(
+    req: &Request,
+    etag: &str,
+    body: Body,
+    what: Cacheable,
+) -> Result<Response> {
     let h = Headers::new();
-    h.set("ETag", &page.etag)?;
+    h.set("ETag", etag)?;
     h.set("Cache-Control", what.cache_control)?;
     if what.lang_from == LangFrom::Header {
         h.set("Vary", "Accept-Language")?;
@@ -41,8 +59,8 @@ pub fn conditional(req: &Request, page: Rendered, what: Cacheable) -> Result<Res
     if let Some(lang) = what.lang {
         h.set("Content-Language", lang)?;
     }
-    if let Some(csp) = what.csp {
-        set_all(&h, headers::html_security(csp))?;
+    if what.html {
+        set_all(&h, headers::html_security(headers::CONTENT_SECURITY_POLICY))?;
     }
     if what.cors {
         set_all(&h, headers::cors())?;
@@ -50,27 +68,30 @@ pub fn conditional(req: &Request, page: Rendered, what: Cacheable) -> Result<Res
     let fresh = req
         .headers()
         .get("If-None-Match")?
-        .is_some_and(|inm| headers::if_none_match(&inm, &page.etag));
+        .is_some_and(|inm| headers::if_none_match(&inm, etag));
     if fresh {
         return Ok(Response::empty()?.with_status(304).with_headers(h));
     }
     h.set("Content-Type", what.content_type)?;
-    Ok(Response::ok(page.body)?.with_headers(h))
+    let response = match body {
+        Body::Text(text) => Response::ok(text)?,
+        Body::Bytes(bytes) => Response::from_bytes(bytes.to_vec())?,
+    };
+    Ok(response.with_headers(h))
 }
 
-/// An HTML page of the notice kind (its own CSP: the stylesheet's origin and inline style hashes).
+/// An HTML page the edge rendered (a notice, its change log, a diff, the index).
 pub fn html_page<'a>(
     cache_control: &'static str,
     lang: &'a str,
     lang_from: LangFrom,
-    csp: String,
 ) -> Cacheable<'a> {
     Cacheable {
         content_type: "text/html; charset=utf-8",
         cache_control,
         lang: Some(lang),
         lang_from,
-        csp: Some(csp),
+        html: true,
         cors: false,
     }
 }
@@ -87,12 +108,7 @@ pub fn rendered_page(
     let Some(rendered) = rendered else {
         return not_found_page(&req.path());
     };
-    let csp = crate::render::csp(&rendered.body);
-    conditional(
-        req,
-        rendered,
-        html_page(cache_control, lang, lang_from, csp),
-    )
+    conditional(req, rendered, html_page(cache_control, lang, lang_from))
 }
 
 /// A JSON API answer.
@@ -102,7 +118,7 @@ pub fn json_doc(cache_control: &'static str) -> Cacheable<'static> {
         cache_control,
         lang: None,
         lang_from: LangFrom::Url,
-        csp: None,
+        html: false,
         cors: true,
     }
 }
@@ -126,10 +142,7 @@ pub fn plain_page(body: String, status: u16) -> Result<Response> {
     let h = Headers::new();
     h.set("Content-Type", "text/html; charset=utf-8")?;
     h.set("Cache-Control", headers::NO_STORE)?;
-    set_all(
-        &h,
-        headers::html_security(headers::content_security_policy(&[])),
-    )?;
+    set_all(&h, headers::html_security(headers::CONTENT_SECURITY_POLICY))?;
     Ok(Response::ok(body)?.with_status(status).with_headers(h))
 }
 
@@ -176,7 +189,7 @@ pub fn from_query(req: &Request) -> Result<Option<u32>> {
         .url()?
         .query_pairs()
         .find(|(k, _)| k == "from")
-        .and_then(|(_, v)| crate::ids::parse_version_number(&v)))
+        .and_then(|(_, v)| super::parse_version_number(&v)))
 }
 
 /// The language to show from `available`, and whether the header chose it.
