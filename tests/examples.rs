@@ -1,12 +1,17 @@
 //! End-to-end: the `seloste` binary on the six examples. The five transcribed real notices must be
 //! well-formed and report exactly the completeness findings their originals really have (reviewed
 //! golden files in `tests/golden/`); the fictional notice's history must be clean and its diffs
-//! must read as the changes it made. Regenerate goldens with `UPDATE_GOLDEN=1 cargo test --test examples`.
+//! must read as the changes it made. Regenerate the golden files with
+//! `UPDATE_EXPECT=1 cargo test --test examples` and review the change like code (expect-test's
+//! `expect_file!`: paths are relative to this file).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SEEDS: [&str; 5] = [
+use expect_test::expect_file;
+
+/// The five real notices (their originals are in `tests/fixtures/originals/`), by file name.
+const REAL: [&str; 5] = [
     "capricode-asiakkuudenhallinta",
     "capricode-viestintaratkaisut",
     "caracom-asiakasrekisteri",
@@ -33,23 +38,17 @@ fn stdout(o: &Output) -> String {
 
 #[track_caller]
 fn golden(name: &str, actual: &str) {
-    let path = root().join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing golden file {}", path.display()));
-    assert_eq!(actual, expected, "output differs from {}", path.display());
+    expect_file![format!("golden/{name}")].assert_eq(actual);
 }
 
-fn seed_path(name: &str) -> String {
+fn example_path(name: &str) -> String {
     format!("examples/{name}.json")
 }
 
 #[test]
-fn every_seed_is_well_formed_and_reports_what_its_original_lacks() {
-    for name in SEEDS {
-        let out = seloste(&["validate", &seed_path(name)]);
+fn every_real_example_is_well_formed_and_reports_what_its_original_lacks() {
+    for name in REAL {
+        let out = seloste(&["validate", &example_path(name)]);
         let text = stdout(&out);
         assert_eq!(
             out.status.code(),
@@ -71,7 +70,7 @@ fn the_fictional_history_is_valid_and_complete() {
 #[test]
 fn validating_all_examples_at_once_exits_with_the_worst_code() {
     let mut args = vec!["validate".to_owned()];
-    args.extend(SEEDS.iter().map(|s| seed_path(s)));
+    args.extend(REAL.iter().map(|s| example_path(s)));
     args.push(HISTORY.into());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = seloste(&args);
@@ -149,7 +148,7 @@ if len(list(Draft202012Validator(notice).iter_errors(broken))) < 2:
 print(f"checked {len(sys.argv) - 1} files")
 sys.exit(1 if bad else 0)
 "#;
-    let mut files: Vec<String> = SEEDS.iter().map(|s| seed_path(s)).collect();
+    let mut files: Vec<String> = REAL.iter().map(|s| example_path(s)).collect();
     files.push(HISTORY.into());
     files.push("schema/tests/data/complete.json".into());
     let out = Command::new("python3")
@@ -173,7 +172,7 @@ fn every_example_file_is_covered_by_these_tests() {
         .filter(|n| n.ends_with(".json"))
         .collect();
     found.sort();
-    let mut expected: Vec<String> = SEEDS.iter().map(|s| format!("{s}.json")).collect();
+    let mut expected: Vec<String> = REAL.iter().map(|s| format!("{s}.json")).collect();
     expected.push(
         Path::new(HISTORY)
             .file_name()
@@ -189,8 +188,8 @@ fn every_example_file_is_covered_by_these_tests() {
 /// and a history's change log with every version.
 #[test]
 fn every_example_renders_to_a_standalone_page() {
-    for name in SEEDS {
-        let out = seloste(&["render", &seed_path(name)]);
+    for name in REAL {
+        let out = seloste(&["render", &example_path(name)]);
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -198,9 +197,10 @@ fn every_example_renders_to_a_standalone_page() {
             String::from_utf8_lossy(&out.stderr)
         );
         let html = stdout(&out);
-        let notice: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(root().join(seed_path(name))).unwrap())
-                .unwrap();
+        let notice: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root().join(example_path(name))).unwrap(),
+        )
+        .unwrap();
         assert!(
             html.starts_with("<!doctype html>\n<html lang=\"fi\">"),
             "{name}"

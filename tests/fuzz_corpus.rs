@@ -1,7 +1,8 @@
 //! Replays every committed fuzz corpus file (`fuzz/corpus/TARGET/*`) through the very harness the
-//! fuzz targets run (`fuzz/harness.rs`, included by path), on the stable toolchain: a crash the
-//! fuzzer once found, fixed and committed as a reproducer stays fixed in the ordinary `cargo test`.
-//! `cargo xtask fuzz` runs the real, bounded campaign.
+//! fuzz targets run (`fuzz/harness.rs`, included by path), on the stable toolchain. The corpus is
+//! the seed corpus (copies of the examples and the complete test notice); a crash reproducer
+//! committed there when a campaign finds one (see `fuzz/README.md`) stays fixed in the ordinary
+//! `cargo test`. `cargo xtask fuzz` runs the real, bounded campaign.
 
 #[path = "../fuzz/harness.rs"]
 mod harness;
@@ -19,7 +20,7 @@ fn replay(target: &str, run: fn(&[u8])) {
     files.sort();
     assert!(
         files.len() >= 7,
-        "the seeds are committed in {}",
+        "the seed corpus is committed in {}",
         dir.display()
     );
     for file in files {

@@ -1,10 +1,9 @@
 //! Golden tests of the structural diff: each case changes the complete fixture notice in one
 //! realistic way and compares the diff's text, in Finnish and English, with a reviewed file in
-//! `tests/golden/diff/`. Regenerate with `UPDATE_GOLDEN=1 cargo test -p seloste-schema --test diff_golden`
-//! and review the change like code.
+//! `tests/golden/diff/`. Regenerate with `UPDATE_EXPECT=1 cargo test -p seloste-schema --test diff_golden`
+//! and review the change like code (expect-test's `expect_file!`: paths are relative to this file).
 
-use std::path::Path;
-
+use expect_test::expect_file;
 use serde_json::{json, Value};
 
 use seloste_schema::{diff, Change, Notice};
@@ -20,19 +19,7 @@ fn notice(v: &Value) -> Notice {
 fn golden(name: &str, old: &Value, new: &Value) {
     for lang in ["fi", "en"] {
         let text = diff(&notice(old), &notice(new), lang).to_text();
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("tests/golden/diff/{name}.{lang}.txt"));
-        if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(&path, &text).unwrap();
-        }
-        let expected = std::fs::read_to_string(&path)
-            .unwrap_or_else(|_| panic!("missing golden file {}", path.display()));
-        assert_eq!(
-            text,
-            expected,
-            "diff {name} ({lang}) differs from {}",
-            path.display()
-        );
+        expect_file![format!("golden/diff/{name}.{lang}.txt")].assert_eq(&text);
     }
 }
 

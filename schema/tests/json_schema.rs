@@ -1,32 +1,22 @@
 //! The committed JSON Schemas must be exactly what the Rust types generate.
-//! Regenerate with `UPDATE_GOLDEN=1 cargo test -p seloste-schema --test json_schema`.
+//! Regenerate them with `UPDATE_EXPECT=1 cargo test -p seloste-schema --test json_schema` and
+//! review the change like code (expect-test's `expect_file!`: paths are relative to this file).
 
-use std::path::Path;
+use expect_test::expect_file;
 
-fn check(file: &str, generated: serde_json::Value) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-    let text = serde_json::to_string_pretty(&generated).unwrap() + "\n";
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == text,
-        "{file} is stale: regenerate it with `UPDATE_GOLDEN=1 cargo test -p seloste-schema --test json_schema`"
-    );
+fn pretty(generated: serde_json::Value) -> String {
+    serde_json::to_string_pretty(&generated).unwrap() + "\n"
 }
 
 #[test]
 fn notice_schema_is_up_to_date() {
-    check("notice.schema.json", seloste_schema::json_schema::notice());
+    expect_file!["../notice.schema.json"].assert_eq(&pretty(seloste_schema::json_schema::notice()));
 }
 
 #[test]
 fn history_schema_is_up_to_date() {
-    check(
-        "history.schema.json",
-        seloste_schema::json_schema::history(),
-    );
+    expect_file!["../history.schema.json"]
+        .assert_eq(&pretty(seloste_schema::json_schema::history()));
 }
 
 #[test]

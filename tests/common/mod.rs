@@ -1,6 +1,9 @@
 //! Helpers shared by the CLI's end-to-end tests: running the built `seloste` binary and writing
 //! input files to a folder of the test process's own.
 
+// Each test file compiles this module on its own and uses only some of it.
+#![allow(dead_code)]
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
