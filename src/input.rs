@@ -50,16 +50,7 @@ pub fn read_history(path: &Path) -> Result<History, String> {
 /// A notice named on the command line: `FILE` (a notice, or a history's latest version) or
 /// `FILE@N` (version N of a history). Returns the notice and the version, if it came from one.
 pub fn read_notice_spec(spec: &str) -> Result<(Notice, Option<Version>), String> {
-    let (file, number) = match spec.rsplit_once('@') {
-        Some((f, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (
-            f,
-            Some(
-                n.parse::<u32>()
-                    .map_err(|_| format!("{spec}: version number too large"))?,
-            ),
-        ),
-        _ => (spec, None),
-    };
+    let (file, number) = split_spec(spec)?;
     let path = Path::new(file);
     match (read_document(path)?, number) {
         (Document::Notice(n), None) => Ok((*n, None)),
@@ -78,4 +69,29 @@ pub fn read_notice_spec(spec: &str) -> Result<(Notice, Option<Version>), String>
             Ok((v.notice.clone(), Some(v.clone())))
         }
     }
+}
+
+/// Splits `FILE@N` into the file and the version number; a spec without `@N` (or a file that
+/// exists under the whole name) is a file alone.
+pub fn split_spec(spec: &str) -> Result<(&str, Option<u32>), String> {
+    match spec.rsplit_once('@') {
+        Some((f, n))
+            if !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && !Path::new(spec).exists() =>
+        {
+            let n = n
+                .parse::<u32>()
+                .map_err(|_| format!("{spec}: version number too large"))?;
+            Ok((f, Some(n)))
+        }
+        _ => Ok((spec, None)),
+    }
+}
+
+/// Today's date in UTC, for commands that date what they write.
+pub fn today_utc() -> seloste_schema::Date {
+    let today = time::OffsetDateTime::now_utc().date();
+    seloste_schema::Date::from_ymd(today.year(), today.month().into(), today.day())
+        .expect("the system clock gives a valid date")
 }

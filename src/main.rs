@@ -25,8 +25,9 @@ enum Command {
     ///
     /// Exit code 0: valid and complete; 1: completeness findings only; 2: malformed or unreadable.
     Validate {
+        /// Notice or history files; FILE@N checks version N of a history.
         #[arg(required = true)]
-        files: Vec<PathBuf>,
+        files: Vec<String>,
         /// Machine-readable output.
         #[arg(long)]
         json: bool,
@@ -76,6 +77,11 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Work on a history file's versions.
+    Version {
+        #[command(subcommand)]
+        command: VersionCommand,
+    },
     /// Publish a notice (or every unpublished version of a history) to a Seloste edge.
     ///
     /// The publishing token is read from the SELOSTE_TOKEN environment variable.
@@ -90,7 +96,25 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum VersionCommand {
+    /// Start the next version of a history: a copy of the latest notice, dated today, to edit.
+    New {
+        history: PathBuf,
+        /// The publication date (YYYY-MM-DD) instead of today (UTC).
+        #[arg(long)]
+        date: Option<String>,
+        /// The day the version takes effect, when later than publication.
+        #[arg(long)]
+        effective: Option<String>,
+        /// The change summary in the notice's main language (the others are left to write).
+        #[arg(long)]
+        summary: Option<String>,
+    },
+}
+
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate { files, json } => commands::validate::run(&files, json),
@@ -114,6 +138,20 @@ fn main() -> ExitCode {
             history,
             output,
         } => commands::render::run(&file, lang.as_deref(), history, output.as_deref()),
+        Command::Version {
+            command:
+                VersionCommand::New {
+                    history,
+                    date,
+                    effective,
+                    summary,
+                },
+        } => commands::version::new(
+            &history,
+            date.as_deref(),
+            effective.as_deref(),
+            summary.as_deref(),
+        ),
         Command::Publish { file, to, summary } => {
             commands::publish::run(&file, &to, summary.as_deref())
         }
@@ -124,5 +162,15 @@ fn main() -> ExitCode {
             eprintln!("seloste: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so printing into a closed pipe (`seloste validate … | head -1`) would
+/// panic; the default action ends the process quietly, as every other command-line tool does.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any thread exists; SIG_DFL is a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -6,3 +6,4 @@ pub mod publish;
 pub mod render;
 pub mod schema;
 pub mod validate;
+pub mod version;

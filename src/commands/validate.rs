@@ -1,12 +1,14 @@
-//! `seloste validate`: errors and completeness findings for each file.
+//! `seloste validate`: errors and completeness findings for each file, or for version N of a
+//! history (`FILE@N`, as everywhere else).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 
-use seloste_schema::validate::{check_json, Problem, Report, Severity};
+use seloste_schema::validate::{check_json, validate_notice, Problem, Report, Severity};
+use seloste_schema::Document;
 
-use crate::input::read_text;
+use crate::input::{read_text, split_spec};
 
 #[derive(Serialize)]
 struct FileReport<'a> {
@@ -15,8 +17,8 @@ struct FileReport<'a> {
     findings: Vec<&'a Problem>,
 }
 
-pub fn run(files: &[PathBuf], json: bool) -> Result<u8, String> {
-    let reports: Vec<(&PathBuf, Report)> = files.iter().map(|f| (f, check_file(f))).collect();
+pub fn run(files: &[String], json: bool) -> Result<u8, String> {
+    let reports: Vec<(&String, Report)> = files.iter().map(|f| (f, check_spec(f))).collect();
     let worst = reports
         .iter()
         .map(|(_, r)| {
@@ -34,7 +36,7 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<u8, String> {
         let out: Vec<FileReport> = reports
             .iter()
             .map(|(f, r)| FileReport {
-                file: f.display().to_string(),
+                file: f.to_string(),
                 errors: r.errors().collect(),
                 findings: r.findings().collect(),
             })
@@ -51,21 +53,48 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<u8, String> {
     Ok(worst)
 }
 
-fn check_file(path: &Path) -> Report {
-    match read_text(path) {
-        Ok(text) => check_json(&text).1,
-        Err(message) => Report {
+fn check_spec(spec: &str) -> Report {
+    split_spec(spec)
+        .and_then(|(file, number)| {
+            let text = read_text(Path::new(file))?;
+            match (check_json(&text), number) {
+                ((_, report), None) => Ok(report),
+                ((Some(Document::History(h)), _), Some(n)) => {
+                    let i = h
+                        .versions
+                        .iter()
+                        .position(|v| v.number == n)
+                        .ok_or_else(|| {
+                            format!("{file}: has no version {n} ({} versions)", h.versions.len())
+                        })?;
+                    let prefix = format!("versions[{i}].notice");
+                    let mut report = validate_notice(&h.versions[i].notice);
+                    for p in &mut report.problems {
+                        p.path = match p.path.as_str() {
+                            "" | "." => prefix.clone(),
+                            rest if rest.starts_with('[') => format!("{prefix}{rest}"),
+                            rest => format!("{prefix}.{rest}"),
+                        };
+                    }
+                    Ok(report)
+                }
+                ((Some(Document::Notice(_)), _), Some(_)) => Err(format!(
+                    "{file}: is a single notice, not a history: drop the @N"
+                )),
+                ((None, report), Some(_)) => Ok(report),
+            }
+        })
+        .unwrap_or_else(|message| Report {
             problems: vec![Problem {
                 severity: Severity::Error,
                 path: ".".into(),
                 message,
                 article: None,
             }],
-        },
-    }
+        })
 }
 
-fn print_human(file: &Path, report: &Report) {
+fn print_human(file: &str, report: &Report) {
     let errors = report.errors().count();
     let findings = report.findings().count();
     let verdict = match (errors, findings) {
@@ -77,7 +106,7 @@ fn print_human(file: &Path, report: &Report) {
             plural(f)
         ),
     };
-    println!("{}: {verdict}", file.display());
+    println!("{file}: {verdict}");
     for p in report.errors() {
         println!("  error    {}: {}", p.path, p.message);
     }
