@@ -6,9 +6,8 @@
 
 use std::path::Path;
 
-use serde_json::{json, Value};
-
-use seloste_schema::{Document, HistoryFile, Notice, Text};
+use seloste_schema::api::{ApiError, ErrorCode, NoticeId, PublishRequest, Published};
+use seloste_schema::{Document, HistoryFile, Notice, Severity, Text};
 
 use crate::input::read_document;
 
@@ -22,7 +21,8 @@ pub fn run(file: &Path, to: &str, summary: Option<&str>) -> Result<u8, String> {
     };
     match read_document(file)? {
         Document::Notice(notice) => {
-            let published = edge.published(&notice.id)?;
+            let id = notice_id(file, &notice.id)?;
+            let published = edge.published(&id)?;
             if published.last().is_some_and(|v| v.notice == *notice) {
                 println!(
                     "{}: already published as version {}",
@@ -35,10 +35,19 @@ pub fn run(file: &Path, to: &str, summary: Option<&str>) -> Result<u8, String> {
                 Some(s) => Text::new(notice.main_language(), s),
                 None => default_summary(&notice, published.is_empty()),
             };
-            edge.publish(&json!({ "notice": notice, "summary": summary }), &notice.id)?;
+            edge.publish(
+                &PublishRequest {
+                    notice: *notice,
+                    summary,
+                    effective: None,
+                    published: None,
+                },
+                &id,
+            )?;
         }
         Document::History(history) => {
-            let published = edge.published(&history.id)?;
+            let id = notice_id(file, &history.id)?;
+            let published = edge.published(&id)?;
             for (have, want) in published.iter().zip(&history.versions) {
                 if have.notice != want.notice {
                     return Err(format!(
@@ -54,17 +63,28 @@ pub fn run(file: &Path, to: &str, summary: Option<&str>) -> Result<u8, String> {
                     history.versions.len()
                 );
             }
-            for v in history.versions.iter().skip(published.len()) {
-                let mut body =
-                    json!({ "notice": v.notice, "summary": v.summary, "published": v.published });
-                if let Some(e) = v.effective {
-                    body["effective"] = json!(e);
-                }
-                edge.publish(&body, &history.id)?;
+            for v in history.versions.into_iter().skip(published.len()) {
+                let request = PublishRequest {
+                    notice: v.notice,
+                    summary: v.summary,
+                    effective: v.effective,
+                    published: Some(v.published),
+                };
+                edge.publish(&request, &id)?;
             }
         }
     }
     Ok(0)
+}
+
+/// The file's notice id, checked before it becomes part of a URL.
+fn notice_id(file: &Path, id: &str) -> Result<NoticeId, String> {
+    id.parse().map_err(|e| {
+        format!(
+            "{}: the id `{id}` is not organisation/notice: {e}",
+            file.display()
+        )
+    })
 }
 
 fn default_summary(notice: &Notice, first: bool) -> Text {
@@ -98,7 +118,7 @@ struct Edge {
 
 impl Edge {
     /// The versions the edge holds of `id`, oldest first (none if it does not know the notice).
-    fn published(&self, id: &str) -> Result<Vec<seloste_schema::Version>, String> {
+    fn published(&self, id: &NoticeId) -> Result<Vec<seloste_schema::Version>, String> {
         let url = format!("{}/api/v1/notices/{id}/history", self.base);
         let mut resp = self
             .agent
@@ -119,14 +139,15 @@ impl Edge {
         }
     }
 
-    fn publish(&self, body: &Value, id: &str) -> Result<(), String> {
+    fn publish(&self, request: &PublishRequest, id: &NoticeId) -> Result<(), String> {
         let url = format!("{}/api/v1/notices/{id}/versions", self.base);
+        let body = serde_json::to_string(request).expect("a publish request serializes");
         let mut resp = self
             .agent
             .post(&url)
             .header("Authorization", &format!("Bearer {}", self.token))
             .content_type("application/json")
-            .send(body.to_string())
+            .send(body)
             .map_err(|e| format!("{url}: {e}"))?;
         let status = resp.status().as_u16();
         let location = resp
@@ -138,36 +159,39 @@ impl Edge {
             .body_mut()
             .read_to_string()
             .map_err(|e| format!("{url}: {e}"))?;
-        let answer: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        match status {
-            201 => {
-                let n = answer["number"]
-                    .as_u64()
-                    .map(|n| n.to_string())
-                    .unwrap_or_else(|| "?".into());
-                // `Location` may be absolute or relative to the edge.
-                let url = match location {
-                    Some(l) if l.starts_with("http://") || l.starts_with("https://") => l,
-                    Some(l) => format!("{}{l}", self.base),
-                    None => String::new(),
-                };
-                println!("{id}: published version {n}: {url}");
-                Ok(())
-            }
-            401 | 403 => Err(format!("{url}: the edge refused the token (SELOSTE_TOKEN)")),
-            422 => {
-                let mut msg = format!("{url}: the edge found the notice invalid:");
-                for p in answer["problems"].as_array().into_iter().flatten() {
-                    msg.push_str(&format!(
-                        "\n  {}: {}",
-                        p["path"].as_str().unwrap_or("."),
-                        p["message"].as_str().unwrap_or("")
-                    ));
-                }
-                Err(msg)
-            }
-            s => Err(format!("{url}: HTTP {s}: {}", first_line(&text))),
+        if status == 201 {
+            let answer: Published = serde_json::from_str(&text)
+                .map_err(|e| format!("{url}: unexpected answer to a publish: {e}"))?;
+            // `Location` may be absolute or relative to the edge.
+            let url = match location {
+                Some(l) if l.starts_with("http://") || l.starts_with("https://") => l,
+                Some(l) => format!("{}{l}", self.base),
+                None => answer.url,
+            };
+            println!("{id}: published version {}: {url}", answer.number);
+            return Ok(());
         }
+        // Anything else is an `ApiError`, unless something in between (a proxy) answered.
+        let Ok(error) = serde_json::from_str::<ApiError>(&text) else {
+            return Err(format!("{url}: HTTP {status}: {}", first_line(&text)));
+        };
+        Err(match error.error {
+            ErrorCode::Unauthorized => {
+                format!("{url}: the edge refused the token (SELOSTE_TOKEN)")
+            }
+            ErrorCode::InvalidNotice => {
+                let mut msg = format!("{url}: the edge found the notice invalid:");
+                for p in error
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                {
+                    msg.push_str(&format!("\n  {}: {}", p.path, p.message));
+                }
+                msg
+            }
+            _ => format!("{url}: {error}"),
+        })
     }
 }
 
