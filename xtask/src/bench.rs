@@ -1,10 +1,11 @@
 //! `cargo xtask bench`: every benchmark in one run, written to `BENCHMARKS.md`.
 //!
 //! Every figure is measured beside its anchor in the same run, interleaved round by round (edge,
-//! then nginx, then edge again, …), and reported as a median with the ratio to the anchor: the
-//! machine is small and shared (other builds run beside it), so absolute figures drift between
-//! runs while ratios of interleaved measurements stay fair. Nothing here is a test: no figure
-//! fails the run. What each figure means and how it is measured is written into the report.
+//! then nginx, then edge again, …), and reported as a median with the ratio to the anchor: other
+//! work on the machine slows subject and anchor alike, so absolute figures drift between runs while
+//! ratios of interleaved measurements stay fair. The report records what the machine was (CPU,
+//! cores available, load average at start and end). Nothing here is a test: no figure fails the
+//! run. What each figure means and how it is measured is written into the report.
 
 mod measure;
 mod report;
@@ -14,9 +15,25 @@ mod wrk;
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::OnceLock;
 
-use crate::cmd::{self, root, run, Result};
+use crate::cmd::{self, root, run, Context, Result};
+use crate::profile::Profile;
 use crate::{edge, tools, widget};
+
+/// The programs no package registry of ours provides, found once per run (see `tools.rs`).
+pub struct Programs {
+    pub wrk: PathBuf,
+    pub nginx: PathBuf,
+    pub chrome: PathBuf,
+}
+
+static PROGRAMS: OnceLock<Programs> = OnceLock::new();
+
+/// The programs found by [`all`] before anything is measured.
+pub fn programs() -> &'static Programs {
+    PROGRAMS.get().expect("bench::all finds the programs first")
+}
 
 /// Versions of the long history published to the edge (the change log and feed at scale).
 const LONG_VERSIONS: u32 = 1000;
@@ -29,17 +46,21 @@ const NGINX_PORT: u16 = 8799;
 
 /// Builds what is measured, measures it all and writes `BENCHMARKS.md`.
 pub fn all() -> Result {
-    tools::apt_packages(&[("wrk", "wrk"), ("nginx", "nginx"), ("curl", "curl")])?;
-    tools::chromium()?;
+    let programs = Programs {
+        wrk: tools::wrk()?,
+        nginx: tools::nginx()?,
+        chrome: tools::chrome()?,
+    };
+    let _ = PROGRAMS.set(programs);
     tools::npm_packages()?;
     // `bundle`, not `build`: the size budget is the build's and the tests' business; a bundle
     // over budget is still measured (and its size reported).
-    widget::bundle()?;
-    edge::build()?;
+    widget::bundle(Profile::Release)?;
+    edge::build(Profile::Release)?;
 
     let dir = root().join("target/bench");
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("nginx/html")).map_err(|e| format!("target/bench: {e}"))?;
+    std::fs::create_dir_all(dir.join("nginx/html")).context("target/bench")?;
 
     cmd::step("building the benchmark inputs (benches/)");
     run(cmd::cargo().args([
@@ -54,8 +75,8 @@ pub fn all() -> Result {
     let sizes_bin = root().join("target/release/bench-sizes");
     let synthetic = dir.join("synthetic-10x.json");
     let json = cmd::output(Command::new(&sizes_bin).args(["notice", "10", SYNTHETIC]))
-        .ok_or("bench-sizes notice failed")?;
-    std::fs::write(&synthetic, json).map_err(|e| format!("{}: {e}", synthetic.display()))?;
+        .context("bench-sizes notice failed")?;
+    cmd::write(&synthetic, json)?;
 
     let mut figures = report::Figures::new(&sizes_bin)?;
     {
@@ -75,7 +96,8 @@ pub fn all() -> Result {
     measure::criterion(&mut figures)?;
 
     let out = root().join("BENCHMARKS.md");
-    std::fs::write(&out, report::markdown(&figures)).map_err(|e| format!("BENCHMARKS.md: {e}"))?;
+    figures.machine_after();
+    cmd::write(&out, report::markdown(&figures))?;
     eprintln!("\nwrote {}", out.display());
     Ok(())
 }

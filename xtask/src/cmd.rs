@@ -1,9 +1,14 @@
-//! Running commands: echo them, stream their output, fail with the command's name.
+//! Running commands: echo them, stream their output, fail with the command's name, and say how long
+//! the long ones took.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Instant;
 
-pub type Result<T = ()> = std::result::Result<T, String>;
+pub use anyhow::{bail, Context};
+
+/// Every fallible xtask step: an error with its context, `()` when nothing is returned.
+pub type Result<T = ()> = anyhow::Result<T>;
 
 /// The repository root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
@@ -18,12 +23,11 @@ pub fn run(cmd: &mut Command) -> Result {
     eprintln!("$ {}", describe(cmd));
     let status = cmd
         .status()
-        .map_err(|e| format!("cannot start `{}`: {e}", describe(cmd)))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{}` failed ({status})", describe(cmd)))
+        .with_context(|| format!("cannot start `{}`", describe(cmd)))?;
+    if !status.success() {
+        bail!("`{}` failed ({status})", describe(cmd));
     }
+    Ok(())
 }
 
 /// Runs `cmd` quietly and returns its standard output, or `None` if it cannot run or fails.
@@ -44,6 +48,29 @@ pub fn cargo() -> Command {
 /// Prints a step heading so long logs are easy to scan.
 pub fn step(name: &str) {
     eprintln!("\n==> {name}");
+}
+
+/// Prints a step heading, runs `f` and prints how long it took: a newcomer watching a long build
+/// sees what it is doing and what each part costs.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    step(name);
+    let started = Instant::now();
+    let out = f()?;
+    eprintln!("    ({name}: {:.1} s)", started.elapsed().as_secs_f64());
+    Ok(out)
+}
+
+/// Reads a file, the error naming it.
+pub fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Writes a file (creating its folder), the error naming it.
+pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn describe(cmd: &Command) -> String {

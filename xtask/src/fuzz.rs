@@ -16,48 +16,32 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use crate::cmd::{self, output, root, run, Result};
+use crate::cmd::{self, bail, output, root, run, Context, Result};
 
 /// cargo-fuzz's version, installed with `--locked` only when missing.
 pub const CARGO_FUZZ_VERSION: &str = "0.13.1";
 /// The targets (`fuzz/fuzz_targets/*.rs`), cheapest first.
 pub const TARGETS: [&str; 2] = ["parse_validate", "render_diff"];
-const DEFAULT_SECONDS: u64 = 60;
+pub const DEFAULT_SECONDS: u64 = 60;
 /// No sanitizer (see above); optimised, but with debug assertions so integer overflow panics.
 const FLAGS: [&str; 4] = ["-s", "none", "--release", "--debug-assertions"];
 
-pub fn main(args: &[String]) -> Result {
-    let mut seconds = DEFAULT_SECONDS;
-    let mut targets = Vec::new();
-    let mut args = args.iter();
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--seconds" => {
-                seconds = args
-                    .next()
-                    .and_then(|s| s.parse().ok())
-                    .filter(|&s| s > 0)
-                    .ok_or("--seconds needs a positive number")?;
-            }
-            t if TARGETS.contains(&t) => targets.push(t),
-            other => {
-                return Err(format!(
-                    "unknown fuzz argument `{other}` (targets: {})",
-                    TARGETS.join(", ")
-                ))
-            }
-        }
+pub fn main(seconds: u64, targets: &[String]) -> Result {
+    if seconds == 0 {
+        bail!("--seconds needs a positive number");
     }
-    if targets.is_empty() {
-        targets = TARGETS.to_vec();
-    }
+    let targets: Vec<&str> = if targets.is_empty() {
+        TARGETS.to_vec()
+    } else {
+        targets.iter().map(String::as_str).collect()
+    };
     cargo_fuzz()?;
     let root = root();
     for target in targets {
         let work = root.join("target/fuzz/corpus").join(target);
         let artifacts = root.join("target/fuzz/artifacts").join(target);
         for dir in [&work, &artifacts] {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
         }
         cmd::step(&format!("building the fuzz target {target}"));
         run(fuzz_command().args(["build"]).args(FLAGS).arg(target))?;
@@ -77,11 +61,11 @@ pub fn main(args: &[String]) -> Result {
             .arg("-print_final_stats=1")
             .arg(format!("-artifact_prefix={}/", artifacts.display())));
         if let Err(e) = result {
-            return Err(format!(
+            bail!(
                 "{e}\nthe crashing input is in {}; reproduce with `cargo test --test fuzz_corpus` \
                  after copying it to fuzz/corpus/{target}/",
                 artifacts.display()
-            ));
+            );
         }
         eprintln!(
             "{target}: no crash in {:.0} s (new inputs in {})",
@@ -102,7 +86,7 @@ fn fuzz_command() -> Command {
 }
 
 /// Installs cargo-fuzz [`CARGO_FUZZ_VERSION`] unless some cargo-fuzz is already there (about two
-/// minutes on 2 cores).
+/// minutes on a two-core machine).
 fn cargo_fuzz() -> Result {
     let have = output(cmd::cargo().args(["fuzz", "--version"])).unwrap_or_default();
     if have.starts_with("cargo-fuzz") {
@@ -117,7 +101,7 @@ fn cargo_fuzz() -> Result {
         "--locked",
     ]))?;
     if !Path::new(&root().join("fuzz/Cargo.toml")).is_file() {
-        return Err("fuzz/Cargo.toml is missing".into());
+        bail!("fuzz/Cargo.toml is missing");
     }
     Ok(())
 }

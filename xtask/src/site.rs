@@ -3,13 +3,13 @@
 
 use std::path::PathBuf;
 
-use crate::cmd::{self, root, run, Result};
+use crate::cmd::{self, bail, root, run, Context, Result};
 
 /// The notice and history files in `examples/`, sorted.
 pub fn example_files() -> Result<Vec<PathBuf>> {
     let dir = root().join("examples");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .with_context(|| format!("cannot read {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
@@ -22,7 +22,7 @@ pub fn example_files() -> Result<Vec<PathBuf>> {
 pub fn render_examples() -> Result<PathBuf> {
     let files = example_files()?;
     let site = root().join("target/site");
-    std::fs::create_dir_all(&site).map_err(|e| format!("cannot create {}: {e}", site.display()))?;
+    std::fs::create_dir_all(&site).with_context(|| format!("cannot create {}", site.display()))?;
     cmd::step("building the seloste CLI");
     run(cmd::cargo().args(["build", "--quiet", "--bin", "seloste"]))?;
     let seloste = root().join("target/debug/seloste");
@@ -32,10 +32,10 @@ pub fn render_examples() -> Result<PathBuf> {
         .arg("validate")
         .args(&files)
         .status()
-        .map_err(|e| format!("cannot run seloste: {e}"))?;
+        .context("cannot run seloste")?;
     // Exit 1 means completeness findings only: the transcribed originals really lack those elements.
     if !matches!(status.code(), Some(0 | 1)) {
-        return Err("an example is malformed (see above)".into());
+        bail!("an example is malformed (see above)");
     }
 
     cmd::step("rendering the examples");
@@ -58,7 +58,6 @@ pub fn render_examples() -> Result<PathBuf> {
         index.push_str(&format!("<li><a href=\"{stem}.html\">{stem}</a></li>\n"));
     }
     index.push_str("</ul>\n</main>\n</body>\n</html>\n");
-    std::fs::write(site.join("index.html"), index)
-        .map_err(|e| format!("cannot write the index: {e}"))?;
+    cmd::write(&site.join("index.html"), index)?;
     Ok(site)
 }

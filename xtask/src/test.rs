@@ -37,6 +37,23 @@ pub fn all() -> Result {
     widget::test()?;
     edge::test()?;
 
+    // After the edge tests: it serves the release build they made, so nothing is built again.
+    cmd::timed(
+        "`cargo xtask dev` stops every process it started on SIGTERM and on SIGINT",
+        || {
+            cmd::run(cmd::cargo().args([
+                "test",
+                "--quiet",
+                "-p",
+                "xtask",
+                "--test",
+                "dev_stops",
+                "--",
+                "--test-threads=1",
+            ]))
+        },
+    )?;
+
     eprintln!("\nAll tests passed.");
     Ok(())
 }

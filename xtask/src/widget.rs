@@ -9,8 +9,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::cmd::{self, root, run, Result};
-use crate::tools;
+use crate::cmd::{self, bail, root, run, Context, Result};
+use crate::profile::Profile;
+use crate::{fresh, tools};
 
 /// The whole widget (JS + wasm), brotli-compressed, at most this many bytes.
 pub const BUDGET_BROTLI: u64 = 120 * 1024;
@@ -29,112 +30,137 @@ const WASM_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
-/// Builds `widget/dist/seloste.js` and `widget/dist/seloste_bg.wasm`, prints their sizes and fails
-/// when they are over budget.
+/// Builds `widget/dist/seloste.js` and `widget/dist/seloste_bg.wasm` as they ship, prints their
+/// sizes and fails when they are over budget.
 pub fn build() -> Result {
-    check_budget(bundle()?)
+    check_budget(bundle(Profile::Release)?)
 }
 
 /// Fails when the bundle's brotli total exceeds [`BUDGET_BROTLI`].
 fn check_budget(brotli: u64) -> Result {
     if brotli > BUDGET_BROTLI {
-        return Err(format!(
+        bail!(
             "the widget is over budget: {} brotli, the budget is {}",
             kb(brotli),
             kb(BUDGET_BROTLI)
-        ));
+        );
     }
     Ok(())
 }
 
-/// Builds the two files and returns their brotli total (printing every figure).
-pub fn bundle() -> Result<u64> {
+/// Builds the two files and returns their brotli total (printing every figure). Cargo decides
+/// whether the wasm must be compiled again; wasm-bindgen, `wasm-opt -Oz` and the JS bundling run
+/// only when the compiled wasm, the loader or the tools changed (see `fresh.rs`).
+pub fn bundle(profile: Profile) -> Result<u64> {
     tools::wasm_target()?;
-    tools::wasm_bindgen()?;
+    let bindgen = tools::wasm_bindgen()?;
     tools::npm_packages()?;
     let root = root();
     let dist = root.join("widget/dist");
-    let staging = root.join("target/widget-bindgen");
-
-    cmd::step("building the widget's wasm (wasm-release profile)");
-    run(cmd::cargo().args([
-        "build",
-        "--quiet",
-        "-p",
-        "seloste-widget",
-        "--lib",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-        "--features",
-        "csr",
-    ]))?;
-
-    cmd::step("wasm-bindgen (no-modules glue)");
-    let _ = fs::remove_dir_all(&staging);
-    run(Command::new("wasm-bindgen")
-        .arg(root.join("target/wasm32-unknown-unknown/wasm-release/seloste_widget.wasm"))
-        .arg("--out-dir")
-        .arg(&staging)
-        .args([
-            "--out-name",
-            "seloste",
-            "--target",
-            "no-modules",
-            "--no-typescript",
-            "--remove-name-section",
-            "--remove-producers-section",
-        ]))?;
-
-    cmd::step("wasm-opt -Oz");
-    fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
-    let wasm = dist.join("seloste_bg.wasm");
-    run(Command::new(root.join("node_modules/.bin/wasm-opt"))
-        .arg(staging.join("seloste_bg.wasm"))
-        // `--zero-filled-memory` and `--low-memory-unused` hold for Rust's wasm (fresh memory,
-        // data above 1 MiB); together with `--converge` they save about 1.5 KB brotli.
-        .args([
-            "-Oz",
-            "--converge",
-            "--zero-filled-memory",
-            "--low-memory-unused",
-            "--strip-debug",
-            "--strip-producers",
-        ])
-        .args(WASM_FEATURES)
-        .arg("-o")
-        .arg(&wasm))?;
-
-    cmd::step("bundling the loader and the glue into seloste.js");
-    let js = dist.join("seloste.js");
-    bundle_js(
-        &root.join("widget/js/loader.js"),
-        &staging.join("seloste.js"),
-        &js,
+    let (js, wasm) = (dist.join("seloste.js"), dist.join("seloste_bg.wasm"));
+    let (cargo_profile, out_dir) = match profile {
+        Profile::Release => ("wasm-release", "wasm-release"),
+        Profile::Dev => ("dev", "debug"),
+    };
+    cmd::timed(
+        &format!("building the widget's wasm (cargo, {cargo_profile} profile)"),
+        || {
+            run(cmd::cargo().args([
+                "build",
+                "--quiet",
+                "-p",
+                "seloste-widget",
+                "--lib",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--profile",
+                cargo_profile,
+                "--features",
+                "csr",
+            ]))
+        },
     )?;
+    let compiled = root
+        .join("target/wasm32-unknown-unknown")
+        .join(out_dir)
+        .join("seloste_widget.wasm");
+    let loader = root.join("widget/js/loader.js");
+    fresh::Inputs::new("widget-bundle")
+        .text("profile", profile.name())
+        .text("wasm-bindgen", tools::WASM_BINDGEN_VERSION)
+        .file(&root.join("package-lock.json"))
+        .file(&compiled)
+        .file(&loader)
+        .output(js.clone())
+        .output(wasm.clone())
+        .run_unless_fresh(|| {
+            let staging = root.join("target/widget-bindgen").join(profile.name());
+            cmd::timed("wasm-bindgen (no-modules glue)", || {
+                let _ = fs::remove_dir_all(&staging);
+                run(Command::new(&bindgen)
+                    .arg(&compiled)
+                    .arg("--out-dir")
+                    .arg(&staging)
+                    .args([
+                        "--out-name",
+                        "seloste",
+                        "--target",
+                        "no-modules",
+                        "--no-typescript",
+                        "--remove-name-section",
+                        "--remove-producers-section",
+                    ]))
+            })?;
+            fs::create_dir_all(&dist)
+                .with_context(|| format!("cannot create {}", dist.display()))?;
+            match profile {
+                Profile::Release => cmd::timed("wasm-opt -Oz", || {
+                    run(Command::new(tools::node_bin("wasm-opt"))
+                        .arg(staging.join("seloste_bg.wasm"))
+                        // `--zero-filled-memory` and `--low-memory-unused` hold for Rust's wasm
+                        // (fresh memory, data above 1 MiB); together with `--converge` they save
+                        // about 1.5 KB brotli.
+                        .args([
+                            "-Oz",
+                            "--converge",
+                            "--zero-filled-memory",
+                            "--low-memory-unused",
+                            "--strip-debug",
+                            "--strip-producers",
+                        ])
+                        .args(WASM_FEATURES)
+                        .arg("-o")
+                        .arg(&wasm))
+                })?,
+                Profile::Dev => {
+                    eprintln!(
+                        "    (dev profile: wasm-opt skipped, the size budget is not checked)"
+                    );
+                    fs::copy(staging.join("seloste_bg.wasm"), &wasm)
+                        .with_context(|| format!("cannot write {}", wasm.display()))?;
+                }
+            }
+            cmd::timed("bundling the loader and the glue into seloste.js", || {
+                bundle_js(&loader, &staging.join("seloste.js"), &staging, &js)
+            })
+        })?;
 
     let sizes = measure(&[&js, &wasm])?;
     print_sizes(&sizes);
     Ok(sizes.iter().map(|s| s.brotli).sum())
 }
 
-/// Puts the glue inside the loader's IIFE and minifies the result with esbuild (which wrangler
-/// brings along); `--minify` keeps the IIFE and adds no globals.
-fn bundle_js(loader: &Path, glue: &Path, out: &Path) -> Result {
-    let read =
-        |p: &Path| fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
-    let loader = read(loader)?;
-    let glue = read(glue)?;
+/// Puts the glue inside the loader's IIFE and minifies the result with esbuild; `--minify` keeps
+/// the IIFE and adds no globals.
+fn bundle_js(loader: &Path, glue: &Path, staging: &Path, out: &Path) -> Result {
+    let loader = cmd::read(loader)?;
+    let glue = cmd::read(glue)?;
     if !loader.contains(GLUE_MARKER) {
-        return Err(format!(
-            "widget/js/loader.js lacks the {GLUE_MARKER} marker"
-        ));
+        bail!("widget/js/loader.js lacks the {GLUE_MARKER} marker");
     }
-    let joined = root().join("target/widget-bindgen/seloste.bundle.js");
-    fs::write(&joined, loader.replace(GLUE_MARKER, &glue))
-        .map_err(|e| format!("cannot write {}: {e}", joined.display()))?;
-    run(Command::new(root().join("node_modules/.bin/esbuild"))
+    let joined = staging.join("seloste.bundle.js");
+    cmd::write(&joined, loader.replace(GLUE_MARKER, &glue))?;
+    run(Command::new(tools::node_bin("esbuild"))
         .arg(&joined)
         .args(["--minify", "--target=es2019", "--log-level=warning"])
         .arg(format!("--outfile={}", out.display())))
@@ -156,7 +182,7 @@ for (const f of process.argv.slice(1)) {
   console.log([b.length, z.gzipSync(b, { level: 9 }).length, br.length].join(' '));
 }";
     let out = cmd::output(Command::new("node").args(["-e", SCRIPT]).args(files))
-        .ok_or("cannot measure sizes with node")?;
+        .context("cannot measure sizes with node")?;
     files
         .iter()
         .zip(out.lines())
@@ -173,7 +199,7 @@ for (const f of process.argv.slice(1)) {
                     gzip,
                     brotli,
                 }),
-                _ => Err(format!("unexpected size output `{line}`")),
+                _ => bail!("unexpected size output `{line}`"),
             }
         })
         .collect()
@@ -208,18 +234,21 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-/// Builds the widget, then runs `node --test tests/browser/` in headless Chromium against
-/// `examples/embed.html` (the tests start their own static servers on 127.0.0.1). The size budget
-/// is checked after the browser tests, so one run reports both.
+/// Builds the widget, then runs `node --test tests/browser/` in headless Chrome or Chromium
+/// (found by [`tools::chrome`], given to the tests as `CHROME`) against `examples/embed.html` (the
+/// tests start their own static servers on 127.0.0.1). The size budget is checked after the
+/// browser tests, so one run reports both.
 pub fn test() -> Result {
-    let brotli = bundle()?;
-    tools::chromium()?;
+    let brotli = bundle(Profile::Release)?;
+    let chrome = tools::chrome()?;
     // The test server computes change logs with the CLI (`seloste log --json`), as the edge does.
     run(cmd::cargo().args(["build", "--quiet", "--bin", "seloste"]))?;
-    cmd::step("widget browser tests (node --test tests/browser/)");
-    run(Command::new("node")
-        .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
-        .arg("tests/browser/")
-        .current_dir(root()))?;
+    cmd::timed("widget browser tests (node --test tests/browser/)", || {
+        run(Command::new("node")
+            .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+            .arg("tests/browser/")
+            .current_dir(root())
+            .env("CHROME", &chrome))
+    })?;
     check_budget(brotli)
 }

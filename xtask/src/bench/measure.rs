@@ -6,7 +6,7 @@ use std::process::Command;
 use super::report::{Compared, Figures, Growth, Serial};
 use super::servers::{self, Nginx};
 use super::wrk::{self, Load};
-use crate::cmd::{self, output, root, Result};
+use crate::cmd::{self, output, root, Context, Result};
 use crate::widget;
 
 /// Rounds of every interleaved comparison; each figure is the median over them.
@@ -36,7 +36,7 @@ pub fn nginx_copy(edge: &str, paths: &Paths, dir: &Path, port: u16) -> Result<St
     for (file, path) in [("latest.html", &paths.latest), ("v1.html", &paths.version)] {
         let body = servers::get(edge, path)?;
         let to = dir.join("html").join(file);
-        std::fs::write(&to, body).map_err(|e| format!("{}: {e}", to.display()))?;
+        cmd::write(&to, body)?;
     }
     let nginx = Nginx::start(dir, port)?;
     let base = format!("http://127.0.0.1:{port}");
@@ -51,7 +51,7 @@ pub fn nginx_copy(edge: &str, paths: &Paths, dir: &Path, port: u16) -> Result<St
 /// change log and the feed of a long history.
 pub fn edge(f: &mut Figures, edge: &str, nginx: &StaticCopy, p: &Paths, dir: &Path) -> Result {
     let lua = dir.join("cold.lua");
-    std::fs::write(&lua, wrk::COLD_LUA).map_err(|e| format!("{}: {e}", lua.display()))?;
+    cmd::write(&lua, wrk::COLD_LUA)?;
     for path in [&p.latest, &p.version, &p.synthetic] {
         f.page_bytes
             .push((path.clone(), servers::get(edge, path)?.len()));
@@ -154,18 +154,26 @@ pub fn edge(f: &mut Figures, edge: &str, nginx: &StaticCopy, p: &Paths, dir: &Pa
     Ok(())
 }
 
-/// Time to a readable notice in headless Chromium, widget vs the edge's page in an iframe.
+/// Time to a readable notice in headless Chrome, widget vs the edge's page in an iframe.
 pub fn widget(f: &mut Figures, edge: &str, notice: &str) -> Result {
-    cmd::step("widget vs iframe in headless Chromium (20 loads each, alternating)");
+    #[derive(serde::Deserialize)]
+    struct Loads {
+        widget: Vec<f64>,
+        iframe: Vec<f64>,
+    }
+    cmd::step("widget vs iframe in headless Chrome (20 loads each, alternating)");
     let out = output(
         Command::new("node")
             .arg(root().join("tests/bench/widget.mjs"))
             .args([edge, notice, "20"])
-            .current_dir(root()),
+            .current_dir(root())
+            .env("CHROME", &super::programs().chrome),
     )
-    .ok_or("tests/bench/widget.mjs failed")?;
-    f.widget_ms = servers::json_numbers(&out, "widget");
-    f.iframe_ms = servers::json_numbers(&out, "iframe");
+    .context("tests/bench/widget.mjs failed")?;
+    let loads: Loads = serde_json::from_str(out.trim())
+        .with_context(|| format!("tests/bench/widget.mjs printed `{}`", out.trim()))?;
+    f.widget_ms = loads.widget;
+    f.iframe_ms = loads.iframe;
     Ok(())
 }
 
@@ -184,7 +192,7 @@ pub fn criterion(f: &mut Figures) -> Result {
     cmd::run(cmd::cargo().args(["bench", "--quiet", "-p", "seloste-benches"]))?;
     let dir = root().join("target/criterion");
     let mut render: Vec<(String, f64)> = std::fs::read_dir(dir.join("render"))
-        .map_err(|e| format!("target/criterion/render: {e}"))?
+        .context("target/criterion/render")?
         .filter_map(|e| e.ok())
         .filter(|e| e.path().join("new/estimates.json").is_file())
         .filter_map(|e| {
@@ -194,7 +202,7 @@ pub fn criterion(f: &mut Figures) -> Result {
         .collect();
     render.sort_by(|a, b| a.0.cmp(&b.0));
     f.render = render;
-    let sizes = output(&mut Command::new(&f.sizes_bin)).ok_or("bench-sizes failed")?;
+    let sizes = output(&mut Command::new(&f.sizes_bin)).context("bench-sizes failed")?;
     for line in sizes.lines() {
         let cols: Vec<&str> = line.split('\t').collect();
         if let [group, param, bytes] = cols[..] {
@@ -212,10 +220,6 @@ pub fn criterion(f: &mut Figures) -> Result {
 /// Criterion's median estimate (nanoseconds) of the benchmark in `dir`.
 pub fn median_ns(dir: &Path) -> Option<f64> {
     let text = std::fs::read_to_string(dir.join("new/estimates.json")).ok()?;
-    let at = text.find("\"median\"")?;
-    let rest = &text[at..];
-    let at = rest.find("\"point_estimate\":")? + "\"point_estimate\":".len();
-    let rest = &rest[at..];
-    let end = rest.find([',', '}'])?;
-    rest[..end].trim().parse().ok()
+    let estimates: serde_json::Value = serde_json::from_str(&text).ok()?;
+    estimates["median"]["point_estimate"].as_f64()
 }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::wrk::{self, Run};
-use crate::cmd::{root, Result};
+use crate::cmd::{self, root, Result};
 use crate::widget::Size;
 
 /// A subject and its anchor, each the median of interleaved rounds.
@@ -78,6 +78,13 @@ impl Figures {
             growth: Vec::new(),
         })
     }
+
+    /// Adds the load average at the end of the run: with the one at the start, it shows how busy
+    /// the machine was while it was measured.
+    pub fn machine_after(&mut self) {
+        self.machine
+            .insert(3, ("load average at end (1, 5, 15 min)", load_average()));
+    }
 }
 
 /// The first line a command prints on stdout or stderr, whatever its exit status.
@@ -102,34 +109,62 @@ fn npm_version(package: &str) -> String {
         .join("node_modules")
         .join(package)
         .join("package.json");
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    super::servers::json_string(&text.replace("\": \"", "\":\""), "version").unwrap_or("?".into())
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|p| p["version"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| "?".into())
 }
 
-fn machine() -> Vec<(&'static str, String)> {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| {
-            l.strip_prefix("model name")
-                .map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned())
+/// The 1, 5 and 15 minute load averages (Linux and macOS), or `?`.
+fn load_average() -> String {
+    if let Ok(l) = std::fs::read_to_string("/proc/loadavg") {
+        return l.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    }
+    // macOS: `{ 1.23 1.10 0.98 }`
+    cmd::output(Command::new("sysctl").args(["-n", "vm.loadavg"]))
+        .map(|s| {
+            s.trim_matches(|c: char| c == '{' || c == '}' || c.is_whitespace())
+                .to_owned()
         })
-        .unwrap_or_else(|| "?".into());
+        .unwrap_or_else(|| "?".into())
+}
+
+/// The CPU's model name (Linux and macOS), or `?`.
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines().find_map(|l| {
+                l.strip_prefix("model name")
+                    .map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned())
+            })
+        })
+        .or_else(|| cmd::output(Command::new("sysctl").args(["-n", "machdep.cpu.brand_string"])))
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_else(|| "?".into())
+}
+
+/// The machine as measured at the start of the run: what the figures were measured on, whatever
+/// machine that is.
+fn machine() -> Vec<(&'static str, String)> {
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    let load: Vec<&str> = load.split_whitespace().take(3).collect();
+    let p = super::programs();
     vec![
         ("date (UTC)", version("date", &["-u", "+%Y-%m-%d %H:%M"])),
-        ("CPU", format!("{cpu}, {cores} cores")),
-        ("load average at start", load.join(" ")),
+        ("CPU", format!("{}, {cores} cores available", cpu_model())),
+        ("load average at start (1, 5, 15 min)", load_average()),
         ("OS", version("uname", &["-sr"])),
         ("rustc", version("rustc", &["--version"])),
         ("node", version("node", &["--version"])),
         ("workerd (npm)", npm_version("workerd")),
         ("miniflare (npm)", npm_version("miniflare")),
-        ("wrk", version("wrk", &["-v"])),
-        ("nginx", version("nginx", &["-v"])),
-        ("Chromium", version("chromium", &["--version"])),
+        ("wrk", version(&p.wrk.to_string_lossy(), &["-v"])),
+        ("nginx", version(&p.nginx.to_string_lossy(), &["-v"])),
+        (
+            "Chrome",
+            version(&p.chrome.to_string_lossy(), &["--version"]),
+        ),
         ("playwright-core (npm)", npm_version("playwright-core")),
     ]
 }

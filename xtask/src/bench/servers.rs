@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::cmd::{self, root, Result};
+use crate::cmd::{self, bail, root, Context, Result};
+use crate::edge::QUIET_WRANGLER;
 
 /// The running edge; closing its standard input stops it (Miniflare disposes of workerd).
 pub struct Edge {
@@ -31,24 +32,35 @@ impl Edge {
             .current_dir(root())
             .env("SELOSTE_EDGE_TEST_STATE", state)
             .env("BENCH_LONG_VERSIONS", long_versions.to_string())
-            .env("WRANGLER_SEND_METRICS", "false")
+            .envs(QUIET_WRANGLER)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
-            .map_err(|e| format!("cannot start node: {e}"))?;
+            .context("cannot start node")?;
         let stdin = child.stdin.take();
         let mut line = String::new();
         BufReader::new(child.stdout.take().expect("piped"))
             .read_line(&mut line)
-            .map_err(|e| format!("tests/bench/edge.mjs: {e}"))?;
+            .context("tests/bench/edge.mjs")?;
         let mut edge = Edge {
             child,
             stdin,
             base: String::new(),
             long: String::new(),
         };
-        edge.base = json_string(&line, "base").ok_or("tests/bench/edge.mjs did not start")?;
-        edge.long = json_string(&line, "long").unwrap_or_default();
+        #[derive(serde::Deserialize)]
+        struct Started {
+            base: String,
+            long: String,
+        }
+        let started_line: Started = serde_json::from_str(line.trim()).with_context(|| {
+            format!(
+                "tests/bench/edge.mjs did not start (it printed `{}`)",
+                line.trim()
+            )
+        })?;
+        edge.base = started_line.base;
+        edge.long = started_line.long;
         eprintln!(
             "edge ready at {} in {:.0} s",
             edge.base,
@@ -93,27 +105,23 @@ impl Nginx {
             tmp = dir.display(),
             html = html.display(),
         );
-        std::fs::write(&conf, text).map_err(|e| format!("{}: {e}", conf.display()))?;
-        let bin = ["/usr/sbin/nginx", "/usr/bin/nginx"]
-            .into_iter()
-            .find(|p| Path::new(p).is_file())
-            .unwrap_or("nginx");
-        let child = Command::new(bin)
+        cmd::write(&conf, text)?;
+        let child = Command::new(&super::programs().nginx)
             .arg("-c")
             .arg(&conf)
             .arg("-p")
             .arg(dir)
             .spawn()
-            .map_err(|e| format!("cannot start nginx: {e}"))?;
+            .context("cannot start nginx")?;
         let nginx = Nginx(child);
         let base = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
         while get(&base, "/latest.html").is_err() {
             if started.elapsed() > Duration::from_secs(10) {
-                return Err(format!(
+                bail!(
                     "nginx did not start (see {})",
                     dir.join("error.log").display()
-                ));
+                );
             }
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -124,59 +132,28 @@ impl Nginx {
 impl Drop for Nginx {
     fn drop(&mut self) {
         // SIGQUIT: nginx's graceful stop; its worker exits with the master.
-        let _ = Command::new("kill")
-            .args(["-QUIT", &self.0.id().to_string()])
-            .status();
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(self.0.id() as i32),
+            nix::sys::signal::Signal::SIGQUIT,
+        );
         let _ = self.0.wait();
     }
 }
 
-/// `GET base+path` with curl: the body, or an error for anything but a 2xx.
+/// `GET base+path`: the body, or an error for anything but a 2xx.
 pub fn get(base: &str, path: &str) -> Result<Vec<u8>> {
-    let out = Command::new("curl")
-        .args(["-sSf", "--max-time", "60"])
-        .arg(format!("{base}{path}"))
-        .output()
-        .map_err(|e| format!("cannot run curl: {e}"))?;
-    if out.status.success() {
-        Ok(out.stdout)
-    } else {
-        Err(format!(
-            "GET {base}{path}: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ))
-    }
-}
-
-/// The string value of `"key":"…"` in a one-line JSON object (no escapes in our values).
-pub fn json_string(json: &str, key: &str) -> Option<String> {
-    let at = json.find(&format!("\"{key}\":\""))? + key.len() + 4;
-    let rest = &json[at..];
-    Some(rest[..rest.find('"')?].to_owned())
-}
-
-/// The numbers of `"key":[…]` in a one-line JSON object.
-pub fn json_numbers(json: &str, key: &str) -> Vec<f64> {
-    let Some(at) = json.find(&format!("\"{key}\":[")) else {
-        return Vec::new();
-    };
-    let rest = &json[at + key.len() + 4..];
-    rest[..rest.find(']').unwrap_or(0)]
-        .split(',')
-        .filter_map(|n| n.trim().parse().ok())
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_scripts_json_lines() {
-        let line = r#"{"base":"http://127.0.0.1:5","notices":["a/b"],"long":"bench/x","widget":[1.5,2],"iframe":[]}"#;
-        assert_eq!(json_string(line, "base").unwrap(), "http://127.0.0.1:5");
-        assert_eq!(json_string(line, "long").unwrap(), "bench/x");
-        assert_eq!(json_numbers(line, "widget"), vec![1.5, 2.0]);
-        assert!(json_numbers(line, "iframe").is_empty());
-    }
+    let agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .new_agent();
+    let mut response = agent
+        .get(&format!("{base}{path}"))
+        .call()
+        .with_context(|| format!("GET {base}{path}"))?;
+    response
+        .body_mut()
+        .with_config()
+        .limit(64 * 1024 * 1024)
+        .read_to_vec()
+        .with_context(|| format!("GET {base}{path}: reading the body"))
 }

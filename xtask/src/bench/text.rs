@@ -3,14 +3,17 @@
 
 pub const INTRO: &str = "# Benchmarks
 
-Written by `cargo xtask bench` (about 10 minutes on 2 cores; it installs wrk, nginx and Chromium
-from Debian when missing). Do not edit by hand: run it again.
+Written by `cargo xtask bench` (about 10 minutes on a two-core machine; it needs wrk, nginx and
+Chrome or Chromium, found on PATH or through `WRK`, `NGINX` and `CHROME`). Do not edit by hand: run
+it again.
 
 **How to read these figures.** Every figure is measured in one run beside its anchor, interleaved
 round by round (subject, anchor, subject, anchor, …; 3 rounds, the median of each), so that a busy
-machine slows both alike and the **ratio** stays fair. This machine is small and shared: other
-builds ran beside it, so absolute figures move between runs while ratios move much less. No
-figure is asserted anywhere: `cargo xtask test` checks behaviour, never timing.
+machine slows both alike and the **ratio** stays fair. The table below says what the machine was:
+its CPU, how many cores the run could use, and how busy it was (the load average at the start and
+at the end; a load above the number of cores means other work ran beside the benchmark). Absolute
+figures move between runs and machines; ratios move much less. No figure is asserted anywhere:
+`cargo xtask test` checks behaviour, never timing.
 
 ## Machine and versions
 ";
@@ -23,7 +26,8 @@ Miniflare (`tests/bench/edge.mjs`, as the edge tests run it; no `wrangler dev` p
 local D1 database with every example published. The anchor is nginx (one worker process, like the
 worker's one isolate thread; `sendfile`, keep-alive) serving **the same HTML bytes** the edge
 served, as static files: the physical limit for \"serve this page\" on this machine. Load: `wrk -t1
--c16 -d5s --latency` over loopback. wrk, the server and the rest share 2 cores.
+-c16 -d5s --latency` over loopback. wrk, the server and the rest share the machine's cores (see
+above).
 
 Pages measured:
 ";
@@ -69,7 +73,7 @@ own wasm for reference (not sent to readers).
 ";
 
 pub const WIDGET_TIME: &str = "
-**Time to a readable notice**, headless Chromium (Debian's, driven by playwright-core,
+**Time to a readable notice**, headless Chrome or Chromium (the one in the table above, driven by playwright-core,
 `tests/bench/widget.mjs`; flags `--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
 --disable-background-networking --disable-component-update --disable-sync`, a fresh user-data-dir)
 over loopback. A host page on another origin records `performance.now()` in an inline script just
@@ -106,7 +110,7 @@ the two columns is what a long history still costs at the edge.
 pub const OUTRO: &str = "
 ## Notes
 
-- Figures are medians; p99 under load on a 2-core machine mostly measures scheduling.
+- Figures are medians; p99 under load, with fewer cores than processes, mostly measures scheduling.
 - The edge runs locally: no network, no TLS, no Cloudflare cache in front. On Cloudflare the
   Cache API is per data centre and the first reader of a page in each data centre pays the miss.
 - Reproduce: `cargo xtask bench` (everything), or `cargo bench -p seloste-benches` (criterion

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::cmd::{output, Result};
+use crate::cmd::{output, Context, Result};
 
 /// What one wrk run reports.
 #[derive(Debug, Clone, Copy, Default)]
@@ -21,7 +21,8 @@ pub struct Load {
     pub seconds: u32,
 }
 
-/// Throughput: 16 connections from one wrk thread (the machine has 2 cores; the server gets one).
+/// Throughput: 16 connections from one wrk thread, so that wrk takes one core and leaves the rest
+/// to the server.
 pub const THROUGHPUT: Load = Load {
     connections: 16,
     seconds: 5,
@@ -35,7 +36,7 @@ pub const SERIAL: Load = Load {
 
 /// `wrk -t1 -cN -dS --latency URL`, with `script` (and its argument) when given.
 pub fn run(url: &str, load: Load, script: Option<(&Path, &str)>) -> Result<Run> {
-    let mut c = Command::new("wrk");
+    let mut c = Command::new(&super::programs().wrk);
     c.args([
         "-t1",
         &format!("-c{}", load.connections),
@@ -49,8 +50,8 @@ pub fn run(url: &str, load: Load, script: Option<(&Path, &str)>) -> Result<Run> 
     if let Some((_, arg)) = script {
         c.args(["--", arg]);
     }
-    let out = output(&mut c).ok_or_else(|| format!("wrk failed on {url}"))?;
-    parse(&out).ok_or_else(|| format!("cannot read wrk's output:\n{out}"))
+    let out = output(&mut c).with_context(|| format!("wrk failed on {url}"))?;
+    parse(&out).with_context(|| format!("cannot read wrk's output:\n{out}"))
 }
 
 fn parse(out: &str) -> Option<Run> {

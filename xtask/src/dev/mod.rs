@@ -1,0 +1,222 @@
+//! `cargo xtask dev`: builds the widget and the worker (skipping what has not changed), starts the
+//! edge in workerd through `wrangler dev` with a local D1 database, publishes every example, prints
+//! the URLs, and then watches the sources: a change rebuilds what depends on it and wrangler
+//! reloads the worker; a changed example is published as a new version. SIGINT, SIGTERM or SIGHUP
+//! stops every process it started (see `supervise.rs`).
+
+mod config;
+pub mod supervise;
+mod watch;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use crate::cmd::{self, bail, root, Context, Result};
+use crate::edge::{self, edge_dir, QUIET_WRANGLER};
+use crate::profile::Profile;
+use crate::{site, tools, widget};
+
+/// What `cargo xtask dev` was asked for.
+pub struct Options {
+    /// The port on 127.0.0.1 the edge listens on.
+    pub port: u16,
+    /// Local state: the D1 database, the publishing token, the generated wrangler config.
+    pub state: PathBuf,
+    /// Rebuild and republish on changes (otherwise just serve).
+    pub watch: bool,
+    pub profile: Profile,
+}
+
+/// The main job (see the module documentation). Runs until a signal stops it.
+pub fn run(o: Options) -> Result {
+    supervise::install()?;
+    let started = Instant::now();
+    build(o.profile)?;
+    let edge = Edge::start(&o)?;
+    edge.publish_all()?;
+    eprintln!("\nready in {:.1} s", started.elapsed().as_secs_f64());
+    edge.print_urls()?;
+    if o.watch {
+        watch::run(&edge, o.profile)
+    } else {
+        edge.wait()
+    }
+}
+
+/// The widget, the worker and the CLI that publishes the examples.
+fn build(profile: Profile) -> Result {
+    widget::bundle(profile)?;
+    edge::build(profile)?;
+    build_cli()
+}
+
+fn build_cli() -> Result {
+    cmd::timed("building the seloste CLI (publishes the examples)", || {
+        supervise::run(cmd::cargo().args(["build", "--quiet", "--bin", "seloste"]))
+    })
+}
+
+/// The running edge.
+pub struct Edge {
+    server: std::sync::Mutex<supervise::Group>,
+    base: String,
+    token: String,
+    token_file: PathBuf,
+}
+
+impl Edge {
+    fn start(o: &Options) -> Result<Edge> {
+        let state = o.state.join("edge");
+        std::fs::create_dir_all(&state).with_context(|| format!("{}", state.display()))?;
+        let source = edge_dir().join("wrangler.toml");
+        let config = state.join("wrangler.dev.toml");
+        let main = edge_dir().join("build/index.js");
+        cmd::write(
+            &config,
+            config::dev_config(&cmd::read(&source)?, &edge_dir(), &main)?,
+        )?;
+        let token_file = o.state.join("publish-token");
+        let token = config::dev_token(&token_file)?;
+        // wrangler dev reads secrets from `.dev.vars` next to its config: the token stays off the
+        // command line (where `ps` would show it) and out of the repository.
+        cmd::write(&state.join(".dev.vars"), format!("PUBLISH_TOKEN={token}\n"))?;
+
+        cmd::timed("applying the D1 migrations to the local database", || {
+            supervise::run(
+                wrangler(&config)
+                    .args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"])
+                    .arg(&state),
+            )
+        })?;
+
+        let base = format!("http://127.0.0.1:{}", o.port);
+        if healthz(&base) {
+            bail!(
+                "something already answers on {base}; stop it first (an earlier `cargo xtask dev`?) \
+                 or choose another port with --port"
+            );
+        }
+        cmd::step(&format!("starting the edge (wrangler dev on {base})"));
+        let started = Instant::now();
+        let mut dev = wrangler(&config);
+        dev.args(["dev", "--local", "--ip", "127.0.0.1", "--port"])
+            .arg(o.port.to_string())
+            .arg("--persist-to")
+            .arg(&state)
+            .arg("--show-interactive-dev-session=false");
+        let mut server = supervise::Group(supervise::spawn(&mut dev)?);
+        wait_until_up(&mut server.0, &base, Duration::from_secs(120))?;
+        eprintln!("    (edge up in {:.1} s)", started.elapsed().as_secs_f64());
+        Ok(Edge {
+            server: std::sync::Mutex::new(server),
+            base,
+            token,
+            token_file,
+        })
+    }
+
+    /// Publishes every example (versions already published are skipped by the CLI).
+    fn publish_all(&self) -> Result {
+        cmd::timed(
+            "publishing the examples (versions already published are skipped)",
+            || {
+                for file in site::example_files()? {
+                    self.publish(&file)?;
+                }
+                Ok(())
+            },
+        )
+    }
+
+    /// Publishes one notice or history file with the CLI.
+    pub fn publish(&self, file: &Path) -> Result {
+        cmd::run(
+            Command::new(root().join("target/debug/seloste"))
+                .arg("publish")
+                .arg(file)
+                .args(["--to", &self.base])
+                .env("SELOSTE_TOKEN", &self.token),
+        )
+    }
+
+    fn print_urls(&self) -> Result {
+        let base = &self.base;
+        println!("\nSeloste runs at {base}/ (Ctrl-C or SIGTERM stops it):\n");
+        println!("  {base}/                 every notice");
+        println!("  {base}/embed.html       the widget in an example company page");
+        for file in site::example_files()? {
+            if let Some(id) = notice_id(&file) {
+                println!("  {base}/{id}");
+                println!("  {base}/{id}/history");
+            }
+        }
+        println!(
+            "\nPublish more with: SELOSTE_TOKEN=$(cat {}) cargo run -- publish FILE --to {base}",
+            self.token_file
+                .strip_prefix(root())
+                .unwrap_or(&self.token_file)
+                .display()
+        );
+        Ok(())
+    }
+
+    /// Whether wrangler dev is still running; an error when it ended.
+    pub fn check_alive(&self) -> Result {
+        let mut server = self.server.lock().unwrap_or_else(|e| e.into_inner());
+        if let Ok(Some(status)) = server.0.try_wait() {
+            bail!("wrangler dev stopped ({status})");
+        }
+        Ok(())
+    }
+
+    /// Serves until wrangler dev ends (or a signal stops everything).
+    fn wait(&self) -> Result {
+        loop {
+            self.check_alive()?;
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    }
+}
+
+/// `wrangler` from `node_modules`, in `edge/`, quiet and offline, with `config`.
+fn wrangler(config: &Path) -> Command {
+    let mut c = Command::new(tools::node_bin("wrangler"));
+    c.current_dir(edge_dir())
+        .envs(QUIET_WRANGLER)
+        .arg("--config")
+        .arg(config);
+    c
+}
+
+fn wait_until_up(child: &mut Child, base: &str, timeout: Duration) -> Result {
+    let started = Instant::now();
+    while started.elapsed() < timeout {
+        if let Ok(Some(status)) = child.try_wait() {
+            bail!("wrangler dev exited ({status})");
+        }
+        if healthz(base) {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    bail!("the edge did not answer on {base} within {timeout:?}")
+}
+
+/// Whether the edge at `base` answers `/healthz` with 200.
+pub fn healthz(base: &str) -> bool {
+    let agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(5)))
+        .build()
+        .new_agent();
+    agent
+        .get(&format!("{base}/healthz"))
+        .call()
+        .is_ok_and(|r| r.status() == 200)
+}
+
+/// The `id` of a notice or history file.
+fn notice_id(file: &Path) -> Option<String> {
+    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
+    doc["id"].as_str().map(str::to_owned)
+}
