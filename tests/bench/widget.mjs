@@ -11,7 +11,7 @@
 // exists in the widget's shadow root, or in the iframe's document. The edge's pages forbid framing
 // (`frame-ancestors 'none'`), so the host server forwards the iframe's requests to the edge
 // unchanged except for dropping those two headers: the reference pays the edge's latency too.
-// One Chromium with a fresh user-data-dir; every load is a new tab with the HTTP cache disabled
+// One Chrome (CHROME) with a fresh user-data-dir; every load is a new tab with the HTTP cache disabled
 // (DevTools protocol), so each load fetches everything as a first visit would. The kinds alternate.
 
 import { createServer } from "node:http";
@@ -20,6 +20,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { chromium } from "playwright-core";
+
+import chrome from "../support/chrome.cjs";
 
 const [edge, id, loadsArg] = process.argv.slice(2);
 const LOADS = Number(loadsArg ?? 20);
@@ -60,13 +62,11 @@ await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const host = `http://127.0.0.1:${server.address().port}`;
 
 const profile = mkdtempSync(join(tmpdir(), "seloste-bench-chromium-"));
+// `cargo xtask bench` passes the browser it found as CHROME; the helper fails clearly without one.
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: "/usr/bin/chromium",
+  executablePath: chrome.findChrome(),
   headless: true,
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
+  args: chrome.CHROME_ARGS,
 });
 
 async function once(kind) {
