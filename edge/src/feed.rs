@@ -7,7 +7,7 @@
 //! new since they last looked; the whole record is the change log, which the feed links to
 //! (`rel="alternate"`), and a subtitle says so when entries were left out.
 
-use seloste_schema::Version;
+use seloste_schema::{Message, Version};
 
 use crate::html::escape;
 
@@ -25,11 +25,7 @@ pub fn atom(id: &str, newest: &[Version], total: usize, lang: &str, base: &str) 
     let notice = &latest.notice;
     let page = format!("{base}/{id}");
     let title = notice.title.get(lang);
-    let version_word = match seloste_schema::date::primary_subtag(lang) {
-        "fi" => "versio",
-        "sv" => "version",
-        _ => "version",
-    };
+    let version_word = Message::Version.get(lang).to_lowercase();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
@@ -77,15 +73,10 @@ pub fn atom(id: &str, newest: &[Version], total: usize, lang: &str, base: &str) 
 
 /// The feed's subtitle when older versions are left out: how many are shown, and where the rest is.
 fn omitted_note(lang: &str, shown: usize, total: usize) -> String {
-    match seloste_schema::date::primary_subtag(lang) {
-        "fi" => {
-            format!("Uusimmat {shown} versiota {total}:stä; kaikki muutokset muutoshistoriassa.")
-        }
-        "sv" => {
-            format!("De senaste {shown} av {total} versioner; alla ändringar i ändringshistoriken.")
-        }
-        _ => format!("The latest {shown} of {total} versions; every change is in the change log."),
-    }
+    Message::FeedOmitted.fill(
+        lang,
+        &[("shown", &shown.to_string()), ("total", &total.to_string())],
+    )
 }
 
 fn timestamp(date: &str) -> String {

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use similar::algorithms::{myers, Capture, Replace};
 use similar::DiffOp;
 
-use crate::date::primary_subtag;
 use crate::headings::SectionId;
+use crate::messages::Message;
 use crate::notice::Notice;
 use crate::outline::{outline, Entry};
 
@@ -112,7 +112,7 @@ impl NoticeDiff {
     }
 }
 
-/// The words a change log uses, in one language.
+/// The words a change log uses, in one language: a view of the [`Message`] catalogue.
 pub struct Words {
     pub added: &'static str,
     pub removed: &'static str,
@@ -124,28 +124,12 @@ pub struct Words {
 
 impl Words {
     pub fn of(lang: &str) -> Self {
-        match primary_subtag(lang) {
-            "fi" => Words {
-                added: "Lisätty",
-                removed: "Poistettu",
-                changed: "Muutettu",
-                none: "Ei sisällöllisiä muutoksia.",
-                first: "Ensimmäinen julkaistu versio.",
-            },
-            "sv" => Words {
-                added: "Tillagt",
-                removed: "Borttaget",
-                changed: "Ändrat",
-                none: "Inga ändringar i innehållet.",
-                first: "Första publicerade versionen.",
-            },
-            _ => Words {
-                added: "Added",
-                removed: "Removed",
-                changed: "Changed",
-                none: "No changes to the content.",
-                first: "The first published version.",
-            },
+        Words {
+            added: Message::Added.get(lang),
+            removed: Message::Removed.get(lang),
+            changed: Message::Changed.get(lang),
+            none: Message::NoChanges.get(lang),
+            first: Message::FirstVersion.get(lang),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! ISO 8601 durations (`P24M`, `P5Y`) in words, for readers.
 
-use crate::date::primary_subtag;
+use crate::messages::Message;
 
 /// `P24M` as "24 kuukautta" / "24 månader" / "24 months"; an unreadable value is returned as is.
 pub fn humanize(iso: &str, lang: &str) -> String {
@@ -26,37 +26,18 @@ pub fn humanize(iso: &str, lang: &str) -> String {
     if parts.is_empty() || !digits.is_empty() {
         return iso.to_owned();
     }
-    let and = match primary_subtag(lang) {
-        "fi" => " ja ",
-        "sv" => " och ",
-        _ => " and ",
-    };
-    parts.join(and)
+    parts.join(&format!(" {} ", Message::And.get(lang)))
 }
 
 fn unit(c: char, one: bool, lang: &str) -> Option<&'static str> {
-    let [fi1, fi, sv1, sv, en1, en] = match c {
-        'Y' => ["vuosi", "vuotta", "år", "år", "year", "years"],
-        'M' => [
-            "kuukausi",
-            "kuukautta",
-            "månad",
-            "månader",
-            "month",
-            "months",
-        ],
-        'W' => ["viikko", "viikkoa", "vecka", "veckor", "week", "weeks"],
-        'D' => ["päivä", "päivää", "dag", "dagar", "day", "days"],
+    let (one_unit, many) = match c {
+        'Y' => (Message::Year, Message::Years),
+        'M' => (Message::Month, Message::Months),
+        'W' => (Message::Week, Message::Weeks),
+        'D' => (Message::Day, Message::Days),
         _ => return None,
     };
-    Some(match (primary_subtag(lang), one) {
-        ("fi", true) => fi1,
-        ("fi", false) => fi,
-        ("sv", true) => sv1,
-        ("sv", false) => sv,
-        (_, true) => en1,
-        (_, false) => en,
-    })
+    Some(if one { one_unit } else { many }.get(lang))
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod headings;
 pub mod history;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
+pub mod messages;
 pub mod notice;
 pub mod outline;
 pub mod party;
@@ -31,6 +32,7 @@ pub use diff::{diff, Change, FieldChange, NoticeDiff, SectionDiff};
 pub use document::{parse, Document, ParseError};
 pub use headings::SectionId;
 pub use history::{History, HistoryError, HistoryFile, Version};
+pub use messages::Message;
 pub use notice::{Notice, FORMAT};
 pub use text::{Block, Lang, Link, Prose, Text};
 pub use validate::{validate_document, validate_notice, Problem, Report, Severity};

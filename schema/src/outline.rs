@@ -2,11 +2,15 @@
 //! form in which two versions are compared. Keys give entries an identity across versions (a
 //! recipient is the same recipient if its name is the same); fields hold what a reader would see.
 
-use crate::date::primary_subtag;
 use crate::duration::humanize;
 use crate::headings::SectionId;
+use crate::messages::Message;
 use crate::notice::Notice;
 use crate::party::{Address, Contact, Organisation, Phone};
+use crate::sections::{
+    AutomatedDecisions, ComplaintAuthority, FreeSection, Lawfulness, Purpose, Recipients, Register,
+    Requirement, Retention, Rights, Role, Security, Sources, SubjectGroup, Transfers,
+};
 use crate::text::{Block, Prose, Text};
 
 /// One comparable item of a section.
@@ -32,399 +36,365 @@ impl Entry {
 
 /// The notice's sections in reading order, each with its entries (empty sections included).
 pub fn outline(n: &Notice, lang: &str) -> Vec<(SectionId, Vec<Entry>)> {
-    let o = Outliner { lang };
-    let mut out = Vec::new();
-    for section in SectionId::ORDER {
-        let mut e = Vec::new();
-        o.section(n, section, &mut e);
-        out.push((section, e));
-    }
-    out
+    SectionId::ORDER
+        .into_iter()
+        .map(|section| {
+            let mut o = Outliner {
+                lang,
+                out: Vec::new(),
+            };
+            o.section(n, section);
+            (section, o.out)
+        })
+        .collect()
 }
 
+/// Collects the entries of one section in one language.
 struct Outliner<'a> {
     lang: &'a str,
+    out: Vec<Entry>,
 }
 
 impl Outliner<'_> {
-    fn t(&self, text: &Text) -> String {
-        text.get(self.lang).to_owned()
-    }
-
-    fn field(&self, name: &str) -> String {
-        field_label(name, self.lang).to_owned()
-    }
-
-    fn entry(&self, key: String, label: String, fields: Vec<(&str, Option<String>)>) -> Entry {
-        let fields = fields
-            .into_iter()
-            .filter_map(|(name, value)| {
-                value
-                    .filter(|v| !v.is_empty())
-                    .map(|v| (self.field(name), v))
-            })
-            .collect();
-        Entry { key, label, fields }
-    }
-
-    /// Each paragraph, list item and link of prose as an entry of its own.
-    fn prose(&self, part: &str, prose: &Prose, out: &mut Vec<Entry>) {
-        for line in prose_lines(prose, self.lang) {
-            out.push(Entry {
-                key: format!("text:{part}:{line}"),
-                label: self.field("text"),
-                fields: vec![(self.field("text"), line)],
-            });
-        }
-    }
-
-    fn section(&self, n: &Notice, section: SectionId, out: &mut Vec<Entry>) {
-        let t = |x: &Text| self.t(x);
-        let ot = |x: &Option<Text>| x.as_ref().map(|x| self.t(x));
+    /// Which part of the notice each section shows: the one place to add a new section's fields.
+    fn section(&mut self, n: &Notice, section: SectionId) {
         match section {
-            SectionId::General => {
-                out.push(self.entry(
-                    "title".into(),
-                    self.field("title"),
-                    vec![("title", Some(t(&n.title)))],
-                ));
-                out.push(self.entry(
-                    "languages".into(),
-                    self.field("languages"),
-                    vec![("languages", Some(n.languages.join(", ")))],
-                ));
-                self.prose("intro", &n.introduction, out);
-            }
-            SectionId::Organisation => out.push(self.organisation("organisation", &n.organisation)),
-            SectionId::Role => {
-                out.push(self.entry(
-                    "role".into(),
-                    self.field("acts_as"),
-                    vec![
-                        ("acts_as", Some(n.role.acts_as.label(self.lang).into())),
-                        ("on_behalf_of", ot(&n.role.on_behalf_of)),
-                    ],
-                ));
-                self.prose("role", &n.role.explanation, out);
-            }
-            SectionId::Representative => out.extend(
-                n.representative
-                    .as_ref()
-                    .map(|r| self.organisation("representative", r)),
-            ),
-            SectionId::Contact => {
-                out.extend(n.contact.as_ref().map(|c| self.contact("contact", c)))
-            }
-            SectionId::Dpo => out.extend(n.dpo.as_ref().map(|c| self.contact("dpo", c))),
-            SectionId::Register => {
-                if let Some(r) = &n.register {
-                    out.push(self.entry(
-                        "register".into(),
-                        t(&r.name),
-                        vec![("name", Some(t(&r.name)))],
-                    ));
-                    self.prose("register", &r.description, out);
-                }
-            }
-            SectionId::Purposes => {
-                for p in &n.purposes {
-                    let name = t(&p.name);
-                    let bases = p
-                        .legal_bases
-                        .iter()
-                        .map(|b| format!("{} ({})", b.label(self.lang), b.article()));
-                    out.push(self.entry(
-                        format!("purpose:{name}"),
-                        name.clone(),
-                        vec![
-                            ("name", Some(name)),
-                            (
-                                "description",
-                                Some(prose_lines(&p.description, self.lang).join(" ")),
-                            ),
-                            ("legal_basis", Some(bases.collect::<Vec<_>>().join(", "))),
-                            ("legitimate_interest", ot(&p.legitimate_interest)),
-                        ],
-                    ));
-                }
-            }
-            SectionId::Lawfulness => {
-                if let Some(l) = &n.lawfulness {
-                    for b in &l.legal_bases {
-                        let label = format!("{} ({})", b.label(self.lang), b.article());
-                        out.push(self.entry(
-                            format!("basis:{}", b.id()),
-                            label.clone(),
-                            vec![("legal_basis", Some(label))],
-                        ));
-                    }
-                    for c in &l.special_category_conditions {
-                        let label = format!("{} ({})", c.label(self.lang), c.article());
-                        out.push(self.entry(
-                            format!("condition:{}", c.id()),
-                            label.clone(),
-                            vec![("condition", Some(label))],
-                        ));
-                    }
-                    self.prose("basis", &l.explanation, out);
-                    self.prose("interests", &l.legitimate_interests, out);
-                }
-            }
-            SectionId::DataSubjects => {
-                for g in &n.data_subjects {
-                    let group = ot(&g.name).unwrap_or_default();
-                    self.prose(&format!("group {group}"), &g.description, out);
-                    for d in &g.data {
-                        let name = t(&d.name);
-                        let label = if group.is_empty() {
-                            name.clone()
-                        } else {
-                            format!("{group}: {name}")
-                        };
-                        let items = d
-                            .items
-                            .iter()
-                            .map(|i| self.t(i))
-                            .collect::<Vec<_>>()
-                            .join("; ");
-                        let special = d.special_category.then(|| yes(self.lang).to_owned());
-                        out.push(self.entry(
-                            format!("data:{group}/{name}"),
-                            label,
-                            vec![
-                                ("name", Some(name)),
-                                ("items", Some(items)),
-                                ("special_category", special),
-                            ],
-                        ));
-                    }
-                }
-            }
-            SectionId::Sources => {
-                if let Some(s) = &n.sources {
-                    for src in &s.items {
-                        let name = t(&src.name);
-                        let public = src.publicly_accessible.then(|| yes(self.lang).to_owned());
-                        out.push(self.entry(
-                            format!("source:{name}"),
-                            name.clone(),
-                            vec![("name", Some(name)), ("publicly_accessible", public)],
-                        ));
-                    }
-                    self.prose("sources", &s.notes, out);
-                }
-            }
-            SectionId::Recipients => {
-                if let Some(r) = &n.recipients {
-                    for rec in &r.items {
-                        let name = t(&rec.name);
-                        out.push(self.entry(
-                            format!("recipient:{name}"),
-                            name.clone(),
-                            vec![
-                                ("name", Some(name)),
-                                ("role", Some(rec.role.label(self.lang).into())),
-                                ("purpose", ot(&rec.purpose)),
-                                ("location", rec.location.clone()),
-                                ("web", rec.web.clone()),
-                                (
-                                    "details",
-                                    Some(prose_lines(&rec.details, self.lang).join(" ")),
-                                ),
-                            ],
-                        ));
-                    }
-                    self.prose("recipients", &r.notes, out);
-                }
-            }
-            SectionId::Transfers => {
-                if let Some(tr) = &n.transfers {
-                    let outside = if tr.outside_eea {
-                        yes(self.lang)
-                    } else {
-                        no(self.lang)
-                    };
-                    out.push(self.entry(
-                        "outside_eea".into(),
-                        self.field("outside_eea"),
-                        vec![("outside_eea", Some(outside.into()))],
-                    ));
-                    for x in &tr.items {
-                        let who = t(&x.recipient);
-                        out.push(self.entry(
-                            format!("transfer:{who}"),
-                            who.clone(),
-                            vec![
-                                ("recipient", Some(who)),
-                                ("country", Some(x.country.clone())),
-                                (
-                                    "safeguard",
-                                    Some(format!(
-                                        "{} ({})",
-                                        x.safeguard.label(self.lang),
-                                        x.safeguard.article()
-                                    )),
-                                ),
-                                (
-                                    "details",
-                                    Some(prose_lines(&x.details, self.lang).join(" ")),
-                                ),
-                            ],
-                        ));
-                    }
-                    self.prose("transfers", &tr.notes, out);
-                }
-            }
-            SectionId::Retention => {
-                if let Some(r) = &n.retention {
-                    for rule in &r.rules {
-                        let data = ot(&rule.data).unwrap_or_else(|| self.field("all_data"));
-                        out.push(self.entry(
-                            format!("retention:{data}"),
-                            data.clone(),
-                            vec![
-                                ("data", Some(data)),
-                                ("period", Some(t(&rule.period))),
-                                (
-                                    "max_duration",
-                                    rule.max_duration.as_deref().map(|d| humanize(d, self.lang)),
-                                ),
-                            ],
-                        ));
-                    }
-                    self.prose("retention", &r.notes, out);
-                }
-            }
-            SectionId::Security => {
-                if let Some(s) = &n.security {
-                    self.prose("general", &s.general, out);
-                    self.prose("technical", &s.technical, out);
-                    self.prose("organisational", &s.organisational, out);
-                    self.prose("paper", &s.paper_records, out);
-                }
-            }
-            SectionId::Rights => {
-                if let Some(r) = &n.rights {
-                    for right in &r.rights {
-                        let label = format!("{} ({})", right.label(self.lang), right.article());
-                        out.push(self.entry(
-                            format!("right:{}", right.id()),
-                            label.clone(),
-                            vec![("right", Some(label))],
-                        ));
-                    }
-                    self.prose("rights", &r.notes, out);
-                    self.prose("exercise", &r.how_to_exercise, out);
-                }
-            }
+            SectionId::General => self.general(n),
+            SectionId::Organisation => self.organisation("organisation", &n.organisation),
+            SectionId::Role => self.role(&n.role),
+            SectionId::Representative => self.opt(&n.representative, |o, r| {
+                o.organisation("representative", r)
+            }),
+            SectionId::Contact => self.opt(&n.contact, |o, c| o.contact("contact", c)),
+            SectionId::Dpo => self.opt(&n.dpo, |o, c| o.contact("dpo", c)),
+            SectionId::Register => self.opt(&n.register, Self::register),
+            SectionId::Purposes => n.purposes.iter().for_each(|p| self.purpose(p)),
+            SectionId::Lawfulness => self.opt(&n.lawfulness, Self::lawfulness),
+            SectionId::DataSubjects => n.data_subjects.iter().for_each(|g| self.subjects(g)),
+            SectionId::Sources => self.opt(&n.sources, Self::sources),
+            SectionId::Recipients => self.opt(&n.recipients, Self::recipients),
+            SectionId::Transfers => self.opt(&n.transfers, Self::transfers),
+            SectionId::Retention => self.opt(&n.retention, Self::retention),
+            SectionId::Security => self.opt(&n.security, Self::security),
+            SectionId::Rights => self.opt(&n.rights, Self::rights),
             SectionId::ComplaintAuthority => {
-                if let Some(a) = &n.complaint_authority {
-                    out.push(self.entry(
-                        "authority".into(),
-                        t(&a.name),
-                        vec![("name", Some(t(&a.name))), ("web", a.web.clone())],
-                    ));
-                    self.prose("authority", &a.notes, out);
-                }
+                self.opt(&n.complaint_authority, Self::complaint_authority)
             }
             SectionId::AutomatedDecisions => {
-                if let Some(a) = &n.automated_decisions {
-                    let exists = if a.exists {
-                        yes(self.lang)
-                    } else {
-                        no(self.lang)
-                    };
-                    out.push(self.entry(
-                        "automated".into(),
-                        self.field("exists"),
-                        vec![("exists", Some(exists.into()))],
-                    ));
-                    self.prose("automated", &a.description, out);
-                }
+                self.opt(&n.automated_decisions, Self::automated_decisions)
             }
-            SectionId::Requirement => {
-                if let Some(r) = &n.requirement {
-                    out.push(self.entry(
-                        "requirement".into(),
-                        self.field("kind"),
-                        vec![("kind", Some(r.kind.label(self.lang).into()))],
-                    ));
-                    self.prose("requirement", &r.consequences, out);
-                }
-            }
-            SectionId::Changes => {
-                if let Some(c) = &n.changes {
-                    self.prose("changes", &c.description, out);
-                }
-            }
-            SectionId::Other => {
-                for s in &n.other_sections {
-                    let heading = t(&s.heading);
-                    out.push(self.entry(
-                        format!("section:{heading}"),
-                        heading.clone(),
-                        vec![
-                            ("heading", Some(heading)),
-                            ("text", Some(prose_lines(&s.body, self.lang).join(" "))),
-                        ],
-                    ));
-                }
-            }
+            SectionId::Requirement => self.opt(&n.requirement, Self::requirement),
+            SectionId::Changes => self.opt(&n.changes, |o, c| o.prose("changes", &c.description)),
+            SectionId::Other => n.other_sections.iter().for_each(|s| self.other(s)),
         }
     }
 
-    fn organisation(&self, key: &str, o: &Organisation) -> Entry {
+    fn general(&mut self, n: &Notice) {
+        let title = self.t(&n.title);
         self.entry(
-            key.into(),
+            "title",
+            self.word(Message::Title),
+            &[(Message::Title, Some(title))],
+        );
+        let languages = n.languages.join(", ");
+        self.entry(
+            "languages",
+            self.word(Message::Languages),
+            &[(Message::Languages, Some(languages))],
+        );
+        self.prose("intro", &n.introduction);
+    }
+
+    fn role(&mut self, r: &Role) {
+        self.entry(
+            "role",
+            self.word(Message::Role),
+            &[
+                (Message::Role, Some(r.acts_as.label(self.lang).into())),
+                (Message::OnBehalfOf, self.ot(&r.on_behalf_of)),
+            ],
+        );
+        self.prose("role", &r.explanation);
+    }
+
+    fn register(&mut self, r: &Register) {
+        let name = self.t(&r.name);
+        self.entry("register", name.clone(), &[(Message::Name, Some(name))]);
+        self.prose("register", &r.description);
+    }
+
+    fn purpose(&mut self, p: &Purpose) {
+        let name = self.t(&p.name);
+        let bases = p
+            .legal_bases
+            .iter()
+            .map(|b| format!("{} ({})", b.label(self.lang), b.article()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.entry(
+            &format!("purpose:{name}"),
+            name.clone(),
+            &[
+                (Message::Name, Some(name)),
+                (Message::Description, Some(self.lines(&p.description))),
+                (Message::LegalBasis, Some(bases)),
+                (Message::LegitimateInterest, self.ot(&p.legitimate_interest)),
+            ],
+        );
+    }
+
+    fn lawfulness(&mut self, l: &Lawfulness) {
+        for b in &l.legal_bases {
+            let label = format!("{} ({})", b.label(self.lang), b.article());
+            self.entry(
+                &format!("basis:{}", b.id()),
+                label.clone(),
+                &[(Message::LegalBasis, Some(label))],
+            );
+        }
+        for c in &l.special_category_conditions {
+            let label = format!("{} ({})", c.label(self.lang), c.article());
+            self.entry(
+                &format!("condition:{}", c.id()),
+                label.clone(),
+                &[(Message::SpecialCategoryConditions, Some(label))],
+            );
+        }
+        self.prose("basis", &l.explanation);
+        self.prose("interests", &l.legitimate_interests);
+    }
+
+    /// A named group is an entry of its own, so renaming it is a change; its data's keys carry the
+    /// group's name, so the same kind of data in two groups are two entries.
+    fn subjects(&mut self, g: &SubjectGroup) {
+        let group = self.ot(&g.name).unwrap_or_default();
+        if !group.is_empty() {
+            self.entry(
+                &format!("group:{group}"),
+                group.clone(),
+                &[(Message::Name, Some(group.clone()))],
+            );
+        }
+        self.prose(&format!("group {group}"), &g.description);
+        for d in &g.data {
+            let name = self.t(&d.name);
+            let label = if group.is_empty() {
+                name.clone()
+            } else {
+                format!("{group}: {name}")
+            };
+            let items = d
+                .items
+                .iter()
+                .map(|i| self.t(i))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let special = d.special_category.then(|| self.word(Message::Yes));
+            self.entry(
+                &format!("data:{group}/{name}"),
+                label,
+                &[
+                    (Message::Name, Some(name)),
+                    (Message::Data, Some(items)),
+                    (Message::SpecialCategory, special),
+                ],
+            );
+        }
+    }
+
+    fn sources(&mut self, s: &Sources) {
+        for src in &s.items {
+            let name = self.t(&src.name);
+            let public = src.publicly_accessible.then(|| self.word(Message::Yes));
+            self.entry(
+                &format!("source:{name}"),
+                name.clone(),
+                &[
+                    (Message::Name, Some(name)),
+                    (Message::PubliclyAccessible, public),
+                ],
+            );
+        }
+        self.prose("sources", &s.notes);
+    }
+
+    fn recipients(&mut self, r: &Recipients) {
+        for rec in &r.items {
+            let name = self.t(&rec.name);
+            self.entry(
+                &format!("recipient:{name}"),
+                name.clone(),
+                &[
+                    (Message::Name, Some(name)),
+                    (Message::Role, Some(rec.role.label(self.lang).into())),
+                    (Message::Purpose, self.ot(&rec.purpose)),
+                    (Message::Location, rec.location.clone()),
+                    (Message::Web, rec.web.clone()),
+                    (Message::Details, Some(self.lines(&rec.details))),
+                ],
+            );
+        }
+        self.prose("recipients", &r.notes);
+    }
+
+    fn transfers(&mut self, tr: &Transfers) {
+        let outside = self.yes_no(tr.outside_eea);
+        self.entry(
+            "outside_eea",
+            self.word(Message::TransfersOutsideEea),
+            &[(Message::TransfersOutsideEea, Some(outside))],
+        );
+        for x in &tr.items {
+            let who = self.t(&x.recipient);
+            let safeguard = format!(
+                "{} ({})",
+                x.safeguard.label(self.lang),
+                x.safeguard.article()
+            );
+            self.entry(
+                &format!("transfer:{who}"),
+                who.clone(),
+                &[
+                    (Message::Recipient, Some(who)),
+                    (Message::Country, Some(x.country.clone())),
+                    (Message::Safeguard, Some(safeguard)),
+                    (Message::Details, Some(self.lines(&x.details))),
+                ],
+            );
+        }
+        self.prose("transfers", &tr.notes);
+    }
+
+    fn retention(&mut self, r: &Retention) {
+        for rule in &r.rules {
+            let data = self
+                .ot(&rule.data)
+                .unwrap_or_else(|| self.word(Message::AllData));
+            let duration = |d: &Option<String>| d.as_deref().map(|d| humanize(d, self.lang));
+            self.entry(
+                &format!("retention:{data}"),
+                data.clone(),
+                &[
+                    (Message::Data, Some(data)),
+                    (Message::RetentionPeriod, Some(self.t(&rule.period))),
+                    (Message::AtLeast, duration(&rule.min_duration)),
+                    (Message::AtMost, duration(&rule.max_duration)),
+                ],
+            );
+        }
+        self.prose("retention", &r.notes);
+    }
+
+    fn security(&mut self, s: &Security) {
+        self.prose("general", &s.general);
+        self.prose("technical", &s.technical);
+        self.prose("organisational", &s.organisational);
+        self.prose("paper", &s.paper_records);
+    }
+
+    fn rights(&mut self, r: &Rights) {
+        for right in &r.rights {
+            let label = format!("{} ({})", right.label(self.lang), right.article());
+            self.entry(
+                &format!("right:{}", right.id()),
+                label.clone(),
+                &[(Message::Right, Some(label))],
+            );
+        }
+        self.prose("rights", &r.notes);
+        self.prose("exercise", &r.how_to_exercise);
+    }
+
+    fn complaint_authority(&mut self, a: &ComplaintAuthority) {
+        let name = self.t(&a.name);
+        self.entry(
+            "authority",
+            name.clone(),
+            &[(Message::Name, Some(name)), (Message::Web, a.web.clone())],
+        );
+        self.prose("authority", &a.notes);
+    }
+
+    fn automated_decisions(&mut self, a: &AutomatedDecisions) {
+        let exists = self.yes_no(a.exists);
+        self.entry(
+            "automated",
+            self.word(Message::AutomatedDecisions),
+            &[(Message::AutomatedDecisions, Some(exists))],
+        );
+        self.prose("automated", &a.description);
+    }
+
+    fn requirement(&mut self, r: &Requirement) {
+        self.entry(
+            "requirement",
+            self.word(Message::Requirement),
+            &[(Message::Requirement, Some(r.kind.label(self.lang).into()))],
+        );
+        self.prose("requirement", &r.consequences);
+    }
+
+    fn other(&mut self, s: &FreeSection) {
+        let heading = self.t(&s.heading);
+        self.entry(
+            &format!("section:{heading}"),
+            heading.clone(),
+            &[
+                (Message::Heading, Some(heading)),
+                (Message::Text, Some(self.lines(&s.body))),
+            ],
+        );
+    }
+
+    fn organisation(&mut self, key: &str, o: &Organisation) {
+        self.entry(
+            key,
             o.name.clone(),
-            vec![
-                ("name", Some(o.name.clone())),
-                ("business_id", o.business_id.clone()),
-                ("legal_form", o.legal_form.as_ref().map(|x| self.t(x))),
+            &[
+                (Message::Name, Some(o.name.clone())),
+                (Message::BusinessId, o.business_id.clone()),
+                (Message::LegalForm, self.ot(&o.legal_form)),
+                (Message::ReferredToAs, self.ot(&o.referred_to_as)),
                 (
-                    "referred_to_as",
-                    o.referred_to_as.as_ref().map(|x| self.t(x)),
-                ),
-                (
-                    "postal_address",
+                    Message::PostalAddress,
                     o.postal_address.as_ref().map(Address::one_line),
                 ),
                 (
-                    "visiting_address",
+                    Message::VisitingAddress,
                     o.visiting_address.as_ref().map(Address::one_line),
                 ),
-                ("phone", Some(self.phones(&o.phones))),
-                ("email", Some(o.emails.join(", "))),
-                ("web", o.web.clone()),
+                (Message::Phone, Some(self.phones(&o.phones))),
+                (Message::Email, Some(o.emails.join(", "))),
+                (Message::Web, o.web.clone()),
             ],
-        )
+        );
     }
 
-    fn contact(&self, key: &str, c: &Contact) -> Entry {
+    fn contact(&mut self, key: &str, c: &Contact) {
         let label = c
             .name
             .clone()
             .or_else(|| c.emails.first().cloned())
-            .unwrap_or_else(|| self.field("contact"));
+            .unwrap_or_else(|| self.word(Message::Contact));
         self.entry(
-            key.into(),
+            key,
             label,
-            vec![
-                ("name", c.name.clone()),
-                ("title", c.title.as_ref().map(|x| self.t(x))),
-                ("organisation", c.organisation.clone()),
+            &[
+                (Message::Name, c.name.clone()),
+                (Message::Title, self.ot(&c.title)),
+                (Message::Organisation, c.organisation.clone()),
                 (
-                    "postal_address",
+                    Message::PostalAddress,
                     c.postal_address.as_ref().map(Address::one_line),
                 ),
                 (
-                    "visiting_address",
+                    Message::VisitingAddress,
                     c.visiting_address.as_ref().map(Address::one_line),
                 ),
-                ("phone", Some(self.phones(&c.phones))),
-                ("email", Some(c.emails.join(", "))),
+                (Message::Phone, Some(self.phones(&c.phones))),
+                (Message::Email, Some(c.emails.join(", "))),
             ],
-        )
+        );
     }
 
     fn phones(&self, phones: &[Phone]) -> String {
@@ -436,6 +406,65 @@ impl Outliner<'_> {
             })
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// An entry with its labelled fields; fields without a value are left out.
+    fn entry(&mut self, key: &str, label: String, fields: &[(Message, Option<String>)]) {
+        let fields = fields
+            .iter()
+            .filter_map(|(name, value)| {
+                let value = value.as_ref().filter(|v| !v.is_empty())?;
+                Some((self.field(*name), value.clone()))
+            })
+            .collect();
+        self.out.push(Entry {
+            key: key.to_owned(),
+            label,
+            fields,
+        });
+    }
+
+    /// Each paragraph, list item and link of prose as an entry of its own.
+    fn prose(&mut self, part: &str, prose: &Prose) {
+        for line in prose_lines(prose, self.lang) {
+            self.out.push(Entry {
+                key: format!("text:{part}:{line}"),
+                label: self.field(Message::Text),
+                fields: vec![(self.field(Message::Text), line)],
+            });
+        }
+    }
+
+    fn opt<T>(&mut self, part: &Option<T>, f: impl FnOnce(&mut Self, &T)) {
+        if let Some(part) = part {
+            f(self, part)
+        }
+    }
+
+    fn t(&self, text: &Text) -> String {
+        text.get(self.lang).to_owned()
+    }
+
+    fn ot(&self, text: &Option<Text>) -> Option<String> {
+        text.as_ref().map(|t| self.t(t))
+    }
+
+    /// Prose on one line, for a field.
+    fn lines(&self, prose: &Prose) -> String {
+        prose_lines(prose, self.lang).join(" ")
+    }
+
+    fn word(&self, m: Message) -> String {
+        m.get(self.lang).to_owned()
+    }
+
+    /// A field's label: the message, capitalised (some are phrases said after a value).
+    fn field(&self, m: Message) -> String {
+        capitalised(m.get(self.lang))
+    }
+
+    fn yes_no(&self, b: bool) -> String {
+        self.word(if b { Message::Yes } else { Message::No })
     }
 }
 
@@ -456,90 +485,10 @@ pub fn prose_lines(prose: &Prose, lang: &str) -> Vec<String> {
     out
 }
 
-fn yes(lang: &str) -> &'static str {
-    match primary_subtag(lang) {
-        "fi" => "kyllä",
-        "sv" => "ja",
-        _ => "yes",
-    }
-}
-
-fn no(lang: &str) -> &'static str {
-    match primary_subtag(lang) {
-        "fi" => "ei",
-        "sv" => "nej",
-        _ => "no",
-    }
-}
-
-/// The reader's name for a field of the outline, in `lang`.
-pub fn field_label(name: &str, lang: &str) -> &'static str {
-    let [fi, sv, en] = match name {
-        "title" => ["Otsikko", "Rubrik", "Title"],
-        "languages" => ["Kielet", "Språk", "Languages"],
-        "text" => ["Teksti", "Text", "Text"],
-        "name" => ["Nimi", "Namn", "Name"],
-        "business_id" => ["Y-tunnus", "FO-nummer", "Business ID"],
-        "legal_form" => ["Yritysmuoto", "Företagsform", "Legal form"],
-        "referred_to_as" => ["Jäljempänä", "Nedan", "Referred to as"],
-        "postal_address" => ["Postiosoite", "Postadress", "Postal address"],
-        "visiting_address" => ["Käyntiosoite", "Besöksadress", "Visiting address"],
-        "phone" => ["Puhelin", "Telefon", "Phone"],
-        "email" => ["Sähköposti", "E-post", "Email"],
-        "web" => ["Verkkosivut", "Webbplats", "Web site"],
-        "contact" => ["Yhteyshenkilö", "Kontaktperson", "Contact"],
-        "acts_as" => ["Rooli", "Roll", "Role"],
-        "on_behalf_of" => ["Rekisterinpitäjä", "Personuppgiftsansvarig", "On behalf of"],
-        "organisation" => ["Organisaatio", "Organisation", "Organisation"],
-        "description" => ["Kuvaus", "Beskrivning", "Description"],
-        "legal_basis" => ["Oikeusperuste", "Rättslig grund", "Legal basis"],
-        "legitimate_interest" => [
-            "Oikeutettu etu",
-            "Berättigat intresse",
-            "Legitimate interest",
-        ],
-        "condition" => [
-            "Erityisten henkilötietoryhmien käsittelyperuste",
-            "Villkor för känsliga uppgifter",
-            "Special-category condition",
-        ],
-        "items" => ["Tiedot", "Uppgifter", "Data"],
-        "special_category" => [
-            "Erityinen henkilötietoryhmä",
-            "Särskild kategori",
-            "Special category",
-        ],
-        "publicly_accessible" => ["Julkinen lähde", "Offentlig källa", "Publicly accessible"],
-        "role" => ["Rooli", "Roll", "Role"],
-        "purpose" => ["Tarkoitus", "Ändamål", "Purpose"],
-        "location" => ["Sijainti", "Plats", "Location"],
-        "details" => ["Lisätiedot", "Mer information", "Details"],
-        "outside_eea" => [
-            "Siirtoja EU:n/ETA:n ulkopuolelle",
-            "Överföringar utanför EU/EES",
-            "Transfers outside the EU/EEA",
-        ],
-        "recipient" => ["Vastaanottaja", "Mottagare", "Recipient"],
-        "country" => ["Maa", "Land", "Country"],
-        "safeguard" => ["Suojatoimi", "Skyddsåtgärd", "Safeguard"],
-        "data" => ["Tiedot", "Uppgifter", "Data"],
-        "all_data" => ["Kaikki tiedot", "Alla uppgifter", "All data"],
-        "period" => ["Säilytysaika", "Lagringstid", "Retention period"],
-        "min_duration" => ["Vähintään", "Minst", "At least"],
-        "max_duration" => ["Enintään", "Högst", "At most"],
-        "right" => ["Oikeus", "Rättighet", "Right"],
-        "exists" => [
-            "Automaattista päätöksentekoa",
-            "Automatiserat beslutsfattande",
-            "Automated decisions",
-        ],
-        "kind" => ["Vaatimus", "Krav", "Requirement"],
-        "heading" => ["Otsikko", "Rubrik", "Heading"],
-        _ => ["", "", ""],
-    };
-    match primary_subtag(lang) {
-        "fi" => fi,
-        "sv" => sv,
-        _ => en,
-    }
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -88,19 +88,16 @@ fn notice_id(file: &Path, id: &str) -> Result<NoticeId, String> {
 }
 
 fn default_summary(notice: &Notice, first: bool) -> Text {
-    let mut t = Text::default();
-    for lang in &notice.languages {
-        let words = match (seloste_schema::date::primary_subtag(lang), first) {
-            ("fi", true) => "Ensimmäinen julkaistu versio.",
-            ("fi", false) => "Päivitetty versio.",
-            ("sv", true) => "Första publicerade versionen.",
-            ("sv", false) => "Uppdaterad version.",
-            (_, true) => "First published version.",
-            (_, false) => "Updated version.",
-        };
-        t = t.with(lang, words);
-    }
-    t
+    use seloste_schema::Message;
+    let words = if first {
+        Message::FirstVersion
+    } else {
+        Message::UpdatedVersion
+    };
+    notice
+        .languages
+        .iter()
+        .fold(Text::default(), |t, lang| t.with(lang, words.get(lang)))
 }
 
 fn agent() -> ureq::Agent {

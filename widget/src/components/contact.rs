@@ -4,7 +4,7 @@ use seloste_schema::party::{Address, Contact, Organisation, Phone};
 use yew::prelude::*;
 
 use super::prose::{link, web_link};
-use crate::i18n::{t, Word};
+use crate::i18n::{t, Message};
 
 /// The card of an organisation (controller, processor or representative).
 pub fn organisation(o: &Organisation, lang: &str) -> Html {
@@ -12,11 +12,11 @@ pub fn organisation(o: &Organisation, lang: &str) -> Html {
         <address class="card">
             <p class="card-name">{ o.name.clone() }</p>
             <dl>
-                { fact(t(Word::BusinessId, lang), o.business_id.as_deref().map(text)) }
-                { fact(t(Word::LegalForm, lang), o.legal_form.as_ref().map(|f| text(f.get(lang)))) }
-                { fact(t(Word::ReferredToAs, lang), o.referred_to_as.as_ref().map(|r| text(r.get(lang)))) }
+                { fact(t(Message::BusinessId, lang), o.business_id.as_deref().map(text)) }
+                { fact(t(Message::LegalForm, lang), o.legal_form.as_ref().map(|f| text(f.get(lang)))) }
+                { fact(t(Message::ReferredToAs, lang), o.referred_to_as.as_ref().map(|r| text(r.get(lang)))) }
                 { reach(&o.postal_address, &o.visiting_address, &o.phones, &o.emails, lang) }
-                { fact(t(Word::Web, lang), o.web.as_deref().map(web_link)) }
+                { fact(t(Message::Web, lang), o.web.as_deref().map(web_link)) }
             </dl>
         </address>
     }
@@ -50,10 +50,10 @@ fn reach(
 ) -> Html {
     html! {
         <>
-            { fact(t(Word::PostalAddress, lang), postal.as_ref().map(address)) }
-            { fact(t(Word::VisitingAddress, lang), visiting.as_ref().map(address)) }
-            { many(t(Word::Phone, lang), phones.iter().map(|p| phone(p, lang))) }
-            { many(t(Word::Email, lang), emails.iter().map(|e| link(&format!("mailto:{e}"), e))) }
+            { fact(t(Message::PostalAddress, lang), postal.as_ref().map(address)) }
+            { fact(t(Message::VisitingAddress, lang), visiting.as_ref().map(address)) }
+            { many(t(Message::Phone, lang), phones.iter().map(|p| phone(p, lang))) }
+            { many(t(Message::Email, lang), emails.iter().map(|e| link(&format!("mailto:{e}"), e))) }
         </>
     }
 }

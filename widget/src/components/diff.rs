@@ -1,22 +1,21 @@
 //! A diff between two versions, for readers: per section, what was added, removed and changed.
-//! The words come from `seloste_schema::diff`; this file only lays them out. Changes are named in
+//! The words come from the schema's message catalogue; this file only lays them out. Changes are named in
 //! words ("Lisätty", "Poistettu"), never by colour or `+`/`-` alone.
 
 use std::rc::Rc;
 
-use seloste_schema::diff::{Change, NoticeDiff, Words};
+use seloste_schema::diff::{Change, NoticeDiff};
 use seloste_schema::{Date, Lang};
 use yew::prelude::*;
 
 use super::switch;
-use crate::i18n::{t, Word};
+use crate::i18n::{t, Message};
 use crate::page::PageContext;
 
 /// The sections of `d`, each under a heading of `level` (2 on a diff page, 3 inside the change log).
 pub fn changes(d: &NoticeDiff, level: u8, lang: &str) -> Html {
-    let words = Words::of(lang);
     if d.is_empty() {
-        return html! { <p>{ words.none }</p> };
+        return html! { <p>{ t(Message::NoChanges, lang) }</p> };
     }
     let tag = if level <= 2 { "h2" } else { "h3" };
     html! {
@@ -24,39 +23,39 @@ pub fn changes(d: &NoticeDiff, level: u8, lang: &str) -> Html {
             { for d.sections.iter().map(|s| html! {
                 <section class="diff-section">
                     <@{tag}>{ s.heading.clone() }</@>
-                    <ul>{ for s.changes.iter().map(|c| change(c, &words, lang)) }</ul>
+                    <ul>{ for s.changes.iter().map(|c| change(c, lang)) }</ul>
                 </section>
             }) }
         </div>
     }
 }
 
-fn change(c: &Change, words: &Words, lang: &str) -> Html {
+fn change(c: &Change, lang: &str) -> Html {
     match c {
         Change::Added { item, details } => html! {
             <li class="added">
-                <span class="kind">{ format!("{}: ", words.added) }</span><ins>{ item.clone() }</ins>
+                <span class="kind">{ format!("{}: ", t(Message::Added, lang)) }</span><ins>{ item.clone() }</ins>
                 { details_list(details) }
             </li>
         },
         Change::Removed { item, details } => html! {
             <li class="removed">
-                <span class="kind">{ format!("{}: ", words.removed) }</span><del>{ item.clone() }</del>
+                <span class="kind">{ format!("{}: ", t(Message::Removed, lang)) }</span><del>{ item.clone() }</del>
                 { details_list(details) }
             </li>
         },
         Change::Changed { item, fields } => html! {
             <li class="changed">
-                <span class="kind">{ format!("{}: ", words.changed) }</span>{ item.clone() }
+                <span class="kind">{ format!("{}: ", t(Message::Changed, lang)) }</span>{ item.clone() }
                 <dl>
                     { for fields.iter().map(|f| html! {
                         <>
                             <dt>{ f.field.clone() }</dt>
                             if let Some(old) = &f.old {
-                                <dd><span class="kind">{ format!("{}: ", t(Word::Before, lang)) }</span><del>{ old.clone() }</del></dd>
+                                <dd><span class="kind">{ format!("{}: ", t(Message::Before, lang)) }</span><del>{ old.clone() }</del></dd>
                             }
                             if let Some(new) = &f.new {
-                                <dd><span class="kind">{ format!("{}: ", t(Word::After, lang)) }</span><ins>{ new.clone() }</ins></dd>
+                                <dd><span class="kind">{ format!("{}: ", t(Message::After, lang)) }</span><ins>{ new.clone() }</ins></dd>
                             }
                         </>
                     }) }
@@ -106,8 +105,8 @@ pub fn DiffView(props: &DiffProps) -> Html {
         let lang = props.lang.as_str();
         return html! {
             <article class="seloste" lang={props.lang.clone()}>
-                <h1>{ t(Word::ChangesBetween, lang) }</h1>
-                <p>{ format!("{} {} / {}: –", t(Word::Version, lang), props.from, props.to) }</p>
+                <h1>{ t(Message::ChangesBetween, lang) }</h1>
+                <p>{ format!("{} {} / {}: –", t(Message::Version, lang), props.from, props.to) }</p>
             </article>
         };
     };
@@ -117,14 +116,14 @@ pub fn DiffView(props: &DiffProps) -> Html {
         <article class="seloste" lang={page.lang.clone()} aria-labelledby="seloste-title">
             <header>
                 <h1 id="seloste-title">
-                    { format!("{}: {} {} → {}", t(Word::ChangesBetween, lang), t(Word::Version, lang).to_lowercase(), old, new) }
+                    { format!("{}: {} {} → {}", t(Message::ChangesBetween, lang), t(Message::Version, lang).to_lowercase(), old, new) }
                 </h1>
                 <p class="meta">
                     { format!("{} · {} → {}", page.title, old_date.localized(lang), new_date.localized(lang)) }
                 </p>
                 <div class="bar">
                     { switch::languages(&page.languages, lang, &props.ctx, &None) }
-                    { switch::to_view(t(Word::ChangeLog, lang), &None, props.ctx.history_href()) }
+                    { switch::to_view(t(Message::ChangeLog, lang), &None, props.ctx.history_href()) }
                 </div>
             </header>
             { changes(&page.changes, 2, lang) }

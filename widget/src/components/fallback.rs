@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::prose::link;
-use crate::i18n::{t, Word};
+use crate::i18n::{t, Message};
 
 #[derive(Properties, PartialEq)]
 pub struct FallbackProps {
@@ -19,8 +19,8 @@ pub fn Fallback(props: &FallbackProps) -> Html {
     let lang = props.lang.as_str();
     html! {
         <div class="seloste fallback" lang={props.lang.clone()} role="note">
-            <p>{ t(Word::Unavailable, lang) }</p>
-            <p>{ format!("{} ", t(Word::ReadAt, lang)) }{ link(&props.href, &props.href) }{ "." }</p>
+            <p>{ t(Message::Unavailable, lang) }</p>
+            <p>{ format!("{} ", t(Message::ReadAt, lang)) }{ link(&props.href, &props.href) }{ "." }</p>
         </div>
     }
 }

@@ -8,7 +8,7 @@ use seloste_schema::{ChangeLog, ChangeLogEntry};
 use yew::prelude::*;
 
 use super::{diff::changes, switch};
-use crate::i18n::{t, Word};
+use crate::i18n::{t, Message};
 use crate::page::PageContext;
 
 #[derive(Properties)]
@@ -35,17 +35,17 @@ pub fn HistoryView(props: &HistoryProps) -> Html {
     html! {
         <article class="seloste" lang={log.lang.clone()} aria-labelledby="seloste-title">
             <header>
-                <h1 id="seloste-title" tabindex="-1">{ format!("{} – {}", t(Word::ChangeLog, lang), log.title) }</h1>
+                <h1 id="seloste-title" tabindex="-1">{ format!("{} – {}", t(Message::ChangeLog, lang), log.title) }</h1>
                 <div class="bar">
                     { switch::languages(&log.languages, lang, ctx, &props.on_lang) }
-                    { switch::to_view(t(Word::BackToNotice, lang), &props.on_notice, ctx.notice_href()) }
+                    { switch::to_view(t(Message::BackToNotice, lang), &props.on_notice, ctx.notice_href()) }
                 </div>
             </header>
             { for log.entries.iter().map(|e| version(e, lang, ctx)) }
             if log.older.is_some() || log.newer.is_some() {
-                <nav class="bar pages" aria-label={t(Word::ChangeLog, lang)}>
-                    { page_link(log.newer, t(Word::NewerVersions, lang), ctx, &props.on_page) }
-                    { page_link(log.older, t(Word::OlderVersions, lang), ctx, &props.on_page) }
+                <nav class="bar pages" aria-label={t(Message::ChangeLog, lang)}>
+                    { page_link(log.newer, t(Message::NewerVersions, lang), ctx, &props.on_page) }
+                    { page_link(log.older, t(Message::OlderVersions, lang), ctx, &props.on_page) }
                 </nav>
             }
         </article>
@@ -76,37 +76,37 @@ fn version(v: &ChangeLogEntry, lang: &str, ctx: &PageContext) -> Html {
     let id = format!("v{}", v.number);
     let mut meta = format!(
         "{} {}",
-        t(Word::Published, lang),
+        t(Message::Published, lang),
         v.published.localized(lang)
     );
     if let Some(e) = v.effective {
         meta.push_str(&format!(
             ", {} {}",
-            t(Word::Effective, lang),
+            t(Message::Effective, lang),
             e.localized(lang)
         ));
     }
     html! {
         <section class="version" id={id.clone()}>
             <h2>
-                { format!("{} {}", t(Word::Version, lang), v.number) }
+                { format!("{} {}", t(Message::Version, lang), v.number) }
                 <span class="date">{ format!(" · {}", v.published.localized(lang)) }</span>
             </h2>
             <p class="meta">
                 { meta }
                 if let Some(href) = ctx.version_href(v.number) {
-                    { " · " }<a href={href}>{ t(Word::ShowVersion, lang) }</a>
+                    { " · " }<a href={href}>{ t(Message::ShowVersion, lang) }</a>
                 }
             </p>
             <p>{ v.summary.clone() }</p>
             { match &v.changes {
-                None => html! { <p class="first">{ t(Word::FirstVersion, lang) }</p> },
+                None => html! { <p class="first">{ t(Message::FirstVersion, lang) }</p> },
                 Some(d) => html! {
                     <details>
-                        <summary>{ t(Word::ShowChanges, lang) }</summary>
+                        <summary>{ t(Message::ShowChanges, lang) }</summary>
                         { changes(d, 3, lang) }
                         if let Some(href) = ctx.diff_href(v.number - 1, v.number) {
-                            <p><a href={href}>{ t(Word::DiffPage, lang) }</a></p>
+                            <p><a href={href}>{ t(Message::DiffPage, lang) }</a></p>
                         }
                     </details>
                 },

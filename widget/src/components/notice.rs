@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::prose::prose;
 use super::{sections, switch};
-use crate::i18n::{t, Word};
+use crate::i18n::{t, Message};
 use crate::page::PageContext;
 
 #[derive(Properties)]
@@ -34,14 +34,18 @@ pub fn NoticeView(props: &NoticeProps) -> Html {
     let ctx = &*props.ctx;
     let mut meta = Vec::new();
     if let Some(d) = n.updated {
-        meta.push(format!("{} {}", t(Word::Updated, lang), d.localized(lang)));
+        meta.push(format!(
+            "{} {}",
+            t(Message::Updated, lang),
+            d.localized(lang)
+        ));
     }
     if let Some(v) = ctx.version {
-        let mut s = format!("{} {v}", t(Word::Version, lang));
+        let mut s = format!("{} {v}", t(Message::Version, lang));
         if let Some(p) = ctx.published {
             s.push_str(&format!(
                 ", {} {}",
-                t(Word::Published, lang),
+                t(Message::Published, lang),
                 p.localized(lang)
             ));
         }
@@ -56,7 +60,7 @@ pub fn NoticeView(props: &NoticeProps) -> Html {
                 }
                 <div class="bar">
                     { switch::languages(&n.languages, lang, ctx, &props.on_lang) }
-                    { switch::to_view(t(Word::ChangeLog, lang), &props.on_history, ctx.history_href()) }
+                    { switch::to_view(t(Message::ChangeLog, lang), &props.on_history, ctx.history_href()) }
                 </div>
             </header>
             { for SectionId::ORDER.iter().map(|&id| section(id, n, lang)) }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::contact::{contact, fact, organisation};
 use super::prose::{prose, text_list, web_link};
-use crate::i18n::{t, Word};
+use crate::i18n::{t, Message};
 
 /// The body of section `id`, or `None` when the notice says nothing that belongs there.
 /// [`SectionId::Other`] is rendered by the notice view itself: each free section has its own heading.
@@ -54,8 +54,8 @@ fn role(r: &Role, lang: &str) -> Option<Html> {
         html! {
             <>
                 <dl>
-                    { fact(t(Word::Role, lang), Some(html! { r.acts_as.label(lang) })) }
-                    { fact(t(Word::OnBehalfOf, lang), r.on_behalf_of.as_ref().map(|o| html! { o.get(lang).to_owned() })) }
+                    { fact(t(Message::Role, lang), Some(html! { r.acts_as.label(lang) })) }
+                    { fact(t(Message::OnBehalfOf, lang), r.on_behalf_of.as_ref().map(|o| html! { o.get(lang).to_owned() })) }
                 </dl>
                 { prose(&r.explanation, lang) }
             </>
@@ -89,10 +89,10 @@ fn purposes(list: &[Purpose], lang: &str) -> Html {
                 if !p.legal_bases.is_empty() || p.legitimate_interest.is_some() {
                     <dl>
                         if !p.legal_bases.is_empty() {
-                            <dt>{ t(Word::LegalBasis, lang) }</dt>
+                            <dt>{ t(Message::LegalBasis, lang) }</dt>
                             { for p.legal_bases.iter().map(|b| html! { <dd>{ legal_basis(*b, lang) }</dd> }) }
                         }
-                        { fact(t(Word::LegitimateInterest, lang), p.legitimate_interest.as_ref().map(|i| html! { i.get(lang).to_owned() })) }
+                        { fact(t(Message::LegitimateInterest, lang), p.legitimate_interest.as_ref().map(|i| html! { i.get(lang).to_owned() })) }
                     </dl>
                 }
             </>
@@ -109,11 +109,11 @@ fn lawfulness(l: &Lawfulness, lang: &str) -> Html {
             }
             { prose(&l.explanation, lang) }
             if !l.legitimate_interests.is_empty() {
-                <h3>{ t(Word::LegitimateInterests, lang) }</h3>
+                <h3>{ t(Message::LegitimateInterests, lang) }</h3>
                 { prose(&l.legitimate_interests, lang) }
             }
             if !l.special_category_conditions.is_empty() {
-                <h3>{ t(Word::SpecialCategoryConditions, lang) }</h3>
+                <h3>{ t(Message::SpecialCategoryConditions, lang) }</h3>
                 <ul>
                     { for l.special_category_conditions.iter().map(|c| html! {
                         <li>{ format!("{} ({})", c.label(lang), c.article()) }</li>
@@ -146,7 +146,7 @@ fn data_category(c: &DataCategory, lang: &str) -> Html {
         <li>
             { c.name.get(lang).to_owned() }
             if c.special_category {
-                { " " }<em class="tag">{ format!("({})", t(Word::SpecialCategory, lang)) }</em>
+                { " " }<em class="tag">{ format!("({})", t(Message::SpecialCategory, lang)) }</em>
             }
             { text_list(&c.items, lang) }
         </li>
@@ -162,7 +162,7 @@ fn sources(s: &Sources, lang: &str) -> Html {
                         <li>
                             { i.name.get(lang).to_owned() }
                             if i.publicly_accessible {
-                                { " " }<em class="tag">{ format!("({})", t(Word::PubliclyAccessible, lang)) }</em>
+                                { " " }<em class="tag">{ format!("({})", t(Message::PubliclyAccessible, lang)) }</em>
                             }
                         </li>
                     }) }
@@ -189,9 +189,9 @@ fn recipient(r: &Recipient, lang: &str) -> Html {
         <li>
             <p><strong>{ r.name.get(lang).to_owned() }</strong>{ format!(" · {}", r.role.label(lang)) }</p>
             <dl>
-                { fact(t(Word::Purpose, lang), r.purpose.as_ref().map(|p| html! { p.get(lang).to_owned() })) }
-                { fact(t(Word::Location, lang), r.location.clone().map(|l| html! { l })) }
-                { fact(t(Word::Web, lang), r.web.as_deref().map(web_link)) }
+                { fact(t(Message::Purpose, lang), r.purpose.as_ref().map(|p| html! { p.get(lang).to_owned() })) }
+                { fact(t(Message::Location, lang), r.location.clone().map(|l| html! { l })) }
+                { fact(t(Message::Web, lang), r.web.as_deref().map(web_link)) }
             </dl>
             { prose(&r.details, lang) }
         </li>
@@ -200,9 +200,9 @@ fn recipient(r: &Recipient, lang: &str) -> Html {
 
 fn transfers(x: &Transfers, lang: &str) -> Html {
     let statement = if x.outside_eea {
-        Word::TransfersOutside
+        Message::TransfersOutside
     } else {
-        Word::NoTransfers
+        Message::NoTransfers
     };
     html! {
         <>
@@ -213,8 +213,8 @@ fn transfers(x: &Transfers, lang: &str) -> Html {
                         <li>
                             <p><strong>{ i.recipient.get(lang).to_owned() }</strong></p>
                             <dl>
-                                { fact(t(Word::Country, lang), Some(html! { i.country.clone() })) }
-                                { fact(t(Word::Safeguard, lang), Some(html! {
+                                { fact(t(Message::Country, lang), Some(html! { i.country.clone() })) }
+                                { fact(t(Message::Safeguard, lang), Some(html! {
                                     format!("{} ({})", i.safeguard.label(lang), i.safeguard.article())
                                 })) }
                             </dl>
@@ -234,11 +234,11 @@ fn retention(r: &Retention, lang: &str) -> Html {
             if !r.rules.is_empty() {
                 <dl>
                     { for r.rules.iter().map(|rule| {
-                        let data = rule.data.as_ref().map_or(t(Word::AllData, lang), |d| d.get(lang));
+                        let data = rule.data.as_ref().map_or(t(Message::AllData, lang), |d| d.get(lang));
                         let bound = |word, d: &Option<String>| {
                             d.as_deref().map(|d| format!("{} {}", t(word, lang), seloste_schema::duration::humanize(d, lang)))
                         };
-                        let bounds: Vec<String> = [bound(Word::AtLeast, &rule.min_duration), bound(Word::AtMost, &rule.max_duration)]
+                        let bounds: Vec<String> = [bound(Message::AtLeast, &rule.min_duration), bound(Message::AtMost, &rule.max_duration)]
                             .into_iter()
                             .flatten()
                             .collect();
@@ -258,7 +258,7 @@ fn retention(r: &Retention, lang: &str) -> Html {
 }
 
 fn security(s: &Security, lang: &str) -> Html {
-    let part = |word: Word, p: &[seloste_schema::Block]| {
+    let part = |word: Message, p: &[seloste_schema::Block]| {
         if p.is_empty() {
             return Html::default();
         }
@@ -267,9 +267,9 @@ fn security(s: &Security, lang: &str) -> Html {
     html! {
         <>
             { prose(&s.general, lang) }
-            { part(Word::TechnicalSecurity, &s.technical) }
-            { part(Word::OrganisationalSecurity, &s.organisational) }
-            { part(Word::PaperRecords, &s.paper_records) }
+            { part(Message::TechnicalSecurity, &s.technical) }
+            { part(Message::OrganisationalSecurity, &s.organisational) }
+            { part(Message::PaperRecords, &s.paper_records) }
         </>
     }
 }
@@ -282,7 +282,7 @@ fn rights(r: &Rights, lang: &str) -> Html {
             }
             { prose(&r.notes, lang) }
             if !r.how_to_exercise.is_empty() {
-                <h3>{ t(Word::HowToExercise, lang) }</h3>
+                <h3>{ t(Message::HowToExercise, lang) }</h3>
                 { prose(&r.how_to_exercise, lang) }
             }
         </>
@@ -303,9 +303,9 @@ fn complaint(c: &ComplaintAuthority, lang: &str) -> Html {
 
 fn automated(a: &AutomatedDecisions, lang: &str) -> Html {
     let statement = if a.exists {
-        Word::AutomatedExists
+        Message::AutomatedExists
     } else {
-        Word::AutomatedNone
+        Message::AutomatedNone
     };
     html! { <><p>{ t(statement, lang) }</p>{ prose(&a.description, lang) }</> }
 }

@@ -4,7 +4,7 @@
 use seloste_schema::Lang;
 use yew::prelude::*;
 
-use crate::i18n::{language_name, t, Word};
+use crate::i18n::{language_name, t, Message};
 use crate::page::PageContext;
 
 /// The language switch, or nothing for a notice in one language. The current language is marked
@@ -38,7 +38,7 @@ pub fn languages(
         html! { <li>{ control }</li> }
     };
     html! {
-        <nav class="langs" aria-label={t(Word::Language, current)}>
+        <nav class="langs" aria-label={t(Message::Language, current)}>
             <ul>{ for langs.iter().map(item) }</ul>
         </nav>
     }
