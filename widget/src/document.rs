@@ -1,4 +1,5 @@
-//! A complete HTML page around a rendered view, for the edge's pages and the CLI's files.
+//! The one page shell: every HTML page the edge serves (notices, change logs, diffs, and its own
+//! index and error pages) and every file `seloste render` writes is this page around a body.
 
 /// A complete, valid HTML5 page: `<!doctype html>`, `<html lang>`, `<meta charset>`, viewport,
 /// the escaped `<title>`, then `head_extra` verbatim, and `body_html` as the page's `<main>`.
