@@ -19,11 +19,52 @@ const ART_13_2_B: [Right; 6] = [
 
 /// Every completeness finding of `n`, with paths under `prefix`.
 pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut miss = |path: &str, article: &str, message: String| {
-        out.push(finding(&join(prefix, path), article, message))
+    let mut f = Findings {
+        prefix,
+        out: Vec::new(),
     };
+    for check in CHECKS {
+        check(n, &mut f);
+    }
+    f.out
+}
 
+/// One function per requirement, in the order findings are reported (roughly the articles' order:
+/// Art. 13(1), 13(2), then Art. 14). A new field that GDPR asks for gets its own function here.
+const CHECKS: &[fn(&Notice, &mut Findings)] = &[
+    controller_contact,
+    purposes,
+    legal_bases,
+    legitimate_interests,
+    special_categories,
+    recipients,
+    transfers,
+    recipients_outside_eea,
+    retention,
+    rights,
+    consent_withdrawal,
+    complaint,
+    requirement,
+    automated_decisions,
+    data_subjects,
+    sources,
+];
+
+/// The findings so far, with paths under `prefix`.
+struct Findings<'a> {
+    prefix: &'a str,
+    out: Vec<Problem>,
+}
+
+impl Findings<'_> {
+    fn miss(&mut self, path: &str, article: &str, message: impl Into<String>) {
+        self.out
+            .push(finding(&join(self.prefix, path), article, message.into()));
+    }
+}
+
+/// 13(1)(a): some way to reach the controller.
+fn controller_contact(n: &Notice, f: &mut Findings) {
     let o = &n.organisation;
     let reachable = o.postal_address.is_some()
         || o.visiting_address.is_some()
@@ -31,41 +72,52 @@ pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
         || !o.emails.is_empty()
         || o.web.is_some();
     if !reachable {
-        miss(
+        f.miss(
             "organisation",
             "13(1)(a)",
-            "the notice gives no contact details of the controller".into(),
+            "the notice gives no contact details of the controller",
         );
     }
+}
 
-    // Purposes and their legal bases.
+/// 13(1)(c): the purposes.
+fn purposes(n: &Notice, f: &mut Findings) {
     if n.purposes.is_empty() {
-        miss(
+        f.miss(
             "purposes",
             "13(1)(c)",
-            "the notice does not state the purposes of the processing".into(),
+            "the notice does not state the purposes of the processing",
         );
     }
-    let general_bases = n
-        .lawfulness
+}
+
+/// The notice-wide legal bases of [`crate::sections::Lawfulness`].
+fn general_bases(n: &Notice) -> &[LegalBasis] {
+    n.lawfulness
         .as_ref()
         .map(|l| l.legal_bases.as_slice())
-        .unwrap_or_default();
-    let all_bases = || {
-        general_bases
-            .iter()
-            .chain(n.purposes.iter().flat_map(|p| p.legal_bases.iter()))
-    };
-    if all_bases().next().is_none() {
-        miss(
+        .unwrap_or_default()
+}
+
+/// Every legal basis the notice states, notice-wide or per purpose.
+fn all_bases(n: &Notice) -> impl Iterator<Item = &LegalBasis> {
+    general_bases(n)
+        .iter()
+        .chain(n.purposes.iter().flat_map(|p| p.legal_bases.iter()))
+}
+
+/// 13(1)(c): a legal basis, notice-wide or for every purpose.
+fn legal_bases(n: &Notice, f: &mut Findings) {
+    if all_bases(n).next().is_none() {
+        f.miss(
             "lawfulness",
             "13(1)(c)",
-            "the notice does not state the legal basis for the processing".into(),
+            "the notice does not state the legal basis for the processing",
         );
-    } else if general_bases.is_empty() {
+    } else if general_bases(n).is_empty() {
         for (i, p) in n.purposes.iter().enumerate() {
             if p.legal_bases.is_empty() {
-                miss(
+                f.miss(
                     &format!("purposes[{i}].legal_bases"),
                     "13(1)(c)",
                     format!(
@@ -76,15 +128,19 @@ pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
             }
         }
     }
+}
+
+/// 13(1)(d): the interests, where processing relies on legitimate interests.
+fn legitimate_interests(n: &Notice, f: &mut Findings) {
     let general_interest_stated = n
         .lawfulness
         .as_ref()
         .is_some_and(|l| !l.legitimate_interests.is_empty());
-    if general_bases.contains(&LegalBasis::LegitimateInterests) && !general_interest_stated {
-        miss(
+    if general_bases(n).contains(&LegalBasis::LegitimateInterests) && !general_interest_stated {
+        f.miss(
             "lawfulness.legitimate_interests",
             "13(1)(d)",
-            "the processing relies on legitimate interests, but the notice does not say what those interests are".into(),
+            "the processing relies on legitimate interests, but the notice does not say what those interests are",
         );
     }
     for (i, p) in n.purposes.iter().enumerate() {
@@ -92,7 +148,7 @@ pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
             && p.legitimate_interest.is_none()
             && !general_interest_stated
         {
-            miss(
+            f.miss(
                 &format!("purposes[{i}].legitimate_interest"),
                 "13(1)(d)",
                 format!(
@@ -102,7 +158,10 @@ pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
             );
         }
     }
+}
 
+/// 9(2): a condition, where special categories of data are processed.
+fn special_categories(n: &Notice, f: &mut Findings) {
     let special = n
         .data_subjects
         .iter()
@@ -113,69 +172,86 @@ pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
         .as_ref()
         .is_some_and(|l| !l.special_category_conditions.is_empty());
     if special && !conditions {
-        miss(
+        f.miss(
             "lawfulness.special_category_conditions",
             "9(2)",
-            "the notice lists special categories of personal data but no condition of Art. 9(2) that allows processing them".into(),
+            "the notice lists special categories of personal data but no condition of Art. 9(2) that allows processing them",
         );
     }
+}
 
-    // Recipients and transfers.
+/// 13(1)(e): the recipients, or that there are none.
+fn recipients(n: &Notice, f: &mut Findings) {
     if n.recipients.is_none() {
-        miss(
+        f.miss(
             "recipients",
             "13(1)(e)",
-            "the notice does not say who receives the personal data, or that no one does".into(),
+            "the notice does not say who receives the personal data, or that no one does",
         );
     }
+}
+
+/// 13(1)(f): whether data leaves the EU/EEA, and if so where to and how.
+fn transfers(n: &Notice, f: &mut Findings) {
     match &n.transfers {
-        None => miss(
+        None => f.miss(
             "transfers",
             "13(1)(f)",
-            "the notice does not say whether personal data is transferred outside the EU/EEA".into(),
+            "the notice does not say whether personal data is transferred outside the EU/EEA",
         ),
-        Some(t) if t.outside_eea && t.items.is_empty() => miss(
+        Some(t) if t.outside_eea && t.items.is_empty() => f.miss(
             "transfers.items",
             "13(1)(f)",
-            "the notice says data is transferred outside the EU/EEA but not where to or under which safeguards".into(),
+            "the notice says data is transferred outside the EU/EEA but not where to or under which safeguards",
         ),
         Some(_) => {}
     }
+}
+
+/// 13(1)(f): a recipient outside the EU/EEA means a transfer the notice must declare.
+fn recipients_outside_eea(n: &Notice, f: &mut Findings) {
     let declares_transfers = n.transfers.as_ref().is_some_and(|t| t.outside_eea);
-    if let Some(r) = &n.recipients {
-        for (i, rec) in r.items.iter().enumerate() {
-            if let Some(loc) = rec.location.as_deref().filter(|l| !in_eea(l)) {
-                if !declares_transfers {
-                    miss(
-                        &format!("recipients.items[{i}].location"),
-                        "13(1)(f)",
-                        format!(
-                            "the recipient “{}” is located in {loc}, outside the EU/EEA, but the notice declares no transfer to a third country",
-                            rec.name.get(n.main_language())
-                        ),
-                    );
-                }
-            }
+    let Some(r) = n.recipients.as_ref().filter(|_| !declares_transfers) else {
+        return;
+    };
+    for (i, rec) in r.items.iter().enumerate() {
+        if let Some(loc) = rec.location.as_deref().filter(|l| !in_eea(l)) {
+            f.miss(
+                &format!("recipients.items[{i}].location"),
+                "13(1)(f)",
+                format!(
+                    "the recipient “{}” is located in {loc}, outside the EU/EEA, but the notice declares no transfer to a third country",
+                    rec.name.get(n.main_language())
+                ),
+            );
         }
     }
+}
 
+/// 13(2)(a): how long data is kept.
+fn retention(n: &Notice, f: &mut Findings) {
     if n.retention.is_none() {
-        miss(
+        f.miss(
             "retention",
             "13(2)(a)",
-            "the notice does not say how long personal data is kept, or the criteria that determine it".into(),
+            "the notice does not say how long personal data is kept, or the criteria that determine it",
         );
     }
+}
 
-    // Rights.
-    let rights = n
-        .rights
+/// The rights the notice tells of.
+fn stated_rights(n: &Notice) -> &[Right] {
+    n.rights
         .as_ref()
         .map(|r| r.rights.as_slice())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// 13(2)(b): each of the data subject's rights.
+fn rights(n: &Notice, f: &mut Findings) {
     for right in ART_13_2_B {
-        if !rights.contains(&right) {
-            miss(
+        if !stated_rights(n).contains(&right) {
+            f.miss(
                 "rights.rights",
                 "13(2)(b)",
                 format!(
@@ -186,58 +262,80 @@ pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
             );
         }
     }
-    if all_bases().any(|b| *b == LegalBasis::Consent) && !rights.contains(&Right::WithdrawConsent) {
-        miss(
+}
+
+/// 13(2)(c): the right to withdraw consent, where processing relies on consent.
+fn consent_withdrawal(n: &Notice, f: &mut Findings) {
+    if all_bases(n).any(|b| *b == LegalBasis::Consent)
+        && !stated_rights(n).contains(&Right::WithdrawConsent)
+    {
+        f.miss(
             "rights.rights",
             "13(2)(c)",
-            "the processing relies on consent, but the notice does not tell of the right to withdraw it at any time".into(),
+            "the processing relies on consent, but the notice does not tell of the right to withdraw it at any time",
         );
     }
-    if !rights.contains(&Right::Complaint) && n.complaint_authority.is_none() {
-        miss(
+}
+
+/// 13(2)(d): the right to lodge a complaint with a supervisory authority.
+fn complaint(n: &Notice, f: &mut Findings) {
+    if !stated_rights(n).contains(&Right::Complaint) && n.complaint_authority.is_none() {
+        f.miss(
             "complaint_authority",
             "13(2)(d)",
-            "the notice does not tell the data subject of the right to lodge a complaint with a supervisory authority".into(),
+            "the notice does not tell the data subject of the right to lodge a complaint with a supervisory authority",
         );
     }
+}
 
+/// 13(2)(e): whether giving the data is required.
+fn requirement(n: &Notice, f: &mut Findings) {
     if n.requirement.is_none() {
-        miss(
+        f.miss(
             "requirement",
             "13(2)(e)",
-            "the notice does not say whether giving the personal data is a statutory or contractual requirement, and what follows if it is not given".into(),
+            "the notice does not say whether giving the personal data is a statutory or contractual requirement, and what follows if it is not given",
         );
     }
+}
+
+/// 13(2)(f): whether automated decisions are made, and if so how.
+fn automated_decisions(n: &Notice, f: &mut Findings) {
     match &n.automated_decisions {
-        None => miss(
+        None => f.miss(
             "automated_decisions",
             "13(2)(f)",
-            "the notice does not say whether automated decision-making, including profiling, takes place".into(),
+            "the notice does not say whether automated decision-making, including profiling, takes place",
         ),
-        Some(a) if a.exists && a.description.is_empty() => miss(
+        Some(a) if a.exists && a.description.is_empty() => f.miss(
             "automated_decisions.description",
             "13(2)(f)",
-            "the notice says automated decisions are made but not the logic involved, their significance or consequences".into(),
+            "the notice says automated decisions are made but not the logic involved, their significance or consequences",
         ),
         Some(_) => {}
     }
+}
 
-    // Art. 14: data not obtained from the data subject.
+/// 14(1)(d): the categories of personal data (for data not obtained from the data subject).
+fn data_subjects(n: &Notice, f: &mut Findings) {
     if n.data_subjects.is_empty() {
-        miss(
+        f.miss(
             "data_subjects",
             "14(1)(d)",
-            "the notice does not list the categories of personal data concerned".into(),
+            "the notice does not list the categories of personal data concerned",
         );
     }
+}
+
+/// 14(2)(f): where the data comes from.
+fn sources(n: &Notice, f: &mut Findings) {
     if n.sources.is_none() {
-        miss(
+        f.miss(
             "sources",
             "14(2)(f)",
-            "the notice does not say where the personal data comes from".into(),
+            "the notice does not say where the personal data comes from",
         );
     }
-    out
 }
 
 fn right_phrase(right: Right) -> &'static str {

@@ -1,13 +1,30 @@
 //! Errors: is the notice well-formed? Ids, languages, translations, emails, links, phone numbers,
 //! business IDs, durations, countries, and statements that contradict each other.
 
+use crate::headings::SectionId;
 use crate::notice::{Notice, FORMAT};
+use crate::sections::{
+    ComplaintAuthority, FreeSection, Lawfulness, Purpose, Recipients, Register, Retention, Rights,
+    Security, Sources, SubjectGroup, Transfers,
+};
 
 use super::rules::{self, is_duration, is_lang, is_location, is_slug, join, Checker, WEB_SCHEMES};
 use super::Problem;
 
-/// Every well-formedness error of `notice`, with paths under `prefix`.
+/// Every well-formedness error of `notice`, with paths under `prefix`: the document's own fields
+/// first, then each section's.
 pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
+    let mut problems = document(n, prefix);
+    let mut c = Checker::new(&n.languages, prefix);
+    for section in SectionId::ORDER {
+        check_section(&mut c, n, section);
+    }
+    problems.extend(c.into_problems());
+    problems
+}
+
+/// The fields that are not part of any section: format, id, languages.
+fn document(n: &Notice, prefix: &str) -> Vec<Problem> {
     let mut head = Vec::new();
     if n.format != FORMAT {
         head.push(rules::error(
@@ -45,178 +62,234 @@ pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
             head.push(rules::error(&at, format!("`{lang}` is listed twice")));
         }
     }
+    head
+}
 
-    let mut c = Checker::new(&n.languages, prefix);
-    c.text(&n.title, "title");
-    c.prose(&n.introduction, "introduction");
-    c.organisation(&n.organisation, "organisation");
-    c.opt_text(&n.role.on_behalf_of, "role.on_behalf_of");
-    c.prose(&n.role.explanation, "role.explanation");
-    if let Some(r) = &n.representative {
-        c.organisation(r, "representative");
+/// Which part of the notice each section checks: the one place to add a new section's checks.
+fn check_section(c: &mut Checker<'_>, n: &Notice, section: SectionId) {
+    match section {
+        SectionId::General => {
+            c.text(&n.title, "title");
+            c.prose(&n.introduction, "introduction");
+        }
+        SectionId::Organisation => c.organisation(&n.organisation, "organisation"),
+        SectionId::Role => {
+            c.opt_text(&n.role.on_behalf_of, "role.on_behalf_of");
+            c.prose(&n.role.explanation, "role.explanation");
+        }
+        SectionId::Representative => {
+            if let Some(r) = &n.representative {
+                c.organisation(r, "representative");
+            }
+        }
+        SectionId::Contact => {
+            if let Some(contact) = &n.contact {
+                c.contact(contact, "contact");
+            }
+        }
+        SectionId::Dpo => {
+            if let Some(dpo) = &n.dpo {
+                c.contact(dpo, "dpo");
+            }
+        }
+        SectionId::Register => opt(c, &n.register, register),
+        SectionId::Purposes => {
+            for (i, p) in n.purposes.iter().enumerate() {
+                purpose(c, p, &format!("purposes[{i}]"));
+            }
+        }
+        SectionId::Lawfulness => opt(c, &n.lawfulness, lawfulness),
+        SectionId::DataSubjects => {
+            for (i, g) in n.data_subjects.iter().enumerate() {
+                subject_group(c, g, &format!("data_subjects[{i}]"));
+            }
+        }
+        SectionId::Sources => opt(c, &n.sources, sources),
+        SectionId::Recipients => opt(c, &n.recipients, recipients),
+        SectionId::Transfers => opt(c, &n.transfers, transfers),
+        SectionId::Retention => opt(c, &n.retention, retention),
+        SectionId::Security => opt(c, &n.security, security),
+        SectionId::Rights => opt(c, &n.rights, rights),
+        SectionId::ComplaintAuthority => opt(c, &n.complaint_authority, complaint_authority),
+        SectionId::AutomatedDecisions => {
+            if let Some(a) = &n.automated_decisions {
+                c.prose(&a.description, "automated_decisions.description");
+            }
+        }
+        SectionId::Requirement => {
+            if let Some(r) = &n.requirement {
+                c.prose(&r.consequences, "requirement.consequences");
+            }
+        }
+        SectionId::Changes => {
+            if let Some(ch) = &n.changes {
+                c.prose(&ch.description, "changes.description");
+            }
+        }
+        SectionId::Other => {
+            for (i, s) in n.other_sections.iter().enumerate() {
+                free_section(c, s, &format!("other_sections[{i}]"));
+            }
+        }
     }
-    if let Some(contact) = &n.contact {
-        c.contact(contact, "contact");
+}
+
+fn opt<T>(c: &mut Checker<'_>, part: &Option<T>, check: fn(&mut Checker<'_>, &T)) {
+    if let Some(part) = part {
+        check(c, part);
     }
-    if let Some(dpo) = &n.dpo {
-        c.contact(dpo, "dpo");
-    }
-    if let Some(r) = &n.register {
-        c.text(&r.name, "register.name");
-        c.prose(&r.description, "register.description");
-    }
-    for (i, p) in n.purposes.iter().enumerate() {
-        let at = format!("purposes[{i}]");
-        c.text(&p.name, &join(&at, "name"));
-        c.prose(&p.description, &join(&at, "description"));
-        c.opt_text(&p.legitimate_interest, &join(&at, "legitimate_interest"));
-        duplicates(&mut c, &p.legal_bases, &join(&at, "legal_bases"));
-    }
-    if let Some(l) = &n.lawfulness {
-        duplicates(&mut c, &l.legal_bases, "lawfulness.legal_bases");
-        c.prose(&l.explanation, "lawfulness.explanation");
-        c.prose(&l.legitimate_interests, "lawfulness.legitimate_interests");
-        duplicates(
-            &mut c,
-            &l.special_category_conditions,
-            "lawfulness.special_category_conditions",
+}
+
+fn register(c: &mut Checker<'_>, r: &Register) {
+    c.text(&r.name, "register.name");
+    c.prose(&r.description, "register.description");
+}
+
+fn purpose(c: &mut Checker<'_>, p: &Purpose, at: &str) {
+    c.text(&p.name, &join(at, "name"));
+    c.prose(&p.description, &join(at, "description"));
+    c.opt_text(&p.legitimate_interest, &join(at, "legitimate_interest"));
+    duplicates(c, &p.legal_bases, &join(at, "legal_bases"));
+}
+
+fn lawfulness(c: &mut Checker<'_>, l: &Lawfulness) {
+    duplicates(c, &l.legal_bases, "lawfulness.legal_bases");
+    c.prose(&l.explanation, "lawfulness.explanation");
+    c.prose(&l.legitimate_interests, "lawfulness.legitimate_interests");
+    duplicates(
+        c,
+        &l.special_category_conditions,
+        "lawfulness.special_category_conditions",
+    );
+}
+
+fn subject_group(c: &mut Checker<'_>, g: &SubjectGroup, at: &str) {
+    c.opt_text(&g.name, &join(at, "name"));
+    c.prose(&g.description, &join(at, "description"));
+    if g.data.is_empty() {
+        c.error(
+            &join(at, "data"),
+            "a group of data subjects needs at least one kind of data",
         );
     }
-    for (i, g) in n.data_subjects.iter().enumerate() {
-        let at = format!("data_subjects[{i}]");
-        c.opt_text(&g.name, &join(&at, "name"));
-        c.prose(&g.description, &join(&at, "description"));
-        if g.data.is_empty() {
-            c.error(
-                &join(&at, "data"),
-                "a group of data subjects needs at least one kind of data",
-            );
-        }
-        for (j, d) in g.data.iter().enumerate() {
-            let dat = format!("{at}.data[{j}]");
-            c.text(&d.name, &join(&dat, "name"));
-            c.texts(&d.items, &join(&dat, "items"));
-        }
+    for (j, d) in g.data.iter().enumerate() {
+        let dat = format!("{at}.data[{j}]");
+        c.text(&d.name, &join(&dat, "name"));
+        c.texts(&d.items, &join(&dat, "items"));
     }
-    if let Some(s) = &n.sources {
-        for (i, src) in s.items.iter().enumerate() {
-            c.text(&src.name, &format!("sources.items[{i}].name"));
-        }
-        c.prose(&s.notes, "sources.notes");
-        if s.items.is_empty() && s.notes.is_empty() {
-            c.error(
-                "sources",
-                "say where the data comes from, or leave the section out",
-            );
-        }
+}
+
+fn sources(c: &mut Checker<'_>, s: &Sources) {
+    for (i, src) in s.items.iter().enumerate() {
+        c.text(&src.name, &format!("sources.items[{i}].name"));
     }
-    if let Some(r) = &n.recipients {
-        for (i, rec) in r.items.iter().enumerate() {
-            let at = format!("recipients.items[{i}]");
-            c.text(&rec.name, &join(&at, "name"));
-            c.opt_text(&rec.purpose, &join(&at, "purpose"));
-            location(&mut c, rec.location.as_deref(), &join(&at, "location"));
-            if let Some(web) = &rec.web {
-                c.href(web, &join(&at, "web"), WEB_SCHEMES);
-            }
-            c.prose(&rec.details, &join(&at, "details"));
-        }
-        c.prose(&r.notes, "recipients.notes");
-        if r.items.is_empty() && r.notes.is_empty() {
-            c.error(
-                "recipients",
-                "name the recipients or say that there are none, or leave the section out",
-            );
-        }
+    c.prose(&s.notes, "sources.notes");
+    if s.items.is_empty() && s.notes.is_empty() {
+        c.error(
+            "sources",
+            "say where the data comes from, or leave the section out",
+        );
     }
-    if let Some(t) = &n.transfers {
-        if !t.outside_eea && !t.items.is_empty() {
+}
+
+fn recipients(c: &mut Checker<'_>, r: &Recipients) {
+    for (i, rec) in r.items.iter().enumerate() {
+        let at = format!("recipients.items[{i}]");
+        c.text(&rec.name, &join(&at, "name"));
+        c.opt_text(&rec.purpose, &join(&at, "purpose"));
+        location(c, rec.location.as_deref(), &join(&at, "location"));
+        if let Some(web) = &rec.web {
+            c.href(web, &join(&at, "web"), WEB_SCHEMES);
+        }
+        c.prose(&rec.details, &join(&at, "details"));
+    }
+    c.prose(&r.notes, "recipients.notes");
+    if r.items.is_empty() && r.notes.is_empty() {
+        c.error(
+            "recipients",
+            "name the recipients or say that there are none, or leave the section out",
+        );
+    }
+}
+
+fn transfers(c: &mut Checker<'_>, t: &Transfers) {
+    if !t.outside_eea && !t.items.is_empty() {
+        c.error(
+            "transfers.items",
+            "lists transfers although `outside_eea` is false: set it to true or remove the items",
+        );
+    }
+    for (i, tr) in t.items.iter().enumerate() {
+        let at = format!("transfers.items[{i}]");
+        c.text(&tr.recipient, &join(&at, "recipient"));
+        location(c, Some(&tr.country), &join(&at, "country"));
+        if rules::in_eea(&tr.country) {
             c.error(
-                "transfers.items",
-                "lists transfers although `outside_eea` is false: set it to true or remove the items",
+                &join(&at, "country"),
+                format!(
+                    "`{}` is inside the EU/EEA: this is not a transfer to a third country",
+                    tr.country
+                ),
             );
         }
-        for (i, tr) in t.items.iter().enumerate() {
-            let at = format!("transfers.items[{i}]");
-            c.text(&tr.recipient, &join(&at, "recipient"));
-            location(&mut c, Some(&tr.country), &join(&at, "country"));
-            if rules::in_eea(&tr.country) {
+        c.prose(&tr.details, &join(&at, "details"));
+    }
+    c.prose(&t.notes, "transfers.notes");
+}
+
+fn retention(c: &mut Checker<'_>, r: &Retention) {
+    for (i, rule) in r.rules.iter().enumerate() {
+        let at = format!("retention.rules[{i}]");
+        c.opt_text(&rule.data, &join(&at, "data"));
+        c.text(&rule.period, &join(&at, "period"));
+        for (field, value) in [
+            ("min_duration", &rule.min_duration),
+            ("max_duration", &rule.max_duration),
+        ] {
+            if let Some(d) = value.as_deref().filter(|d| !is_duration(d)) {
                 c.error(
-                    &join(&at, "country"),
-                    format!(
-                        "`{}` is inside the EU/EEA: this is not a transfer to a third country",
-                        tr.country
-                    ),
+                    &join(&at, field),
+                    format!("`{d}` is not an ISO 8601 duration such as P24M, P5Y or P1Y6M"),
                 );
             }
-            c.prose(&tr.details, &join(&at, "details"));
-        }
-        c.prose(&t.notes, "transfers.notes");
-    }
-    if let Some(r) = &n.retention {
-        for (i, rule) in r.rules.iter().enumerate() {
-            let at = format!("retention.rules[{i}]");
-            c.opt_text(&rule.data, &join(&at, "data"));
-            c.text(&rule.period, &join(&at, "period"));
-            for (field, value) in [
-                ("min_duration", &rule.min_duration),
-                ("max_duration", &rule.max_duration),
-            ] {
-                if let Some(d) = value.as_deref().filter(|d| !is_duration(d)) {
-                    c.error(
-                        &join(&at, field),
-                        format!("`{d}` is not an ISO 8601 duration such as P24M, P5Y or P1Y6M"),
-                    );
-                }
-            }
-        }
-        c.prose(&r.notes, "retention.notes");
-        if r.rules.is_empty() && r.notes.is_empty() {
-            c.error(
-                "retention",
-                "state a retention period or its criteria, or leave the section out",
-            );
         }
     }
-    if let Some(s) = &n.security {
-        c.prose(&s.general, "security.general");
-        c.prose(&s.technical, "security.technical");
-        c.prose(&s.organisational, "security.organisational");
-        c.prose(&s.paper_records, "security.paper_records");
+    c.prose(&r.notes, "retention.notes");
+    if r.rules.is_empty() && r.notes.is_empty() {
+        c.error(
+            "retention",
+            "state a retention period or its criteria, or leave the section out",
+        );
     }
-    if let Some(r) = &n.rights {
-        duplicates(&mut c, &r.rights, "rights.rights");
-        c.prose(&r.notes, "rights.notes");
-        c.prose(&r.how_to_exercise, "rights.how_to_exercise");
+}
+
+fn security(c: &mut Checker<'_>, s: &Security) {
+    c.prose(&s.general, "security.general");
+    c.prose(&s.technical, "security.technical");
+    c.prose(&s.organisational, "security.organisational");
+    c.prose(&s.paper_records, "security.paper_records");
+}
+
+fn rights(c: &mut Checker<'_>, r: &Rights) {
+    duplicates(c, &r.rights, "rights.rights");
+    c.prose(&r.notes, "rights.notes");
+    c.prose(&r.how_to_exercise, "rights.how_to_exercise");
+}
+
+fn complaint_authority(c: &mut Checker<'_>, a: &ComplaintAuthority) {
+    c.text(&a.name, "complaint_authority.name");
+    if let Some(web) = &a.web {
+        c.href(web, "complaint_authority.web", WEB_SCHEMES);
     }
-    if let Some(a) = &n.complaint_authority {
-        c.text(&a.name, "complaint_authority.name");
-        if let Some(web) = &a.web {
-            c.href(web, "complaint_authority.web", WEB_SCHEMES);
-        }
-        c.prose(&a.notes, "complaint_authority.notes");
+    c.prose(&a.notes, "complaint_authority.notes");
+}
+
+fn free_section(c: &mut Checker<'_>, s: &FreeSection, at: &str) {
+    c.text(&s.heading, &join(at, "heading"));
+    c.prose(&s.body, &join(at, "body"));
+    if s.body.is_empty() {
+        c.error(&join(at, "body"), "a section needs some content");
     }
-    if let Some(a) = &n.automated_decisions {
-        c.prose(&a.description, "automated_decisions.description");
-    }
-    if let Some(r) = &n.requirement {
-        c.prose(&r.consequences, "requirement.consequences");
-    }
-    if let Some(ch) = &n.changes {
-        c.prose(&ch.description, "changes.description");
-    }
-    for (i, s) in n.other_sections.iter().enumerate() {
-        c.text(&s.heading, &format!("other_sections[{i}].heading"));
-        c.prose(&s.body, &format!("other_sections[{i}].body"));
-        if s.body.is_empty() {
-            c.error(
-                &format!("other_sections[{i}].body"),
-                "a section needs some content",
-            );
-        }
-    }
-    head.extend(c.into_problems());
-    head
 }
 
 fn location(c: &mut Checker<'_>, code: Option<&str>, rel: &str) {
