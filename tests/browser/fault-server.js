@@ -1,15 +1,21 @@
-// A small "edge" for hostile.test.js and faults.test.js (not a test file itself): it serves the real
-// widget bundle (widget/dist) and, instead of the JSON API, whatever a test says a notice id
-// answers: hostile JSON that validation would refuse (to test the renderer's own defence), slow
-// answers, hangs, 500s, malformed JSON, notices of an unknown format. Plus a company page per test,
-// with its own inline script under a strict CSP (server.js's startSite), listening on 127.0.0.1.
+// A stand-in "edge" for hostile.test.js and faults.test.js (not a test file itself), kept only for
+// what the real worker cannot be made to answer: JSON that validation would refuse at publish time
+// (to test the renderer's own defence), slow answers, hangs, a body cut off mid-way, 500s and 503s,
+// malformed JSON, HTML instead of JSON, notices of an unknown format. It serves the real widget
+// bundle (widget/dist) and, for the JSON API, whatever a test says a notice id answers. Every
+// other widget scenario runs against the real worker in workerd: tests/edge/widget.test.mjs.
+// Plus a company page per test, with its own inline script under a strict CSP
+// (tests/support/site.cjs), listening on 127.0.0.1.
 'use strict';
 
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const http = require('node:http');
-const { ROOT, startSite } = require('./server.js');
+const { startSite } = require('../support/site.cjs');
+const { findChrome, CHROME_ARGS } = require('../support/chrome.cjs');
+
+const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
  * `answers` maps an id (`org/notice`) to `(req, res, send)`: the handler of
@@ -59,7 +65,7 @@ function startFaultEdge(answers) {
 
 /**
  * A company page embedding one widget per id in `ids`, and its own inline script, which must run
- * whatever the widgets meet. Served by server.js's site server under its strict CSP.
+ * whatever the widgets meet. Served by tests/support/site.cjs under its strict CSP.
  */
 async function startFaultSite(edgeOrigin, ids, { lang = 'en' } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seloste-fault-site-'));
@@ -94,12 +100,6 @@ ${tags}
   };
 }
 
-/** The Chromium flags of the other browser tests: nothing ever leaves 127.0.0.1. */
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
 /** A minimal notice (format 1) wrapped as a `Version`, with `extra` merged into the notice. */
 function version(id, extra = {}) {
   return {
@@ -131,10 +131,11 @@ function noticeAnswer(v) {
  */
 async function startFaultScene(answers, name) {
   const { chromium } = require('playwright-core');
+  const executablePath = findChrome();
   const edge = await startFaultEdge(answers);
   const site = await startFaultSite(edge.origin, Object.keys(answers));
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `seloste-chromium-${name}-`));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: CHROME_ARGS });
   const close = async () => {
     await context.close();
     await site.close();
@@ -144,4 +145,4 @@ async function startFaultScene(answers, name) {
   return { edge, site, context, close };
 }
 
-module.exports = { startFaultEdge, startFaultSite, startFaultScene, CHROMIUM_ARGS, version, noticeAnswer };
+module.exports = { startFaultEdge, startFaultSite, startFaultScene, version, noticeAnswer };

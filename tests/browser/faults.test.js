@@ -79,9 +79,7 @@ test('every edge fault ends in the notice or a polite fallback link; the page sc
     }
     assert.ok(edge.hits.get(id) >= 1, `${id} was asked for`);
   }
-  const seconds = (Date.now() - started) / 1000;
-  console.log(`# ${Object.keys(CASES).length} faults settled in ${seconds.toFixed(1)} s`);
-  assert.ok(seconds < (WIDGET_TIMEOUT_MS + 10_000) / 1000, 'hangs end at the widget timeout');
+  console.log(`# ${Object.keys(CASES).length} faults settled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(dialogs, []);

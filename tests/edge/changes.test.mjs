@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { freshEdge, getJson, notice, publishOk } from "./helpers.mjs";
+import { fetchPage, freshEdge, getJson, notice, publishOk } from "./helpers.mjs";
 
 const ID = "testi/muutokset";
 const VERSIONS = 23; // more than one page (20)
@@ -53,12 +53,13 @@ test("older pages, and a language the notice lacks falls back to one it has", as
 });
 
 test("history pages are paginated, with links between the pages", async () => {
-  const first = await fetch(edge.url(`/${ID}/history?lang=en`));
+  // fetchPage asserts the security headers of both pages.
+  const { r: first, html } = await fetchPage(edge, `/${ID}/history?lang=en`);
   assert.equal(first.status, 200);
-  const html = await first.text();
   assert.equal((html.match(/class="version"/g) || []).length, 20);
   assert.match(html, new RegExp(`href="/${ID}/history\\?from=3"`));
-  const older = await (await fetch(edge.url(`/${ID}/history?from=3&lang=en`))).text();
+  const { r: olderPage, html: older } = await fetchPage(edge, `/${ID}/history?from=3&lang=en`);
+  assert.equal(olderPage.status, 200);
   assert.equal((older.match(/class="version"/g) || []).length, 3);
   assert.match(older, /Version 1/);
   assert.doesNotMatch(older, /Version 4\b/);

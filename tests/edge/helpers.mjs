@@ -5,6 +5,7 @@
 // runtime's. Miniflare applies no migrations itself, so each test's state directory is migrated by
 // `wrangler d1 migrations apply DB --local --persist-to DIR` first.
 
+import assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -61,6 +62,8 @@ export async function startEdge(dir, token) {
     token,
     dir,
     url: (path) => new URL(path, url).href,
+    /** The worker's D1 binding, from outside the worker (to test the database itself); a promise. */
+    d1: () => mf.getD1Database("DB"),
     stop: () => mf.dispose(),
   };
 }
@@ -136,6 +139,66 @@ export async function nuErrors(pages, dirName) {
     .map((m) => ({ page: names.get(m.url) ?? m.url, line: m.lastLine, message: m.message, extract: m.extract }));
 }
 
+/**
+ * The security headers every HTML answer of the edge carries, whatever its status or method: a
+ * strict Content-Security-Policy (no script on the edge's own pages), nosniff, a referrer policy.
+ */
+export function assertHtmlSecurity(r, where) {
+  const csp = r.headers.get("content-security-policy") ?? "";
+  assert.match(csp, /default-src 'none'/, `${where}: CSP ${csp}`);
+  assert.match(csp, /frame-ancestors 'none'/, `${where}: CSP ${csp}`);
+  assert.doesNotMatch(csp, /script-src[^;]*('unsafe-inline'|\*)/, `${where}: CSP ${csp}`);
+  assert.equal(r.headers.get("x-content-type-options"), "nosniff", where);
+  assert.ok(r.headers.get("referrer-policy"), `${where}: Referrer-Policy`);
+}
+
+/**
+ * Fetches `path` from the edge (redirects not followed) and, for every `text/html` answer, asserts
+ * its security headers. Returns {r, html, text}.
+ */
+export async function fetchPage(edge, path, init = {}) {
+  const r = await fetch(edge.url(path), { redirect: "manual", ...init });
+  const html = await r.text();
+  if ((r.headers.get("content-type") ?? "").startsWith("text/html")) {
+    assertHtmlSecurity(r, `${init.method ?? "GET"} ${path} (${r.status})`);
+  }
+  return { r, html, text: pageText(html) };
+}
+
+const STRICT_XML = `
+import json, sys, xml.etree.ElementTree as ET
+def tree(e):
+    return {"tag": e.tag, "attrs": e.attrib, "text": e.text or "", "children": [tree(c) for c in e]}
+try:
+    root = ET.fromstring(sys.stdin.buffer.read())
+except ET.ParseError as e:
+    print(json.dumps({"error": str(e)}))
+else:
+    print(json.dumps({"root": tree(root)}))
+`;
+
+/**
+ * Parses `xml` with a real XML parser in strict mode (Python's expat, through ElementTree: any
+ * well-formedness error is fatal) and returns the root element as {tag, attrs, text, children};
+ * `tag`s keep their namespace as `{uri}name`. Throws, with the parser's message, on malformed XML.
+ */
+export function parseXmlStrict(xml) {
+  let out;
+  try {
+    out = execFileSync("python3", ["-c", STRICT_XML], { input: xml, maxBuffer: 64 << 20 });
+  } catch (e) {
+    throw new Error(`python3 is needed to parse XML strictly (cargo xtask test needs it anyway): ${e.message}`);
+  }
+  const { root, error } = JSON.parse(out);
+  if (error) throw new Error(`not well-formed XML: ${error}`);
+  return root;
+}
+
+/** The children of an XML element named `name` in the Atom namespace. */
+export function atom(element, name) {
+  return element.children.filter((c) => c.tag === `{http://www.w3.org/2005/Atom}${name}`);
+}
+
 /** The text a reader sees: tags dropped, entities decoded, white space collapsed. */
 export function pageText(html) {
   const body = html.replace(/<head>[\s\S]*?<\/head>/i, " ");
@@ -158,14 +221,14 @@ export function collapse(s) {
   return s.replace(/\s+/g, " ").trim();
 }
 
-/** The seed examples, `examples/*.json`, sorted. */
+/** The example files, `examples/*.json`, sorted. */
 export const EXAMPLE_FILES = readdirSync(join(ROOT, "examples"))
   .filter((f) => f.endsWith(".json"))
   .sort();
 
 /**
- * Publishes every seed example as `cargo xtask dev` does: a single notice as version 1 (here dated
- * by its `updated` day when it has one), a history version by version with its real dates.
+ * Publishes every example as `cargo xtask dev` does: a single notice as version 1 (here dated by
+ * its `updated` day when it has one), a history version by version with its real dates.
  * Returns, per file, the id and the versions as published ([{number, notice, summary}]).
  */
 export async function publishExamples(edge) {

@@ -1,7 +1,9 @@
 // A bounded load test on 127.0.0.1: a fixed number of mixed requests (reads of every kind and
 // publishes to a few notices) with a fixed number in flight, against the worker in workerd. The bar:
-// no 5xx at all, every publish acknowledged with 201 is in the history afterwards, and each notice's
-// versions are numbered 1..N without a gap. Prints throughput and latency percentiles.
+// every read answers 200, every publish 201 (numbering is atomic: no race is lost, no 409), each
+// 201 is in the history afterwards as the version it named, and each notice's versions are
+// numbered 1..N without a gap. Prints throughput and latency percentiles (figures, not assertions:
+// `cargo xtask bench` measures performance).
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -16,8 +18,10 @@ let edge;
 
 before(async () => {
   edge = await freshEdge("load");
+  // Two versions each, so every read (the diff 1→2 included) has something to show.
   for (const id of NOTICES) {
     await publishOk(edge, id, { notice: notice(id), summary: { fi: "Alku", en: "Start" } });
+    await publishOk(edge, id, { notice: notice(id), summary: { fi: "Toinen", en: "Second" } });
   }
 });
 after(() => edge?.stop());
@@ -35,7 +39,7 @@ function request(k) {
   return { kind: "read", id, k, path, run: () => fetch(edge.url(path)) };
 }
 
-test(`${REQUESTS} mixed requests, ${IN_FLIGHT} in flight: no 5xx, every 201 stored, no gap`, async () => {
+test(`${REQUESTS} mixed requests, ${IN_FLIGHT} in flight: every read 200, every publish 201 and stored, no gap`, async () => {
   const results = [];
   let next = 0;
   const started = performance.now();
@@ -53,13 +57,12 @@ test(`${REQUESTS} mixed requests, ${IN_FLIGHT} in flight: no 5xx, every 201 stor
 
   const serverErrors = results.filter((r) => r.status >= 500);
   assert.deepEqual(serverErrors.map((r) => `${r.kind} ${r.path ?? r.id} ${r.status} ${r.text.slice(0, 200)}`), []);
-  // A read may be a 404 only for a diff asked before version 2 existed.
-  const badReads = results.filter((r) => r.kind === "read" && r.status !== 200 && !(r.status === 404 && r.path.includes("/diff/")));
+  const badReads = results.filter((r) => r.kind === "read" && r.status !== 200);
   assert.deepEqual(badReads.map((r) => `${r.path} ${r.status}`), []);
   const publishes = results.filter((r) => r.kind === "publish");
-  const created = publishes.filter((r) => r.status === 201);
-  // Numbering is atomic: a lost race would be a 409, and even that is not expected.
-  assert.ok(publishes.every((r) => r.status === 201 || r.status === 409), JSON.stringify(publishes.filter((r) => r.status !== 201).slice(0, 3)));
+  assert.equal(publishes.length, REQUESTS / PUBLISH_EVERY);
+  assert.deepEqual(publishes.filter((r) => r.status !== 201).map((r) => `request ${r.k}: ${r.status} ${r.text.slice(0, 200)}`), []);
+  const created = publishes;
 
   for (const id of NOTICES) {
     const { status, json } = await getJson(edge, `/api/v1/notices/${id}/history`);
@@ -67,7 +70,7 @@ test(`${REQUESTS} mixed requests, ${IN_FLIGHT} in flight: no 5xx, every 201 stor
     const numbers = json.versions.map((v) => v.number);
     assert.deepEqual(numbers, Array.from({ length: numbers.length }, (_, i) => i + 1), `${id}: 1..N`);
     const mine = created.filter((r) => r.id === id);
-    assert.equal(json.versions.length, 1 + mine.length, `${id}: the first version and every 201`);
+    assert.equal(json.versions.length, 2 + mine.length, `${id}: the first two versions and every 201`);
     for (const r of mine) {
       const { number } = JSON.parse(r.text);
       assert.equal(json.versions[number - 1].summary.en, `request ${r.k}`, `${id}: the 201 for request ${r.k} is version ${number}`);
