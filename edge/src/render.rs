@@ -6,7 +6,7 @@
 
 use seloste_schema::api::NoticeId;
 use seloste_schema::{ChangeLog, Version};
-use seloste_widget::i18n::{t, Word};
+use seloste_widget::i18n::{t, Message};
 use seloste_widget::{document, stylesheet_link, PageContext};
 
 use crate::html::{escape, STYLESHEET_URL};
@@ -55,7 +55,7 @@ pub async fn notice_page(id: &NoticeId, v: &Version, lang: &str, latest: bool) -
 /// One page of the change log.
 pub async fn history_page(id: &NoticeId, log: &ChangeLog) -> String {
     let body = seloste_widget::changelog_html(log, &context(id, None)).await;
-    let title = format!("{} — {}", t(Word::ChangeLog, &log.lang), log.title);
+    let title = format!("{} — {}", t(Message::ChangeLog, &log.lang), log.title);
     document(&title, &log.lang, &body, &head(id, &log.title, None))
 }
 
@@ -73,7 +73,7 @@ pub async fn diff_page(
     let notice_title = new.notice.title.get(lang);
     let title = format!(
         "{} {} → {} — {notice_title}",
-        t(Word::ChangesBetween, lang),
+        t(Message::ChangesBetween, lang),
         old.number,
         new.number
     );

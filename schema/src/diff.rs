@@ -75,10 +75,10 @@ impl NoticeDiff {
 
     /// The diff as plain text, one section heading and its changes after another.
     pub fn to_text(&self) -> String {
-        let words = Words::of(&self.lang);
+        let lang = self.lang.as_str();
         let mut out = String::new();
         if self.is_empty() {
-            out.push_str(words.none);
+            out.push_str(Message::NoChanges.get(lang));
             out.push('\n');
         }
         for s in &self.sections {
@@ -86,19 +86,19 @@ impl NoticeDiff {
             for c in &s.changes {
                 match c {
                     Change::Added { item, details } => {
-                        let _ = writeln!(out, "  + {}: {item}", words.added);
+                        let _ = writeln!(out, "  + {}: {item}", Message::Added.get(lang));
                         for d in details {
                             let _ = writeln!(out, "      {d}");
                         }
                     }
                     Change::Removed { item, details } => {
-                        let _ = writeln!(out, "  - {}: {item}", words.removed);
+                        let _ = writeln!(out, "  - {}: {item}", Message::Removed.get(lang));
                         for d in details {
                             let _ = writeln!(out, "      {d}");
                         }
                     }
                     Change::Changed { item, fields } => {
-                        let _ = writeln!(out, "  ~ {}: {item}", words.changed);
+                        let _ = writeln!(out, "  ~ {}: {item}", Message::Changed.get(lang));
                         for f in fields {
                             let old = f.old.as_deref().unwrap_or("—");
                             let new = f.new.as_deref().unwrap_or("—");
@@ -109,28 +109,6 @@ impl NoticeDiff {
             }
         }
         out
-    }
-}
-
-/// The words a change log uses, in one language: a view of the [`Message`] catalogue.
-pub struct Words {
-    pub added: &'static str,
-    pub removed: &'static str,
-    pub changed: &'static str,
-    pub none: &'static str,
-    /// Said of the first version, which has nothing before it to compare with.
-    pub first: &'static str,
-}
-
-impl Words {
-    pub fn of(lang: &str) -> Self {
-        Words {
-            added: Message::Added.get(lang),
-            removed: Message::Removed.get(lang),
-            changed: Message::Changed.get(lang),
-            none: Message::NoChanges.get(lang),
-            first: Message::FirstVersion.get(lang),
-        }
     }
 }
 

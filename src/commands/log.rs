@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use seloste_schema::changelog::PAGE_SIZE;
-use seloste_schema::diff::Words;
+use seloste_schema::messages::Message;
 use seloste_schema::ChangeLog;
 
 use crate::input::read_history;
@@ -28,7 +28,6 @@ pub fn run(
         );
         return Ok(0);
     }
-    let words = Words::of(&log.lang);
     println!("{}", log.title);
     for e in &log.entries {
         let mut heading = format!("\n#{} · {}", e.number, e.published.localized(&log.lang));
@@ -42,7 +41,7 @@ pub fn run(
                     println!("  {line}");
                 }
             }
-            None => println!("  {}", words.first),
+            None => println!("  {}", Message::FirstVersion.get(&log.lang)),
         }
     }
     if let Some(older) = log.older {

@@ -68,15 +68,11 @@ fn check_spec(spec: &str) -> Report {
                             format!("{file}: has no version {n} ({} versions)", h.versions.len())
                         })?;
                     let prefix = format!("versions[{i}].notice");
-                    let mut report = validate_notice(&h.versions[i].notice);
-                    for p in &mut report.problems {
-                        p.path = match p.path.as_str() {
-                            "" | "." => prefix.clone(),
-                            rest if rest.starts_with('[') => format!("{prefix}{rest}"),
-                            rest => format!("{prefix}.{rest}"),
-                        };
-                    }
-                    Ok(report)
+                    let report = validate_notice(&h.versions[i].notice);
+                    let problems = report.problems.into_iter().map(|p| p.under(&prefix));
+                    Ok(Report {
+                        problems: problems.collect(),
+                    })
                 }
                 ((Some(Document::Notice(_)), _), Some(_)) => Err(format!(
                     "{file}: is a single notice, not a history: drop the @N"

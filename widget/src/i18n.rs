@@ -2,6 +2,3 @@
 //! shared with the diff, the feed and the CLI so that they cannot disagree.
 
 pub use seloste_schema::messages::{language_name, t, Message};
-
-/// The catalogue's former name here, for callers not yet moved to [`Message`].
-pub use seloste_schema::messages::Message as Word;

@@ -39,6 +39,20 @@ pub struct Problem {
     pub article: Option<String>,
 }
 
+impl Problem {
+    /// The same problem addressed from a document that holds the checked value at `prefix` (a
+    /// version's notice in a history, the notice in a publish request).
+    pub fn under(mut self, prefix: &str) -> Problem {
+        let rel = if self.path == "." { "" } else { &self.path };
+        self.path = if rel.is_empty() {
+            prefix.to_owned()
+        } else {
+            rules::join(prefix, rel)
+        };
+        self
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.severity, &self.article) {

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::api;
 use crate::components::{Fallback, HistoryView, NoticeView};
-use crate::i18n::{t, Word};
+use crate::i18n::{t, Message};
 use crate::page::PageContext;
 
 /// What the embedding `<script>` asked for.
@@ -136,7 +136,7 @@ pub fn App(props: &AppProps) -> Html {
         html! { <Fallback lang={AttrValue::from(lang.to_owned())} href={AttrValue::from(edge_page.clone())} /> }
     };
     let loading = || {
-        html! { <p class="seloste meta" aria-busy="true">{ t(Word::Loading, &wanted) }</p> }
+        html! { <p class="seloste meta" aria-busy="true">{ t(Message::Loading, &wanted) }</p> }
     };
 
     let content = match *view {
