@@ -89,6 +89,24 @@ fn unsafe_hrefs_never_become_links() {
 }
 
 #[test]
+fn an_email_address_cannot_smuggle_mailto_parameters() {
+    // Validation refuses such an address; the renderer must hold even if it were bypassed.
+    let mut n = notice();
+    n.organisation.emails =
+        vec!["tietosuoja@kaarea.fi?bcc=attacker%40evil.example&cc=x@y.fi".into()];
+    let html = block_on(notice_html(&n, "fi", &page(None)));
+    let href =
+        r#"href="mailto:tietosuoja@kaarea.fi%3Fbcc%3Dattacker%2540evil.example%26cc%3Dx@y.fi""#;
+    assert!(html.contains(href), "{html}");
+    let mailtos: Vec<&str> = html.split("href=\"mailto:").skip(1).collect();
+    assert!(!mailtos.is_empty());
+    for m in mailtos {
+        let target = &m[..m.find('"').unwrap()];
+        assert!(!target.contains(['?', '&', '#']), "{target}");
+    }
+}
+
+#[test]
 fn headings_are_in_order_and_sections_are_anchored() {
     let html = render_notice("fi");
     assert_eq!(html.matches("<h1").count(), 1);

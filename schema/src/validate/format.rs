@@ -20,6 +20,13 @@ pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
         check_section(&mut c, n, section);
     }
     problems.extend(c.into_problems());
+    // Text hygiene last, and only where no other error already points (a link with a
+    // bidirectional control is refused once, as a link).
+    for p in super::hygiene::check(n, prefix) {
+        if !problems.iter().any(|q| q.path == p.path) {
+            problems.push(p);
+        }
+    }
     problems
 }
 

@@ -7,6 +7,7 @@
 
 mod completeness;
 mod format;
+mod hygiene;
 pub(crate) mod rules;
 
 use std::fmt;
@@ -140,6 +141,8 @@ pub fn validate_document(doc: &Document) -> Report {
                 version.effective_date(v.published, v.effective, "effective");
                 version.text(&v.summary, "summary");
                 problems.extend(version.into_problems());
+                let at = format!("versions[{i}].summary");
+                problems.extend(hygiene::check(&v.summary, &at));
             }
             Report { problems }.sorted()
         }

@@ -192,7 +192,7 @@ impl<'a> Checker<'a> {
 
     pub fn email(&mut self, email: &str, rel: &str) {
         if !is_email(email) {
-            self.error(rel, format!("`{email}` is not an email address"));
+            self.error(rel, email_problem(email));
         }
     }
 
@@ -305,30 +305,79 @@ pub fn check_href(href: &str, schemes: &[&str]) -> Result<(), String> {
                 _ => Err(format!("`{href}` has no host")),
             }
         }
-        "mailto" if !is_email(rest.split('?').next().unwrap_or("")) => Err(format!(
-            "`{href}` is not a mailto: link to an email address"
-        )),
+        "mailto" => check_mailto(href, rest),
         "tel" if !is_phone(rest) => Err(format!("`{href}` is not a tel: link to a phone number")),
         _ => Ok(()),
     }
 }
 
-/// A practical email check: one `@`, a local part, a domain with a dot, no spaces or brackets.
+/// A `mailto:` link: one address, and at most a `subject` and a `body` after it. Recipients in
+/// the query (`to`, `cc`, `bcc`) would send a data subject's request to someone the link does not
+/// show.
+fn check_mailto(href: &str, rest: &str) -> Result<(), String> {
+    let (address, query) = rest.split_once('?').unwrap_or((rest, ""));
+    if !is_email(address) {
+        return Err(format!(
+            "`{href}` is not a mailto: link to an email address"
+        ));
+    }
+    let hidden = query.split('&').filter(|q| !q.is_empty()).find(|q| {
+        let name = q.split('=').next().unwrap_or("");
+        !name.eq_ignore_ascii_case("subject") && !name.eq_ignore_ascii_case("body")
+    });
+    match hidden {
+        Some(q) => Err(format!(
+            "`{href}`: a mailto: link may give a subject and a body, nothing else (found `{q}`)"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// An email address and nothing else: `local@domain`, where the local part is letters, digits and
+/// `. _ + - '` (no leading, trailing or double dot) and the domain is at least two dot-separated
+/// labels of letters, digits and inner dashes. No `mailto:`, no `?`, `&`, `%` or spaces: an
+/// address is rendered as a `mailto:` link, and `info@x.fi?bcc=someone@evil.example` would
+/// silently copy every request to a third party.
 pub fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
-    let ok_chars = |p: &str| {
-        p.chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && !"<>()[]\\,;:@\"".contains(c))
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._+-'".contains(c))
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && domain.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| {
+            tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit())
+        });
+    local_ok && domain_ok
+}
+
+/// Why `s` is not an email address, in words that say how to fix it.
+pub fn email_problem(s: &str) -> String {
+    let hint = if s.to_ascii_lowercase().starts_with("mailto:") {
+        " (write the address only, without `mailto:`)"
+    } else if s.contains(['?', '&', '%', '=']) {
+        " (an address cannot carry parameters such as ?cc= or ?bcc=)"
+    } else if s.chars().any(char::is_whitespace) {
+        " (it contains white space)"
+    } else {
+        ""
     };
-    !local.is_empty()
-        && ok_chars(local)
-        && ok_chars(domain)
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
+    format!("`{s}` is not an email address{hint}")
 }
 
 /// A phone number as people write it: at least five digits, and only digits, spaces, `+-()`.
@@ -482,8 +531,37 @@ mod tests {
             "a@b..fi",
             "a@.b.fi",
             "<a@b.fi>",
+            "tietosuoja@kaarea.fi?bcc=attacker%40evil.example",
+            "mailto:tietosuoja@kaarea.fi",
+            "a&b@c.fi",
+            "a%40b@c.fi",
+            "a@b.fi#x",
+            ".a@b.fi",
+            "a.@b.fi",
+            "a@-b.fi",
+            "a@b.f",
+            "a@1.2",
+            "a@b.fi\u{b}",
         ] {
             assert!(!is_email(bad), "{bad}");
+        }
+        assert!(is_email("o'brien+notices@tietosuoja.fi"));
+        assert!(is_email("tietosuoja@kärkkäinen.fi"));
+        assert!(email_problem("mailto:a@b.fi").contains("without `mailto:`"));
+        assert!(email_problem("a@b.fi?bcc=c@d.fi").contains("parameters"));
+    }
+
+    #[test]
+    fn mailto_links_carry_no_hidden_recipients() {
+        assert!(check_href("mailto:a@b.fi?subject=Pyyntö&body=Hei", LINK_SCHEMES).is_ok());
+        for bad in [
+            "mailto:a@b.fi?bcc=c@evil.example",
+            "mailto:a@b.fi?subject=x&cc=c@evil.example",
+            "mailto:a@b.fi?to=c@evil.example",
+            "mailto:a@b.fi,c@evil.example",
+        ] {
+            let e = check_href(bad, LINK_SCHEMES).unwrap_err();
+            assert!(e.contains("mailto:"), "{bad}: {e}");
         }
     }
 

@@ -137,6 +137,16 @@ fn required_text_is_not_blank() {
 fn emails_are_checked() {
     let r = with(|v| v["contact"]["emails"][0] = json!("maija at acme"));
     assert_error(&r, "contact.emails[0]", "is not an email address");
+    let r = with(|v| {
+        v["organisation"]["emails"][0] = json!("tietosuoja@kaarea.fi?bcc=attacker%40evil.example")
+    });
+    assert_error(&r, "organisation.emails[0]", "cannot carry parameters");
+    let r = with(|v| v["dpo"]["emails"][0] = json!("mailto:dpo@acme.example"));
+    assert_error(&r, "dpo.emails[0]", "without `mailto:`");
+    let r = with(
+        |v| v["introduction"] = json!([{"links": [{"href": "mailto:info@acme.example?bcc=x@evil.example", "label": {"fi": "x", "en": "x"}}]}]),
+    );
+    assert_error(&r, "introduction[0].links[0].href", "a subject and a body");
 }
 
 #[test]
@@ -160,6 +170,66 @@ fn links_allow_only_https_http_mailto_and_tel() {
     assert_error(&r, "organisation.web", "links may only use https, http");
     let r = with(|v| v["complaint_authority"]["web"] = json!("tietosuoja.fi"));
     assert_error(&r, "complaint_authority.web", "not an absolute link");
+}
+
+#[test]
+fn no_text_holds_control_characters_noncharacters_or_bidi_controls() {
+    // Every kind of field that holds text: translations, names, addresses, prose, labels.
+    let fields: [(&str, fn(&mut Value, &str)); 8] = [
+        ("title.en", |v, s| v["title"]["en"] = json!(s)),
+        ("organisation.name", |v, s| {
+            v["organisation"]["name"] = json!(s)
+        }),
+        ("organisation.postal_address.street", |v, s| {
+            v["organisation"]["postal_address"]["street"] = json!(s)
+        }),
+        ("contact.name", |v, s| v["contact"]["name"] = json!(s)),
+        ("introduction[0].paragraph.fi", |v, s| {
+            v["introduction"][0]["paragraph"]["fi"] = json!(s)
+        }),
+        ("security.technical[0].list[0].en", |v, s| {
+            v["security"]["technical"][0]["list"][0]["en"] = json!(s)
+        }),
+        ("organisation.phones[0].label.fi", |v, s| {
+            v["organisation"]["phones"][0]["label"]["fi"] = json!(s)
+        }),
+        ("json_schema", |v, s| v["$schema"] = json!(s)),
+    ];
+    for (path, set) in fields {
+        let path = if path == "json_schema" {
+            "$schema"
+        } else {
+            path
+        };
+        for (bad, words) in [
+            ("Rivi\u{b}toinen", "U+000B, a control character"),
+            ("Nimi\r", "U+000D, a control character"),
+            ("x\u{85}", "U+0085, a control character"),
+            ("x\u{7f}", "U+007F, a control character"),
+            ("x\u{fffe}", "U+FFFE, a Unicode noncharacter"),
+            ("x\u{fdd0}", "U+FDD0, a Unicode noncharacter"),
+            ("Acme\u{202e}yO", "U+202E, a bidirectional control"),
+            ("Acme\u{2067}x\u{2069}", "U+2067, a bidirectional control"),
+        ] {
+            let mut v = complete();
+            set(&mut v, bad);
+            assert_error(&report_of(&v), path, words);
+        }
+        let mut v = complete();
+        set(
+            &mut v,
+            "Tab\tand\nline feed, \u{200f}marks\u{200e} and ä€ are fine",
+        );
+        let r = report_of(&v);
+        assert!(!r.has_errors(), "{path}: {:#?}", r.problems);
+    }
+    // A history's change summaries too.
+    let mut v = version(1, "2024-05-01");
+    v["summary"]["fi"] = json!("Muutos\u{b}");
+    assert_error(&history(vec![v]), "versions[0].summary.fi", "U+000B");
+    // A link with a bidirectional control is refused once, as a link.
+    let r = with(|v| v["organisation"]["web"] = json!("https://exa\u{202e}lpmaxe.evil"));
+    assert_eq!(r.errors().count(), 1, "{:#?}", r.problems);
 }
 
 #[test]

@@ -53,9 +53,24 @@ fn reach(
             { fact(t(Message::PostalAddress, lang), postal.as_ref().map(address)) }
             { fact(t(Message::VisitingAddress, lang), visiting.as_ref().map(address)) }
             { many(t(Message::Phone, lang), phones.iter().map(|p| phone(p, lang))) }
-            { many(t(Message::Email, lang), emails.iter().map(|e| link(&format!("mailto:{e}"), e))) }
+            { many(t(Message::Email, lang), emails.iter().map(|e| link(&mailto(e), e))) }
         </>
     }
+}
+
+/// The `mailto:` link of an address. Every character but letters, digits, `@` and `. _ - ~` is
+/// percent-encoded, so the address stays one address even if it reached the renderer unvalidated:
+/// `a@b.fi?bcc=c@evil.example` becomes a single (undeliverable) address, never a hidden copy.
+pub fn mailto(email: &str) -> String {
+    let mut href = String::from("mailto:");
+    for b in email.bytes() {
+        if b.is_ascii_alphanumeric() || b"@._-~".contains(&b) {
+            href.push(char::from(b));
+        } else {
+            href.push_str(&format!("%{b:02X}"));
+        }
+    }
+    href
 }
 
 fn address(a: &Address) -> Html {
