@@ -1,6 +1,8 @@
 //! Reading a notice file or a history file from JSON, with errors that name the JSON path and the
 //! line and column, so a person can find the mistake in their editor.
 
+mod strict;
+
 use std::fmt;
 
 use crate::history::HistoryFile;
@@ -62,7 +64,7 @@ pub fn parse(json: &str) -> Result<Document, ParseError> {
 /// Parses JSON into `T`, reporting the path of the first value of the wrong shape.
 pub fn parse_as<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ParseError> {
     let de = &mut serde_json::Deserializer::from_str(json);
-    let result: Result<T, _> = serde_path_to_error::deserialize(de);
+    let result: Result<T, _> = serde_path_to_error::deserialize(strict::Strict(de));
     result.map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
@@ -134,6 +136,40 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    #[test]
+    fn a_list_where_a_section_belongs_is_an_error_at_any_depth() {
+        // serde's derived structs would read these as their fields in order (or all defaults).
+        for (replace, with, path) in [
+            (
+                r#""role":{"acts_as":"controller"}"#,
+                r#""role":["controller"]"#,
+                "role",
+            ),
+            (
+                r#""role":{"acts_as":"controller"}"#,
+                r#""role":{"acts_as":"controller"},"rights":[]"#,
+                "rights",
+            ),
+            (
+                r#""organisation":{"name":"Acme Oy"}"#,
+                r#""organisation":{"name":"Acme Oy","postal_address":[]}"#,
+                "organisation.postal_address",
+            ),
+        ] {
+            let json = MINIMAL.replace(replace, with);
+            let e = parse(&json).unwrap_err();
+            assert_eq!(e.path, path, "{json}");
+            assert!(e.message.contains("invalid type: sequence"), "{}", e.message);
+            assert_eq!(e.line, 2, "{e}");
+        }
+        // The same reaches into a history's versions.
+        let history = format!(
+            r#"{{"format":1,"id":"acme/customers","versions":[{{"number":1,"published":"2024-01-01","summary":{{"fi":"x"}},"notice":{}}}]}}"#,
+            MINIMAL.replace(r#""role":{"acts_as":"controller"}"#, r#""role":[]"#)
+        );
+        assert_eq!(parse(&history).unwrap_err().path, "versions[0].notice.role");
     }
 
     #[test]
