@@ -260,14 +260,17 @@ fn dangerous_link_schemes_are_refused_and_never_rendered_as_links() {
 }
 
 #[test]
-fn bidi_overrides_stay_text_and_are_refused_in_links() {
+fn bidi_overrides_are_refused_in_text_and_in_links() {
+    // In text they would make what follows read differently from what it says (issue 9):
+    // validation refuses them (schema/src/validate/hygiene.rs) and `render` writes no page.
     let mut n = complete();
     poison_texts(&mut n, "\u{202e}moc.elpmaxe\u{202c} \u{2066}x\u{2069}");
     let f = temp_file("bidi.json", n.to_string().as_bytes());
     let out = seloste(&["validate", f.to_str().unwrap()]);
-    assert_ne!(out.status.code(), Some(2), "{}", all_output(&out));
-    let page = render(&f);
-    assert!(page.contains('\u{202e}'), "the text is kept as written");
+    assert_malformed(&out, "organisation.name: contains U+202E, a bidirectional control");
+    let out = seloste(&["render", f.to_str().unwrap()]);
+    assert_malformed(&out, "a bidirectional control");
+    assert!(out.stdout.is_empty(), "no page for a malformed notice");
     // In a link target the same characters are an error (they disguise where it goes).
     let mut n = complete();
     set_hrefs(&mut n, "https://acme.example/\u{202e}fdp.exe");

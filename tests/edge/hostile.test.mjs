@@ -31,7 +31,7 @@ before(async () => {
       other_sections: [{
         heading: { fi: XSS[3], en: XSS[4] },
         body: [
-          { paragraph: { fi: XSS.join(" "), en: BIDI } },
+          { paragraph: { fi: XSS.join(" "), en: XSS.slice().reverse().join(" ") } },
           { list: [{ fi: XSS[0], en: XSS[1] }] },
           { links: [{ href: "https://testi.example/a?b=\"'<>", label: { fi: XSS[2], en: XSS[3] } }] },
         ],
@@ -160,11 +160,17 @@ describe("the body", () => {
     await assertRefused(r, 413, "too_large");
   });
 
-  test("dangerous links, duplicate keys, a foreign id, unknown fields: 422 with the path", async () => {
+  test("dangerous links, bidirectional and control characters in text, duplicate keys, a foreign id, unknown fields: 422 with the path", async () => {
     for (const href of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox", "https://exa\u202elpmaxe.evil"]) {
       const b = body({ other_sections: [{ heading: { fi: "x", en: "x" }, body: [{ links: [{ href, label: { fi: "x", en: "x" } }] }] }] });
       const json = await assertRefused(await publish(edge, ID, b), 422, "invalid_notice");
       assert.ok(json.problems.some((p) => p.path === "notice.other_sections[0].body[0].links[0].href"), JSON.stringify(json.problems));
+    }
+    // Text that reads differently from what it says, or breaks the Atom feed (issue 9).
+    for (const bad of [BIDI, "Rivi\u000btoinen"]) {
+      const b = body({ other_sections: [{ heading: { fi: "x", en: "x" }, body: [{ paragraph: { fi: bad, en: "x" } }] }] });
+      const json = await assertRefused(await publish(edge, ID, b), 422, "invalid_notice");
+      assert.ok(json.problems.some((p) => p.path === "notice.other_sections[0].body[0].paragraph.fi"), JSON.stringify(json.problems));
     }
     const dup = JSON.stringify(body()).replace('"format":1', '"format":1,"format":1');
     await assertRefused(await publish(edge, ID, dup), 422, "invalid_notice");
@@ -280,7 +286,7 @@ describe("hostile-but-valid text on the pages", () => {
   /** What the reader of each language must see, as text, on the notice's pages. */
   const SHOWN = {
     fi: [`Seloste ${XSS[0]}`, `Testi ${XSS[2]}`, XSS[3], XSS.join(" "), XSS[0], XSS[2]],
-    en: [`Notice ${XSS[1]}`, `Testi ${XSS[2]}`, XSS[4], BIDI, XSS[1], XSS[3]],
+    en: [`Notice ${XSS[1]}`, `Testi ${XSS[2]}`, XSS[4], XSS.slice().reverse().join(" "), XSS[1], XSS[3]],
   };
 
   for (const lang of ["fi", "en"]) {
