@@ -5,6 +5,12 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Month;
 
+/// The years a notice's dates may fall in. No notice under EU data protection law predates the
+/// Data Protection Directive (95/46/EC, 1995), so an earlier year is a typo; and a date after
+/// 2100 is no plan anyone makes but a placeholder (`9999-12-31`) that readers would see as
+/// "Päivitetty 31.12.9999". Validation refuses dates outside these years.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1995..=2100;
+
 /// A calendar date (no time of day, no time zone): when a notice was updated, published or
 /// takes effect. Ordering is chronological.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -37,6 +43,17 @@ impl Date {
         let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
         Date::from_ymd(y as i32, m as u8, d as u8)
             .ok_or_else(|| format!("{s} is not a day in the calendar"))
+    }
+
+    /// Why this date cannot be a notice's date, or `None` when its year is within [`YEARS`].
+    pub fn implausible(self) -> Option<String> {
+        (!YEARS.contains(&self.year())).then(|| {
+            format!(
+                "{self} is not a plausible date for a notice: the year must be between {} and {}",
+                YEARS.start(),
+                YEARS.end()
+            )
+        })
     }
 
     pub fn year(self) -> i32 {
@@ -121,8 +138,8 @@ impl schemars::JsonSchema for Date {
         schemars::json_schema!({
             "type": "string",
             "format": "date",
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-            "description": "A calendar date, YYYY-MM-DD."
+            "pattern": "^(199[5-9]|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD, in the years 1995–2100."
         })
     }
 }
@@ -152,6 +169,17 @@ mod tests {
             "+018-05-21",
         ] {
             assert!(Date::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_years_from_1995_to_2100_are_plausible() {
+        for ok in ["1995-01-01", "2018-05-25", "2100-12-31"] {
+            assert_eq!(Date::parse(ok).unwrap().implausible(), None, "{ok}");
+        }
+        for bad in ["1994-12-31", "2101-01-01", "9999-12-31", "0001-01-01"] {
+            let why = Date::parse(bad).unwrap().implausible().unwrap();
+            assert!(why.contains("between 1995 and 2100"), "{bad}: {why}");
         }
     }
 

@@ -77,6 +77,7 @@ fn check_section(c: &mut Checker<'_>, n: &Notice, section: SectionId) {
     match section {
         SectionId::General => {
             c.text(&n.title, "title");
+            c.date(n.updated, "updated");
             c.prose(&n.introduction, "introduction");
         }
         SectionId::Organisation => c.organisation(&n.organisation, "organisation"),

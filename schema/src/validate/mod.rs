@@ -138,6 +138,8 @@ pub fn validate_document(doc: &Document) -> Report {
                 }
                 let mut version =
                     rules::Checker::new(&v.notice.languages, &format!("versions[{i}]"));
+                version.date(Some(v.published), "published");
+                version.date(v.effective, "effective");
                 version.effective_date(v.published, v.effective, "effective");
                 version.text(&v.summary, "summary");
                 problems.extend(version.into_problems());

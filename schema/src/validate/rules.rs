@@ -130,6 +130,13 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A date within the years a notice's dates may fall in ([`crate::date::YEARS`]).
+    pub fn date(&mut self, date: Option<Date>, rel: &str) {
+        if let Some(why) = date.and_then(Date::implausible) {
+            self.error(rel, why);
+        }
+    }
+
     /// A version takes effect on the day it is published or later, never before.
     pub fn effective_date(&mut self, published: Date, effective: Option<Date>, rel: &str) {
         if let Some(e) = effective.filter(|e| *e < published) {

@@ -479,6 +479,20 @@ fn history_dates_never_go_back() {
 }
 
 #[test]
+fn dates_fall_between_1995_and_2100() {
+    let r = with(|v| v["updated"] = json!("9999-12-31"));
+    assert_error(&r, "updated", "between 1995 and 2100");
+    let r = with(|v| v["updated"] = json!("1994-12-31"));
+    assert_error(&r, "updated", "between 1995 and 2100");
+    assert!(with(|v| v["updated"] = json!("1995-01-01")).is_clean());
+    let mut v = version(1, "1990-05-01");
+    v["effective"] = json!("2101-01-01");
+    let r = history(vec![v]);
+    assert_error(&r, "versions[0].published", "between 1995 and 2100");
+    assert_error(&r, "versions[0].effective", "between 1995 and 2100");
+}
+
+#[test]
 fn every_version_belongs_to_the_same_notice() {
     let mut v2 = version(2, "2024-06-01");
     v2["notice"]["id"] = json!("acme/other");
