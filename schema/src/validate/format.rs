@@ -303,12 +303,7 @@ fn free_section(c: &mut Checker<'_>, s: &FreeSection, at: &str) {
 fn location(c: &mut Checker<'_>, code: Option<&str>, rel: &str) {
     if let Some(code) = code {
         if !is_location(code) {
-            c.error(
-                rel,
-                format!(
-                    "`{code}` is not a country code (ISO 3166-1 alpha-2, e.g. FI, US) or EU / EEA"
-                ),
-            );
+            c.error(rel, rules::location_problem(code));
         }
     }
 }

@@ -475,16 +475,46 @@ pub fn is_duration(s: &str) -> bool {
     seen_unit && digits == 0
 }
 
-/// ISO 3166-1 alpha-2 codes of the EU/EEA member states, plus the `EU` and `EEA` regions.
+/// ISO 3166-1 alpha-2 codes of the EU/EEA member states, the parts of them that have codes of their
+/// own and are inside the EU (Åland, Art. 355(4) TFEU; the outermost regions of Art. 349 TFEU:
+/// French Guiana, Guadeloupe, Martinique, Réunion, Mayotte, Saint-Martin), plus the `EU` and `EEA`
+/// regions. Data sent to any of them does not leave the EU/EEA.
 pub const EEA: &[&str] = &[
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
-    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "EU",
-    "EEA",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "AX", "GF",
+    "GP", "MQ", "RE", "YT", "MF", "EU", "EEA",
 ];
 
-/// A location code: two upper-case letters (ISO 3166-1 alpha-2), or `EU` / `EEA`.
+/// A location code: an ISO 3166-1 alpha-2 code in capitals (the list of the `celes` crate), or
+/// `EU` / `EEA`.
 pub fn is_location(s: &str) -> bool {
-    s == "EEA" || (s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()))
+    s == "EU"
+        || s == "EEA"
+        || (s.len() == 2
+            && s.bytes().all(|b| b.is_ascii_uppercase())
+            && celes::Country::from_alpha2(s).is_ok())
+}
+
+/// Why `code` is not a location code, with the code that was probably meant: `UK` → `GB`,
+/// `EL` → `GR` (the EU's own abbreviations), `fi` → `FI`, `USA` → `US`, `Finland` → `FI`.
+pub fn location_problem(code: &str) -> String {
+    let meant = match code.to_ascii_uppercase().as_str() {
+        "UK" => Some("GB"),
+        "EL" => Some("GR"),
+        _ => None,
+    }
+    .or_else(|| {
+        code.parse::<celes::Country>()
+            .ok()
+            .map(|c| c.alpha2)
+            .filter(|a| *a != code)
+    });
+    match meant {
+        Some(m) => format!("`{code}` is not a country code (ISO 3166-1 alpha-2): write `{m}`"),
+        None => {
+            format!("`{code}` is not a country code (ISO 3166-1 alpha-2, e.g. FI, US) or EU / EEA")
+        }
+    }
 }
 
 pub fn in_eea(location: &str) -> bool {
@@ -639,8 +669,37 @@ mod tests {
 
     #[test]
     fn locations_and_the_eea() {
-        assert!(is_location("FI") && is_location("US") && is_location("EEA") && is_location("EU"));
-        assert!(!is_location("fi") && !is_location("USA") && !is_location(""));
+        for ok in ["FI", "US", "GB", "AX", "EEA", "EU", "ZW"] {
+            assert!(is_location(ok), "{ok}");
+        }
+        for bad in ["fi", "USA", "", "UK", "XX", "EL", "AA", "ZZ", "Finland"] {
+            assert!(!is_location(bad), "{bad}");
+        }
         assert!(in_eea("FI") && in_eea("NO") && in_eea("EU") && !in_eea("US") && !in_eea("GB"));
+        for inside in ["AX", "GF", "GP", "MQ", "RE", "YT", "MF"] {
+            assert!(in_eea(inside) && is_location(inside), "{inside}");
+        }
+        for outside in ["CH", "FO", "GL", "SJ", "GI", "NC", "PF"] {
+            assert!(!in_eea(outside), "{outside}");
+        }
+        assert!(
+            EEA.iter().all(|c| is_location(c)),
+            "every EU/EEA code is a real one"
+        );
+    }
+
+    #[test]
+    fn a_wrong_country_code_names_the_right_one() {
+        for (bad, meant) in [
+            ("UK", "`GB`"),
+            ("EL", "`GR`"),
+            ("fi", "`FI`"),
+            ("USA", "`US`"),
+            ("Finland", "`FI`"),
+        ] {
+            let why = location_problem(bad);
+            assert!(why.contains(meant), "{bad}: {why}");
+        }
+        assert!(location_problem("XX").contains("is not a country code"));
     }
 }

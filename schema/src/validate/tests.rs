@@ -252,6 +252,24 @@ fn retention_durations_are_iso_8601() {
 fn locations_are_country_codes() {
     let r = with(|v| v["recipients"]["items"][0]["location"] = json!("Finland"));
     assert_error(&r, "recipients.items[0].location", "not a country code");
+    let r = with(|v| v["recipients"]["items"][0]["location"] = json!("UK"));
+    assert_error(&r, "recipients.items[0].location", "write `GB`");
+    let r = with(|v| v["recipients"]["items"][0]["location"] = json!("XX"));
+    assert_error(&r, "recipients.items[0].location", "not a country code");
+    let transfer = json!({"recipient": {"fi": "X", "en": "X"}, "country": "UK", "safeguard": "adequacy_decision"});
+    let r = with(|v| v["transfers"] = json!({"outside_eea": true, "items": [transfer]}));
+    assert_error(&r, "transfers.items[0].country", "write `GB`");
+}
+
+#[test]
+fn aland_and_the_outermost_regions_are_inside_the_eea() {
+    for code in ["AX", "GF", "GP", "MQ", "RE", "YT", "MF"] {
+        let r = with(|v| v["recipients"]["items"][0]["location"] = json!(code));
+        assert!(r.is_clean(), "{code}: {:#?}", r.problems);
+        let inside = json!({"recipient": {"fi": "X", "en": "X"}, "country": code, "safeguard": "adequacy_decision"});
+        let r = with(|v| v["transfers"] = json!({"outside_eea": true, "items": [inside]}));
+        assert_error(&r, "transfers.items[0].country", "inside the EU/EEA");
+    }
 }
 
 #[test]
