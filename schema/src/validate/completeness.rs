@@ -2,9 +2,11 @@
 //! not give. Each finding names its article so a privacy officer can look it up.
 
 use crate::notice::Notice;
-use crate::vocab::{LegalBasis, Right};
+use crate::party::Address;
+use crate::text::Text;
+use crate::vocab::{LegalBasis, Right, RoleKind};
 
-use super::rules::{finding, in_eea, join};
+use super::rules::{country_meant, finding, in_eea, join};
 use super::Problem;
 
 /// The rights Art. 13(2)(b) asks every notice to tell of.
@@ -33,6 +35,7 @@ pub fn check(n: &Notice, prefix: &str) -> Vec<Problem> {
 /// Art. 13(1), 13(2), then Art. 14). A new field that GDPR asks for gets its own function here.
 const CHECKS: &[fn(&Notice, &mut Findings)] = &[
     controller_contact,
+    representative,
     purposes,
     legal_bases,
     legitimate_interests,
@@ -40,6 +43,7 @@ const CHECKS: &[fn(&Notice, &mut Findings)] = &[
     recipients,
     transfers,
     recipients_outside_eea,
+    transfers_to_listed_recipients,
     retention,
     rights,
     consent_withdrawal,
@@ -77,6 +81,33 @@ fn controller_contact(n: &Notice, f: &mut Findings) {
             "13(1)(a)",
             "the notice gives no contact details of the controller",
         );
+    }
+}
+
+/// 13(1)(a), 27: a controller established outside the EU/EEA names its representative in the
+/// Union. Where it is established is read from the country of its postal or visiting address,
+/// when that names a country the ISO list knows (a code, or an English name such as "United
+/// States"); an address in no known country gives no finding.
+fn representative(n: &Notice, f: &mut Findings) {
+    let o = &n.organisation;
+    if n.role.acts_as != RoleKind::Controller || n.representative.is_some() {
+        return;
+    }
+    let countries: Vec<&str> = [&o.postal_address, &o.visiting_address]
+        .into_iter()
+        .flatten()
+        .filter_map(|a: &Address| a.country.as_deref().and_then(country_meant))
+        .collect();
+    if let Some(outside) = countries.iter().find(|c| !in_eea(c)) {
+        if !countries.iter().any(|c| in_eea(c)) {
+            f.miss(
+                "representative",
+                "13(1)(a)",
+                format!(
+                    "the controller is established in {outside}, outside the EU/EEA, but the notice names no representative in the Union (Art. 27)"
+                ),
+            );
+        }
     }
 }
 
@@ -208,24 +239,71 @@ fn transfers(n: &Notice, f: &mut Findings) {
     }
 }
 
-/// 13(1)(f): a recipient outside the EU/EEA means a transfer the notice must declare.
+/// 13(1)(f): a recipient outside the EU/EEA means a transfer the notice must declare, naming it.
 fn recipients_outside_eea(n: &Notice, f: &mut Findings) {
-    let declares_transfers = n.transfers.as_ref().is_some_and(|t| t.outside_eea);
-    let Some(r) = n.recipients.as_ref().filter(|_| !declares_transfers) else {
+    let Some(r) = &n.recipients else { return };
+    let transfers = n.transfers.as_ref().filter(|t| t.outside_eea);
+    for (i, rec) in r.items.iter().enumerate() {
+        let Some(loc) = rec.location.as_deref().filter(|l| !in_eea(l)) else {
+            continue;
+        };
+        let name = rec.name.get(n.main_language());
+        let message = match transfers {
+            None => format!(
+                "the recipient “{name}” is located in {loc}, outside the EU/EEA, but the notice declares no transfer to a third country"
+            ),
+            // Transfers declared without saying where to: that finding (at transfers.items) covers it.
+            Some(t) if t.items.is_empty() => continue,
+            Some(t) if t.items.iter().any(|tr| same_name(&tr.recipient, &rec.name)) => continue,
+            Some(_) => format!(
+                "the recipient “{name}” is located in {loc}, outside the EU/EEA, but no transfer names it"
+            ),
+        };
+        f.miss(
+            &format!("recipients.items[{i}].location"),
+            "13(1)(f)",
+            message,
+        );
+    }
+}
+
+/// 13(1)(e): whoever data is transferred to is a recipient, and the list of recipients names it.
+fn transfers_to_listed_recipients(n: &Notice, f: &mut Findings) {
+    // Without a recipients section, the finding of `recipients` already says so.
+    let (Some(t), Some(r)) = (&n.transfers, &n.recipients) else {
         return;
     };
-    for (i, rec) in r.items.iter().enumerate() {
-        if let Some(loc) = rec.location.as_deref().filter(|l| !in_eea(l)) {
+    for (i, tr) in t.items.iter().enumerate() {
+        if !r
+            .items
+            .iter()
+            .any(|rec| same_name(&rec.name, &tr.recipient))
+        {
             f.miss(
-                &format!("recipients.items[{i}].location"),
-                "13(1)(f)",
+                &format!("transfers.items[{i}].recipient"),
+                "13(1)(e)",
                 format!(
-                    "the recipient “{}” is located in {loc}, outside the EU/EEA, but the notice declares no transfer to a third country",
-                    rec.name.get(n.main_language())
+                    "data is transferred to “{}”, but the notice does not list it among the recipients",
+                    tr.recipient.get(n.main_language())
                 ),
             );
         }
     }
+}
+
+/// Whether two texts name the same party: some translation of one equals some translation of the
+/// other, ignoring case and spacing ("Mailcomet Inc." and "mailcomet  inc.").
+fn same_name(a: &Text, b: &Text) -> bool {
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    a.0.values().any(|x| {
+        b.0.values()
+            .any(|y| !x.trim().is_empty() && key(x) == key(y))
+    })
 }
 
 /// 13(2)(a): how long data is kept.

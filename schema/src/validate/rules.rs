@@ -495,21 +495,26 @@ pub fn is_location(s: &str) -> bool {
             && celes::Country::from_alpha2(s).is_ok())
 }
 
-/// Why `code` is not a location code, with the code that was probably meant: `UK` → `GB`,
-/// `EL` → `GR` (the EU's own abbreviations), `fi` → `FI`, `USA` → `US`, `Finland` → `FI`.
-pub fn location_problem(code: &str) -> String {
-    let meant = match code.to_ascii_uppercase().as_str() {
-        "UK" => Some("GB"),
-        "EL" => Some("GR"),
-        _ => None,
+/// The ISO 3166-1 alpha-2 code a person most likely meant by `text`: a code in any case, an
+/// alpha-3 code, an English name or alias (`United States`, `Finland`), or the EU's own
+/// abbreviations `UK` and `EL`. `None` when the text names no country the list knows (names in
+/// Finnish or Swedish, for instance).
+pub fn country_meant(text: &str) -> Option<&'static str> {
+    let squeezed: String = text.split_whitespace().collect();
+    match squeezed.to_ascii_uppercase().as_str() {
+        "UK" => return Some("GB"),
+        "EL" => return Some("GR"),
+        "EU" => return Some("EU"),
+        "EEA" => return Some("EEA"),
+        _ => {}
     }
-    .or_else(|| {
-        code.parse::<celes::Country>()
-            .ok()
-            .map(|c| c.alpha2)
-            .filter(|a| *a != code)
-    });
-    match meant {
+    squeezed.parse::<celes::Country>().ok().map(|c| c.alpha2)
+}
+
+/// Why `code` is not a location code, with the code that was probably meant: `UK` → `GB`,
+/// `EL` → `GR`, `fi` → `FI`, `USA` → `US`, `Finland` → `FI`.
+pub fn location_problem(code: &str) -> String {
+    match country_meant(code).filter(|m| *m != code) {
         Some(m) => format!("`{code}` is not a country code (ISO 3166-1 alpha-2): write `{m}`"),
         None => {
             format!("`{code}` is not a country code (ISO 3166-1 alpha-2, e.g. FI, US) or EU / EEA")
@@ -696,6 +701,7 @@ mod tests {
             ("fi", "`FI`"),
             ("USA", "`US`"),
             ("Finland", "`FI`"),
+            ("United States", "`US`"),
         ] {
             let why = location_problem(bad);
             assert!(why.contains(meant), "{bad}: {why}");

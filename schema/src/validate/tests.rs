@@ -390,6 +390,68 @@ fn recipients_outside_the_eea_need_a_declared_transfer() {
 }
 
 #[test]
+fn a_recipient_outside_the_eea_needs_a_transfer_naming_it() {
+    let us_transfer = |name: &str| json!({"recipient": {"fi": name, "en": name}, "country": "US", "safeguard": "standard_contractual_clauses"});
+    let add_us_recipient = |v: &mut Value| {
+        v["recipients"]["items"].as_array_mut().unwrap().push(
+            json!({"name": {"fi": "Mailcomet Inc.", "en": "Mailcomet Inc."}, "role": "processor", "location": "US"}),
+        );
+    };
+    // A transfer to someone else does not cover it (today's miss).
+    let r = with(|v| {
+        add_us_recipient(v);
+        v["recipients"]["items"].as_array_mut().unwrap().push(
+            json!({"name": {"fi": "Other Inc.", "en": "Other Inc."}, "role": "processor", "location": "IN"}),
+        );
+        v["transfers"] = json!({"outside_eea": true, "items": [us_transfer("Other Inc.")]});
+    });
+    assert_finding(&r, "13(1)(f)", "recipients.items[1].location");
+    assert!(r
+        .findings()
+        .any(|p| p.message.contains("no transfer names it")));
+    assert_eq!(r.findings().count(), 1, "{:#?}", r.problems);
+    // A transfer naming it, in any case and spacing, does.
+    let r = with(|v| {
+        add_us_recipient(v);
+        v["transfers"] = json!({"outside_eea": true, "items": [us_transfer("mailcomet  INC.")]});
+    });
+    assert!(r.is_clean(), "{:#?}", r.problems);
+    // A recipient in Åland is inside the EU/EEA: no transfer needed.
+    let r = with(|v| v["recipients"]["items"][0]["location"] = json!("AX"));
+    assert!(r.is_clean(), "{:#?}", r.problems);
+}
+
+#[test]
+fn a_transfer_names_a_listed_recipient() {
+    let r = with(|v| {
+        v["transfers"] = json!({"outside_eea": true, "items": [
+            {"recipient": {"fi": "Mailcomet Inc.", "en": "Mailcomet Inc."}, "country": "US", "safeguard": "standard_contractual_clauses"}
+        ]})
+    });
+    assert_finding(&r, "13(1)(e)", "transfers.items[0].recipient");
+    assert_eq!(r.findings().count(), 1, "{:#?}", r.problems);
+}
+
+#[test]
+fn a_controller_outside_the_eea_names_its_representative() {
+    for country in ["US", "United States", "GB"] {
+        let r = with(|v| v["organisation"]["postal_address"]["country"] = json!(country));
+        assert_finding(&r, "13(1)(a)", "representative");
+        assert_eq!(r.findings().count(), 1, "{country}: {:#?}", r.problems);
+    }
+    let r = with(|v| {
+        v["organisation"]["postal_address"]["country"] = json!("United States");
+        v["representative"] = json!({"name": "Acme EU Oy", "emails": ["eu@acme.example"]});
+    });
+    assert!(r.is_clean(), "{:#?}", r.problems);
+    // Inside the EU/EEA, or a country the list does not know: no finding.
+    for country in ["Finland", "AX", "Suomi"] {
+        let r = with(|v| v["organisation"]["postal_address"]["country"] = json!(country));
+        assert!(r.is_clean(), "{country}: {:#?}", r.problems);
+    }
+}
+
+#[test]
 fn each_right_of_13_2_b_is_required() {
     for right in [
         "access",
