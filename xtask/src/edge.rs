@@ -14,6 +14,16 @@ pub fn edge_dir() -> PathBuf {
     root().join("edge")
 }
 
+/// Where a profile's worker is built: `edge/build/` for release (what `wrangler deploy` uploads,
+/// as `edge/wrangler.toml` says), `target/edge-dev/` for the dev loop, so that switching between
+/// `cargo xtask dev` and `build` or `test` rebuilds neither.
+pub fn out_dir(profile: Profile) -> PathBuf {
+    match profile {
+        Profile::Release => edge_dir().join("build"),
+        Profile::Dev => root().join("target/edge-dev"),
+    }
+}
+
 /// The environment every wrangler and Miniflare run gets: no telemetry, no error reports, no
 /// update check, and no fetch of `workers.cloudflare.com/cf.json` (Miniflare's `request.cf` data;
 /// offline it logs `getaddrinfo ENOTFOUND workers.cloudflare.com`, and the worker reads nothing of
@@ -39,21 +49,29 @@ pub fn build(profile: Profile) -> Result {
     if !root.join("widget/dist/seloste_bg.wasm").is_file() {
         eprintln!("note: widget/dist/ is empty; the worker will answer /widget/* with 503");
     }
-    let out = edge.join("build");
+    let out = out_dir(profile);
     let wasm = out.join("index_bg.wasm");
     let ran = inputs(profile)
         .output(out.join("index.js"))
         .output(wasm.clone())
         .run_unless_fresh(|| {
-            let flag = match profile {
-                Profile::Release => "--release",
-                Profile::Dev => "--dev",
+            // The dev build skips wasm-opt: on the unoptimised worker it is the slowest step.
+            let flags: &[&str] = match profile {
+                Profile::Release => &["--release"],
+                Profile::Dev => &["--dev", "--no-opt"],
             };
+            // worker-build takes the output folder relative to the crate.
+            let rel_out = Path::new("..").join(out.strip_prefix(&root).unwrap_or(&out));
             cmd::timed(
-                &format!("building the edge worker (worker-build {flag})"),
+                &format!(
+                    "building the edge worker (worker-build {})",
+                    flags.join(" ")
+                ),
                 || {
                     run(Command::new(&worker_build)
-                        .arg(flag)
+                        .args(flags)
+                        .arg("--out-dir")
+                        .arg(&rel_out)
                         .current_dir(&edge)
                         .env("WASM_BINDGEN_BIN", &bindgen)
                         .env("WASM_OPT_BIN", tools::node_bin("wasm-opt"))

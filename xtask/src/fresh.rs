@@ -70,25 +70,57 @@ impl Inputs {
     }
 
     /// Runs `step` unless the inputs hash as they did after its last success and the outputs are
-    /// still the bytes it wrote then (another profile or a hand edit may have replaced them);
-    /// records both hashes after a success. Returns whether the step ran.
+    /// still the bytes it wrote then; records both hashes after a success, with a copy of the
+    /// outputs. When only the outputs differ (the other profile wrote the same files, e.g.
+    /// `widget/dist/` after `cargo xtask dev`), that copy is put back instead of running the step.
+    /// Returns whether the step ran.
     pub fn run_unless_fresh(self, step: impl FnOnce() -> Result) -> Result<bool> {
-        let stamp = root().join("target/xtask-fresh").join(self.name);
+        let dir = root().join("target/xtask-fresh");
+        let stamp = dir.join(self.name);
+        let kept = dir.join(format!("{}.outputs", self.name));
         let inputs = format!("{:x}", self.hash.finalize());
         let recorded = std::fs::read_to_string(&stamp).unwrap_or_default();
-        if recorded.lines().next() == Some(inputs.as_str())
-            && recorded.lines().nth(1) == outputs_digest(&self.outputs).as_deref()
-        {
+        let same_inputs = recorded.lines().next() == Some(inputs.as_str());
+        let want = recorded.lines().nth(1).unwrap_or("");
+        if same_inputs && outputs_digest(&self.outputs).as_deref() == Some(want) {
             eprintln!("    ({}: inputs unchanged, skipped)", self.name);
+            return Ok(false);
+        }
+        if same_inputs && restore(&kept, &self.outputs, want) {
+            eprintln!(
+                "    ({}: inputs unchanged, outputs restored from {})",
+                self.name,
+                kept.display()
+            );
             return Ok(false);
         }
         // Forget the old stamp first: a step that fails halfway must run again next time.
         let _ = std::fs::remove_file(&stamp);
         step()?;
         let outputs = outputs_digest(&self.outputs).unwrap_or_default();
+        let _ = std::fs::remove_dir_all(&kept);
+        for (i, o) in self.outputs.iter().enumerate() {
+            if let Ok(bytes) = std::fs::read(o) {
+                cmd::write(&kept.join(i.to_string()), bytes)?;
+            }
+        }
         cmd::write(&stamp, format!("{inputs}\n{outputs}\n"))?;
         Ok(true)
     }
+}
+
+/// Copies the kept outputs back when they are exactly the recorded ones; whether it did.
+fn restore(kept: &Path, outputs: &[PathBuf], want: &str) -> bool {
+    let copies: Vec<PathBuf> = (0..outputs.len())
+        .map(|i| kept.join(i.to_string()))
+        .collect();
+    if outputs_digest(&copies).as_deref() != Some(want) {
+        return false;
+    }
+    copies
+        .iter()
+        .zip(outputs)
+        .all(|(from, to)| cmd::write(to, std::fs::read(from).unwrap_or_default()).is_ok())
 }
 
 /// The hash of the outputs' bytes, or `None` when one is missing.
@@ -150,6 +182,40 @@ mod tests {
         assert_ne!(hash(), edited);
         let base = digest(Inputs::new("t").text("profile", "dev"));
         assert_ne!(base, digest(Inputs::new("t").text("profile", "release")));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn outputs_another_profile_replaced_are_restored_without_running_the_step() {
+        let dir = std::env::temp_dir().join(format!("xtask-restore-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (input, output) = (dir.join("in"), dir.join("out"));
+        std::fs::write(&input, "source").unwrap();
+        // A name of its own under target/xtask-fresh/, so no real step's stamp is touched.
+        let name: &'static str =
+            Box::leak(format!("test-restore-{}", std::process::id()).into_boxed_str());
+        let step = |runs: &mut u32| {
+            Inputs::new(name)
+                .file(&input)
+                .output(output.clone())
+                .run_unless_fresh(|| {
+                    *runs += 1;
+                    std::fs::write(&output, "built").map_err(Into::into)
+                })
+                .unwrap()
+        };
+        let mut runs = 0;
+        assert!(step(&mut runs));
+        assert!(!step(&mut runs), "nothing changed");
+        std::fs::write(&output, "the other profile's bytes").unwrap();
+        assert!(!step(&mut runs), "restored, not rebuilt");
+        assert_eq!(std::fs::read_to_string(&output).unwrap(), "built");
+        std::fs::write(&input, "edited").unwrap();
+        assert!(step(&mut runs), "new input");
+        assert_eq!(runs, 2);
+        let fresh = root().join("target/xtask-fresh");
+        let _ = std::fs::remove_file(fresh.join(name));
+        let _ = std::fs::remove_dir_all(fresh.join(format!("{name}.outputs")));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -71,7 +71,7 @@ impl Edge {
         std::fs::create_dir_all(&state).with_context(|| format!("{}", state.display()))?;
         let source = edge_dir().join("wrangler.toml");
         let config = state.join("wrangler.dev.toml");
-        let main = edge_dir().join("build/index.js");
+        let main = edge::out_dir(o.profile).join("index.js");
         cmd::write(
             &config,
             config::dev_config(&cmd::read(&source)?, &edge_dir(), &main)?,

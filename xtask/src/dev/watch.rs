@@ -1,6 +1,6 @@
 //! The dev loop's watcher: a change under `schema/`, `widget/` or `edge/` rebuilds what depends on
-//! it (the widget bundle, the worker, the CLI), after which `wrangler dev` sees the new
-//! `edge/build/` and reloads the worker by itself; a changed file in `examples/` is published
+//! it (the widget bundle, the worker, the CLI), after which `wrangler dev` sees the new worker
+//! (`edge::out_dir`) and reloads it by itself; a changed file in `examples/` is published
 //! again, which makes a changed notice a new version.
 
 use std::path::{Path, PathBuf};
