@@ -175,7 +175,8 @@ fn links_allow_only_https_http_mailto_and_tel() {
 #[test]
 fn no_text_holds_control_characters_noncharacters_or_bidi_controls() {
     // Every kind of field that holds text: translations, names, addresses, prose, labels.
-    let fields: [(&str, fn(&mut Value, &str)); 8] = [
+    type Set = fn(&mut Value, &str);
+    let fields: [(&str, Set); 8] = [
         ("title.en", |v, s| v["title"]["en"] = json!(s)),
         ("organisation.name", |v, s| {
             v["organisation"]["name"] = json!(s)
