@@ -142,9 +142,8 @@ pub fn validate_document(doc: &Document) -> Report {
                 version.date(v.effective, "effective");
                 version.effective_date(v.published, v.effective, "effective");
                 version.text(&v.summary, "summary");
+                version.clean(&v.summary, "summary");
                 problems.extend(version.into_problems());
-                let at = format!("versions[{i}].summary");
-                problems.extend(hygiene::check(&v.summary, &at));
             }
             Report { problems }.sorted()
         }

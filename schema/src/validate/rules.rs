@@ -106,6 +106,13 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Text hygiene ([`super::hygiene`]) for a value checked outside a notice, such as a change
+    /// summary.
+    pub fn clean<T: serde::Serialize>(&mut self, value: &T, rel: &str) {
+        let at = self.path(rel);
+        self.problems.extend(super::hygiene::check(value, &at));
+    }
+
     /// A version's change summary: some text is required, and only in the notice's languages, but
     /// a missing translation is a finding, not an error: a one-line summary in the main language is
     /// a fair summary, and publishing a change must not wait for a translator.
@@ -117,6 +124,7 @@ impl<'a> Checker<'a> {
             );
         }
         self.foreign_languages(summary, rel);
+        self.clean(summary, rel);
         for lang in self.languages {
             if summary.exact(lang).is_none_or(|s| s.trim().is_empty()) {
                 let path = display_path(&self.path(rel));
@@ -591,6 +599,19 @@ mod tests {
         assert!(is_email("tietosuoja@kärkkäinen.fi"));
         assert!(email_problem("mailto:a@b.fi").contains("without `mailto:`"));
         assert!(email_problem("a@b.fi?bcc=c@d.fi").contains("parameters"));
+    }
+
+    #[test]
+    fn change_summaries_hold_no_control_characters() {
+        let langs = vec!["fi".to_owned()];
+        let mut c = Checker::new(&langs, "");
+        c.summary(&Text::new("fi", "Uusi\u{b}rivi"), "summary");
+        let p = c.into_problems();
+        assert!(
+            p.iter()
+                .any(|p| p.path == "summary.fi" && p.message.contains("U+000B")),
+            "{p:#?}"
+        );
     }
 
     #[test]
