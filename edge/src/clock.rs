@@ -31,6 +31,12 @@ pub fn rfc3339(ms: u64) -> String {
     )
 }
 
+/// Whether a version stated as published on `published` (YYYY-MM-DD) was received later
+/// (`received_at`, RFC 3339): then readers are told both.
+pub fn backdated(published: &str, received_at: &str) -> bool {
+    received_at.get(..10).is_some_and(|day| published < day)
+}
+
 fn utc(ms: u64) -> time::OffsetDateTime {
     let secs = i64::try_from(ms / 1000).unwrap_or(0);
     time::OffsetDateTime::from_unix_timestamp(secs).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
@@ -47,5 +53,12 @@ mod tests {
         assert_eq!(utc_date(ms).to_string(), "2024-02-29");
         assert_eq!(rfc3339(ms), "2024-02-29T23:59:59.123Z");
         assert_eq!(utc_date(0).to_string(), "1970-01-01");
+    }
+
+    #[test]
+    fn a_version_is_backdated_when_stated_before_the_day_it_arrived() {
+        assert!(backdated("2019-01-01", "2025-06-01T12:00:00.000Z"));
+        assert!(!backdated("2025-06-01", "2025-06-01T23:59:59.999Z"));
+        assert!(!backdated("2025-06-01", ""));
     }
 }

@@ -17,8 +17,17 @@ pub const MAX_ENTRIES: usize = 50;
 /// `GET /{org}/{notice}/feed.atom`, every URL absolute under `base` (`https://host`), from the
 /// newest versions alone (`newest`, oldest first, the latest last; at most [`MAX_ENTRIES`] are
 /// used) and the number of versions in all: what the edge loads, whatever the history's length.
-/// Dates are calendar days; Atom wants a date-time, so each is midnight UTC of its day.
-pub fn atom(id: &str, newest: &[Version], total: usize, lang: &str, base: &str) -> String {
+/// An entry's `<published>` is the date the organisation stated (midnight UTC of that day); its
+/// `<updated>` is when the edge received the version (`received`, by version number, RFC 3339),
+/// so a reader can tell a backdated version. Versions without a known receipt use the stated date.
+pub fn atom(
+    id: &str,
+    newest: &[Version],
+    received: &[(u32, String)],
+    total: usize,
+    lang: &str,
+    base: &str,
+) -> String {
     let Some(latest) = newest.last() else {
         return String::new();
     };
@@ -47,10 +56,14 @@ pub fn atom(id: &str, newest: &[Version], total: usize, lang: &str, base: &str) 
     }
     for v in newest.iter().rev().take(MAX_ENTRIES) {
         let when = timestamp(&v.published.to_string());
+        let got = received
+            .iter()
+            .find(|(n, _)| *n == v.number)
+            .map_or(when.clone(), |(_, at)| escape(at));
         let url = escape(&format!("{page}/v/{}", v.number));
         xml.push_str(&format!(
             "<entry>\n<id>{url}</id>\n<title>{title} — {version_word} {n} ({date})</title>\n\
-             <published>{when}</published>\n<updated>{when}</updated>\n\
+             <published>{when}</published>\n<updated>{got}</updated>\n\
              <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n",
             title = escape(v.notice.title.get(lang)),
             n = v.number,
@@ -112,14 +125,22 @@ mod tests {
             Text::new("fi", "Toka"),
         )
         .unwrap();
+        let received = [(1, "2024-05-06T07:08:09.010Z".to_owned())];
         let xml = atom(
             h.id(),
             h.versions(),
+            &received,
             h.versions().len(),
             "fi",
             "https://x.example",
         );
         assert_eq!(xml.matches("<entry>").count(), 2);
+        assert!(
+            xml.contains(
+                "<published>2020-01-02T00:00:00Z</published>\n<updated>2024-05-06T07:08:09.010Z</updated>"
+            ),
+            "the stated date is `published`, the receipt `updated`"
+        );
         let first = xml.find("/v/2</id>").unwrap();
         assert!(first < xml.find("/v/1</id>").unwrap(), "newest first");
         assert!(xml.contains("<updated>2021-03-04T00:00:00Z</updated>"));
@@ -144,6 +165,7 @@ mod tests {
         let xml = atom(
             h.id(),
             h.versions(),
+            &[],
             h.versions().len(),
             "en",
             "https://x.example",

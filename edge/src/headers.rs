@@ -84,6 +84,27 @@ pub fn preflight() -> HeaderList {
     h
 }
 
+/// The answer to a preflight for publishing or managing keys, from an allowed `origin` only.
+pub fn write_preflight(origin: &str) -> HeaderList {
+    vec![
+        ("Access-Control-Allow-Origin", origin.to_owned()),
+        ("Vary", "Origin".into()),
+        (
+            "Access-Control-Allow-Methods",
+            "POST, DELETE, OPTIONS".into(),
+        ),
+        (
+            "Access-Control-Allow-Headers",
+            "Authorization, Content-Type".into(),
+        ),
+        (
+            "Access-Control-Expose-Headers",
+            "Location, Retry-After".into(),
+        ),
+        ("Access-Control-Max-Age", "86400".into()),
+    ]
+}
+
 pub use crate::etag::etag;
 
 /// Whether an `If-None-Match` header matches `etag`: `*`, or any listed tag equal to it. Weak

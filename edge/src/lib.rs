@@ -16,11 +16,16 @@ pub mod feed;
 pub mod headers;
 pub mod html;
 pub mod lang;
+pub mod origin;
 pub mod routes;
 pub mod submission;
 
 #[cfg(target_arch = "wasm32")]
 mod cache;
+#[cfg(target_arch = "wasm32")]
+mod keys;
+#[cfg(target_arch = "wasm32")]
+mod limits;
 #[cfg(target_arch = "wasm32")]
 mod render;
 #[cfg(target_arch = "wasm32")]

@@ -1,4 +1,5 @@
-//! D1: the record of every published version (`migrations/0001_versions.sql`).
+//! D1: the record of every published version (`migrations/0001_versions.sql`, with who published
+//! it from `0002_keys.sql`).
 //!
 //! What D1 really does matters here. A D1 database is one SQLite database behind a single writer:
 //! each statement runs atomically, one after another. So the next version number is computed *inside*
@@ -44,6 +45,26 @@ pub struct VersionInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effective: Option<Date>,
     pub summary: Text,
+    /// When the edge received it (RFC 3339 UTC): `published` is as the organisation stated it.
+    pub received_at: String,
+    /// The key that published it; absent for the operator token and for versions published
+    /// before keys existed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
+    /// That key's label (`operator` for the operator token).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_label: Option<String>,
+    /// The stated publication date is before the day the edge received it: readers see the date
+    /// as the organisation stated it, and when it really arrived.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub backdated: bool,
+}
+
+/// When the edge received a version (the feed shows it beside the stated date).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Receipt {
+    pub number: f64,
+    pub received_at: String,
 }
 
 /// The outcome of [`Store::append`].
@@ -70,6 +91,22 @@ struct VersionRow {
     effective: Option<String>,
     summary: String,
     document: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct InfoRow {
+    number: f64,
+    published: String,
+    effective: Option<String>,
+    summary: String,
+    received_at: String,
+    key_id: Option<String>,
+    key_label: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CountRow {
+    n: f64,
 }
 
 #[derive(Deserialize)]
@@ -216,28 +253,60 @@ impl Store {
             })
     }
 
-    /// Every version's number, dates and summary, oldest first (no documents).
+    /// Every version's number, dates, summary and receipt, oldest first (no documents).
     pub async fn versions(&self, id: &NoticeId) -> Result<Vec<VersionInfo>> {
         let rows = self
             .db
             .prepare(
-                "SELECT number, published, effective, summary, NULL AS document \
+                "SELECT number, published, effective, summary, received_at, key_id, key_label \
                  FROM versions WHERE notice = ?1 ORDER BY number",
             )
             .bind(&[id.to_string().into()])?
             .all()
             .await?
-            .results::<VersionRow>()?;
+            .results::<InfoRow>()?;
         rows.into_iter()
             .map(|r| {
                 Ok(VersionInfo {
                     number: r.number as u32,
+                    backdated: crate::clock::backdated(&r.published, &r.received_at),
                     published: date(&r.published)?,
                     effective: r.effective.as_deref().map(date).transpose()?,
                     summary: json(&r.summary)?,
+                    received_at: r.received_at,
+                    key_id: r.key_id,
+                    key_label: r.key_label,
                 })
             })
             .collect()
+    }
+
+    /// When versions `first..=last` were received, oldest first.
+    pub async fn receipts(&self, id: &NoticeId, first: u32, last: u32) -> Result<Vec<Receipt>> {
+        self.db
+            .prepare(
+                "SELECT number, received_at FROM versions \
+                 WHERE notice = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number",
+            )
+            .bind(&[id.to_string().into(), number(first), number(last)])?
+            .all()
+            .await?
+            .results::<Receipt>()
+    }
+
+    /// Whether `id` has a version dated the day it was received (not an imported one): after
+    /// that, only the operator may backdate.
+    pub async fn has_current_version(&self, id: &NoticeId) -> Result<bool> {
+        let row = self
+            .db
+            .prepare(
+                "SELECT COUNT(*) AS n FROM versions \
+                 WHERE notice = ?1 AND published >= substr(received_at, 1, 10)",
+            )
+            .bind(&[id.to_string().into()])?
+            .first::<CountRow>(None)
+            .await?;
+        Ok(row.is_some_and(|r| r.n > 0.0))
     }
 
     /// Every notice with its latest version, by id.
@@ -280,19 +349,22 @@ impl Store {
 
     /// Appends a submission as the notice's next version, atomically: the number is `MAX + 1`
     /// and the date rule (not before the latest version's) is checked in the same statement.
-    /// `received_at` is the server's clock (RFC 3339).
+    /// `received_at` is the server's clock (RFC 3339); `key_id` and `key_label` say who published.
     pub async fn append(
         &self,
         id: &NoticeId,
         s: &Submission,
         received_at: &str,
+        key_id: Option<&str>,
+        key_label: &str,
     ) -> Result<Appended> {
         let statement = self
             .db
             .prepare(
                 "INSERT INTO versions \
-                   (notice, number, published, effective, summary, document, received_at) \
-                 SELECT ?1, COALESCE(latest.number, 0) + 1, ?2, ?3, ?4, ?5, ?6 \
+                   (notice, number, published, effective, summary, document, received_at, \
+                    key_id, key_label) \
+                 SELECT ?1, COALESCE(latest.number, 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 \
                  FROM (SELECT MAX(number) AS number, MAX(published) AS published \
                        FROM versions WHERE notice = ?1) AS latest \
                  WHERE latest.published IS NULL OR latest.published <= ?2 \
@@ -306,6 +378,8 @@ impl Store {
                 s.summary_json().into(),
                 s.document_json().into(),
                 received_at.into(),
+                key_id.map_or(JsValue::NULL, JsValue::from),
+                key_label.into(),
             ])?;
         // D1 runs statements one at a time, so a conflict should never happen; should the
         // platform ever run two at once, the primary key refuses the duplicate and we try again.

@@ -23,6 +23,10 @@ use crate::validate::{validate_notice, Problem, Severity};
 /// The largest publish request body the edge reads: 1 MiB, far above any real notice (tens of KB).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// No version may be dated before this year (the Data Protection Directive, 95/46/EC): an older
+/// date is a typo or an attempt to make a notice look older than it is.
+pub const EARLIEST_PUBLISHED_YEAR: i32 = 1995;
+
 /// Organisation names that would collide with the edge's own top-level paths (`/api/…`,
 /// `/widget/…`): no notice can be published under them.
 pub const RESERVED_ORGS: [&str; 2] = ["api", "widget"];
@@ -190,10 +194,16 @@ impl PublishRequest {
                 format!("{published} is in the future (today is {today} UTC)"),
             ));
         }
+        if published.year() < EARLIEST_PUBLISHED_YEAR {
+            return Err(ApiError::invalid_at(
+                "published",
+                format!("{published} is before {EARLIEST_PUBLISHED_YEAR}, when EU data protection law began"),
+            ));
+        }
         let mut problems: Vec<Problem> = validate_notice(&self.notice)
             .problems
             .into_iter()
-            .map(|p| under("notice", p))
+            .map(|p| p.under("notice"))
             .collect();
         let mut request = Checker::new(&self.notice.languages, "");
         request.effective_date(published, self.effective, "effective");
@@ -218,16 +228,6 @@ impl PublishRequest {
     }
 }
 
-/// A problem of the notice moved under `prefix`, where the notice sits in the request body.
-fn under(prefix: &str, mut p: Problem) -> Problem {
-    p.path = match p.path.as_str() {
-        "" | "." => prefix.to_owned(),
-        rest if rest.starts_with('[') => format!("{prefix}{rest}"),
-        rest => format!("{prefix}.{rest}"),
-    };
-    p
-}
-
 /// The `201` answer to a publish: where the new version lives and what GDPR elements it lacks.
 /// The same URL is in the `Location` header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,6 +241,12 @@ pub struct Published {
     pub effective: Option<Date>,
     /// When the edge received the version, RFC 3339 UTC with milliseconds.
     pub received_at: String,
+    /// The key that published it (its id, never the key itself); absent for the operator token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
+    /// That key's label, or `operator` for the operator token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_label: Option<String>,
     /// Completeness findings: what GDPR asks for that the notice does not say (not blocking).
     #[serde(default)]
     pub findings: Vec<Problem>,
@@ -254,8 +260,13 @@ pub enum ErrorCode {
     InvalidJson,
     /// 400: an organisation or notice id in the URL breaks the id rule.
     InvalidId,
-    /// 401: publishing without the right token.
+    /// 400: the request itself is malformed (e.g. a `Host` that forms no URL).
+    BadRequest,
+    /// 401: publishing without the right token, or with an unknown or revoked key.
     Unauthorized,
+    /// 403: a valid key, but not for this organisation (or for managing keys, which needs the
+    /// operator token).
+    Forbidden,
     /// 404: no such notice, version or API URL.
     NotFound,
     /// 405: the URL exists, not for this method (`Allow` lists those that work).
@@ -268,6 +279,9 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// 422: the body's shape, the notice or the dates are refused (see `problems`).
     InvalidNotice,
+    /// 429: too many failed authentications from this address, or publishes for this
+    /// organisation; `Retry-After` says when to try again.
+    RateLimited,
     /// 500: the edge failed; the details are in its log.
     Internal,
     /// 503: publishing is not configured on this edge.
@@ -282,14 +296,16 @@ pub enum ErrorCode {
 impl ErrorCode {
     pub fn status(self) -> u16 {
         match self {
-            ErrorCode::InvalidJson | ErrorCode::InvalidId => 400,
+            ErrorCode::InvalidJson | ErrorCode::InvalidId | ErrorCode::BadRequest => 400,
             ErrorCode::Unauthorized => 401,
+            ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::Conflict => 409,
             ErrorCode::TooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::InvalidNotice => 422,
+            ErrorCode::RateLimited => 429,
             ErrorCode::Internal | ErrorCode::Unknown => 500,
             ErrorCode::NotConfigured | ErrorCode::WidgetNotBuilt => 503,
         }
@@ -339,8 +355,14 @@ impl ApiError {
     pub fn unauthorized() -> Self {
         Self::new(
             ErrorCode::Unauthorized,
-            "publishing needs `Authorization: Bearer <token>` with the edge's publishing token",
+            "publishing needs `Authorization: Bearer <key>` with a key of the notice's organisation \
+             (or the operator token)",
         )
+    }
+
+    /// A valid key used outside its organisation (or for what only the operator may do).
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Forbidden, message)
     }
 
     pub fn too_large(limit: usize) -> Self {
@@ -403,6 +425,9 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+mod keys;
+pub use keys::{CreateKey, CreatedKey, KeyInfo, KeyList, MAX_LABEL_CHARS};
 
 #[cfg(test)]
 mod tests;

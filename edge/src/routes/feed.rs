@@ -18,12 +18,19 @@ pub async fn feed(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
     let first = head.number.saturating_sub(MAX_ENTRIES as u32 - 1).max(1);
     let newest = store.range(id, first, head.number).await?;
     let (lang, lang_from) = respond::choose_lang(req, &head.languages)?;
+    let received: Vec<(u32, String)> = store
+        .receipts(id, first, head.number)
+        .await?
+        .into_iter()
+        .map(|r| (r.number as u32, r.received_at))
+        .collect();
     let xml = crate::feed::atom(
         &id.to_string(),
         &newest,
+        &received,
         head.number as usize,
         &lang,
-        &respond::origin(req)?,
+        &respond::origin(env)?,
     );
     respond::conditional(
         req,

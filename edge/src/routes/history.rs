@@ -19,7 +19,7 @@ pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response
     let (lang, from) = respond::choose_lang(req, &head.languages)?;
     let page = respond::from_query(req)?.filter(|n| *n < head.number);
     let key = cache::key(
-        &respond::origin(req)?,
+        &respond::origin(env)?,
         &format!(
             "history/{id}/{}/{lang}/{}",
             head.number,
@@ -47,7 +47,7 @@ pub async fn diff(req: &Request, env: &Env, id: &NoticeId, a: u32, b: u32) -> Re
         return respond::not_found_page(&req.path());
     }
     let (lang, from) = respond::choose_lang(req, &head.languages)?;
-    let key = cache::key(&respond::origin(req)?, &format!("diff/{id}/{a}/{b}/{lang}"));
+    let key = cache::key(&respond::origin(env)?, &format!("diff/{id}/{a}/{b}/{lang}"));
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
         // Just the two versions compared, whatever the history's length.
         let (Some(old), Some(new)) = (store.version(id, a).await?, store.version(id, b).await?)

@@ -8,6 +8,7 @@
 //! | `/{org}/{notice}/feed.atom`                   | `feed.rs`     |
 //! | `GET /api/v1/notices/{org}/{notice}[/…]`      | `api.rs`      |
 //! | `POST /api/v1/notices/{org}/{notice}/versions`| `publish.rs`  |
+//! | `/api/v1/orgs/{org}/keys[/{id}[/revoke]]`     | `keys.rs`     |
 //! | `/widget/…`, `/embed.html`                    | `assets.rs`   |
 //!
 //! [`resolve`] is pure (and unit-tested natively); the handlers run only in the Worker.
@@ -24,6 +25,8 @@ mod feed;
 mod history;
 #[cfg(target_arch = "wasm32")]
 mod index;
+#[cfg(target_arch = "wasm32")]
+mod keys;
 #[cfg(target_arch = "wasm32")]
 mod notice;
 #[cfg(target_arch = "wasm32")]
@@ -52,6 +55,12 @@ pub enum Route {
     /// One page of the change log, computed in the reader's language (the widget's history view).
     ApiChanges(NoticeId),
     Publish(NoticeId),
+    /// The operator lists an organisation's keys (`GET …/orgs/{org}/keys`).
+    Keys(String),
+    /// The operator creates a key (`POST …/orgs/{org}/keys`).
+    CreateKey(String),
+    /// The operator revokes a key (`POST …/keys/{id}/revoke` or `DELETE …/keys/{id}`).
+    RevokeKey(String, String),
     WidgetScript,
     WidgetWasm,
     WidgetStylesheet,
@@ -64,6 +73,8 @@ pub enum Resolved {
     Route(Route),
     /// A CORS preflight for an API or widget URL.
     Preflight,
+    /// A CORS preflight for a URL that writes (publishing, keys): only configured origins.
+    WritePreflight,
     /// The URL exists but not for this method; the value is the `Allow` header.
     MethodNotAllowed(&'static str),
     /// An API URL whose organisation or notice id breaks the id rule (400, JSON).
@@ -101,13 +112,35 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
                 ["changes"] => only_read(Route::ApiChanges(id)),
                 ["versions"] => match method {
                     "POST" => Resolved::Route(Route::Publish(id)),
-                    "OPTIONS" => Resolved::Preflight,
+                    "OPTIONS" => Resolved::WritePreflight,
                     _ => Resolved::MethodNotAllowed("POST, OPTIONS"),
                 },
                 ["versions", n] => match parse_version_number(n) {
                     Some(n) => only_read(Route::ApiVersion(id, n)),
                     None => Resolved::ApiNotFound,
                 },
+                _ => Resolved::ApiNotFound,
+            }
+        }
+        ["api", "v1", "orgs", org, "keys", rest @ ..] => {
+            if !seloste_schema::api::is_slug(org) {
+                return Resolved::BadApiId;
+            }
+            let org = (*org).to_owned();
+            match (rest, method) {
+                ([], "GET" | "HEAD") => Resolved::Route(Route::Keys(org)),
+                ([], "POST") => Resolved::Route(Route::CreateKey(org)),
+                ([], "OPTIONS") | ([_, ..], "OPTIONS") => Resolved::WritePreflight,
+                ([], _) => Resolved::MethodNotAllowed("GET, HEAD, POST, OPTIONS"),
+                ([id], "DELETE") | ([id, "revoke"], "POST") if crate::auth::is_key_id(id) => {
+                    Resolved::Route(Route::RevokeKey(org, (*id).to_owned()))
+                }
+                ([id], _) if crate::auth::is_key_id(id) => {
+                    Resolved::MethodNotAllowed("DELETE, OPTIONS")
+                }
+                ([id, "revoke"], _) if crate::auth::is_key_id(id) => {
+                    Resolved::MethodNotAllowed("POST, OPTIONS")
+                }
                 _ => Resolved::ApiNotFound,
             }
         }
@@ -172,9 +205,16 @@ mod handle {
     pub async fn handle(req: Request, env: Env) -> Result<Response> {
         let path = req.path();
         let is_api = path.starts_with("/api/");
+        // A `Host` that makes no URL (workerd builds the request URL from it) is the client's
+        // error: 400, before anything reads the URL.
+        if req.url().is_err() {
+            let e = ApiError::new(ErrorCode::BadRequest, "the request's Host forms no URL");
+            return with_nosniff(respond::api_error(&e));
+        }
         let outcome = match resolve(req.method().as_ref(), &path) {
             Resolved::Route(route) => dispatch(route, req, &env).await,
             Resolved::Preflight => respond::preflight(),
+            Resolved::WritePreflight => respond::write_preflight(&req, &env),
             Resolved::MethodNotAllowed(allow) => {
                 let e = ApiError::new(ErrorCode::MethodNotAllowed, format!("allowed: {allow}"));
                 respond::api_error(&e).and_then(|r| {
@@ -188,7 +228,7 @@ mod handle {
             }
             Resolved::NotFound => respond::not_found_page(&path),
         };
-        match outcome {
+        let answer = match outcome {
             Ok(r) => Ok(r),
             Err(e) => {
                 console_error!("{} {path}: {e}", req_method_name(is_api));
@@ -198,7 +238,16 @@ mod handle {
                     respond::server_error_page()
                 }
             }
-        }
+        };
+        with_nosniff(answer)
+    }
+
+    /// Every answer, whatever its type (JSON, Atom, wasm, HTML), is to be taken as the type it
+    /// declares: browsers must not guess.
+    fn with_nosniff(answer: Result<Response>) -> Result<Response> {
+        let r = answer?;
+        r.headers().set("X-Content-Type-Options", "nosniff")?;
+        Ok(r)
     }
 
     fn req_method_name(is_api: bool) -> &'static str {
@@ -216,7 +265,7 @@ mod handle {
             Route::Health => index::health(env).await,
             Route::Latest(id) => notice::latest(&req, env, &id).await,
             Route::Version(id, n) => notice::version(&req, env, &id, n).await,
-            Route::VersionAlias(id, n) => notice::alias(&req, &id, n),
+            Route::VersionAlias(id, n) => notice::alias(&req, env, &id, n),
             Route::History(id) => history::history(&req, env, &id).await,
             Route::Diff(id, a, b) => history::diff(&req, env, &id, a, b).await,
             Route::Feed(id) => feed::feed(&req, env, &id).await,
@@ -225,6 +274,9 @@ mod handle {
             Route::ApiHistory(id) => api::history(&req, env, &id).await,
             Route::ApiChanges(id) => api::changes(&req, env, &id).await,
             Route::Publish(id) => publish::publish(req, env, &id).await,
+            Route::Keys(org) => keys::list(&req, env, &org).await,
+            Route::CreateKey(org) => keys::create(req, env, &org).await,
+            Route::RevokeKey(org, id) => keys::revoke(&req, env, &org, &id).await,
             Route::WidgetScript => assets::script(&req),
             Route::WidgetWasm => assets::wasm(&req),
             Route::WidgetStylesheet => assets::stylesheet(&req),
@@ -278,6 +330,26 @@ mod tests {
         assert_eq!(
             resolve("POST", "/api/v1/notices/acme/customers/versions"),
             r(Route::Publish(id()))
+        );
+        assert_eq!(get("/api/v1/orgs/acme/keys"), r(Route::Keys("acme".into())));
+        assert_eq!(
+            resolve("POST", "/api/v1/orgs/acme/keys"),
+            r(Route::CreateKey("acme".into()))
+        );
+        let revoke = r(Route::RevokeKey("acme".into(), "k0123456789abcdef".into()));
+        assert_eq!(
+            resolve("POST", "/api/v1/orgs/acme/keys/k0123456789abcdef/revoke"),
+            revoke
+        );
+        assert_eq!(
+            resolve("DELETE", "/api/v1/orgs/acme/keys/k0123456789abcdef"),
+            revoke
+        );
+        assert_eq!(get("/api/v1/orgs/Acme/keys"), Resolved::BadApiId);
+        assert_eq!(get("/api/v1/orgs/acme/keys/nope"), Resolved::ApiNotFound);
+        assert_eq!(
+            resolve("OPTIONS", "/api/v1/notices/acme/customers/versions"),
+            Resolved::WritePreflight
         );
         assert_eq!(get("/widget/seloste.js"), r(Route::WidgetScript));
         assert_eq!(get("/widget/seloste_bg.wasm"), r(Route::WidgetWasm));

@@ -18,7 +18,7 @@ pub async fn latest(req: &Request, env: &Env, id: &NoticeId) -> Result<Response>
     let Some(head) = store.latest_head(id).await? else {
         return respond::not_found_page(&req.path());
     };
-    page(req, &store, id, head.number, &head.languages, true).await
+    page(req, env, &store, id, head.number, &head.languages, true).await
 }
 
 /// Version `n`: `Cache-Control: public, max-age=31536000, immutable`.
@@ -27,22 +27,27 @@ pub async fn version(req: &Request, env: &Env, id: &NoticeId, n: u32) -> Result<
     let Some(head) = store.version_head(id, n).await? else {
         return respond::not_found_page(&req.path());
     };
-    page(req, &store, id, n, &head.languages, false).await
+    page(req, env, &store, id, n, &head.languages, false).await
 }
 
 /// `/{org}/{notice}/versions/{n}` (the API's way of naming a version, typed by hand) → `308` to
 /// `/{org}/{notice}/v/{n}`, the URL every page links (query kept).
-pub fn alias(req: &Request, id: &NoticeId, n: u32) -> Result<Response> {
-    let mut target = req.url()?;
-    target.set_path(&format!("{}/v/{n}", id.path()));
+pub fn alias(req: &Request, env: &Env, id: &NoticeId, n: u32) -> Result<Response> {
+    let query = req
+        .url()?
+        .query()
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
+    let target = format!("{}{}/v/{n}{query}", respond::origin(env)?, id.path());
     let r = Response::empty()?.with_status(308);
-    r.headers().set("Location", target.as_str())?;
+    r.headers().set("Location", &target)?;
     r.headers().set("Cache-Control", headers::IMMUTABLE)?;
     Ok(r)
 }
 
 async fn page(
     req: &Request,
+    env: &Env,
     store: &Store,
     id: &NoticeId,
     n: u32,
@@ -51,7 +56,7 @@ async fn page(
 ) -> Result<Response> {
     let (lang, from) = respond::choose_lang(req, languages)?;
     let kind = if latest { "latest" } else { "version" };
-    let key = cache::key(&respond::origin(req)?, &format!("{kind}/{id}/{n}/{lang}"));
+    let key = cache::key(&respond::origin(env)?, &format!("{kind}/{id}/{n}/{lang}"));
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
         let Some(v) = store.version(id, n).await? else {
             return Ok(None);

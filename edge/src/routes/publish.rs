@@ -1,9 +1,10 @@
 //! `POST /api/v1/notices/{org}/{notice}/versions`: publish the next version.
 //!
-//! Order of checks: the token (401), the content type (415, only `application/json`), the size
+//! Order of checks: the token or key (401; 429 after too many failures from one address), the
+//! key's organisation (403), the organisation's publish rate (429), the content type (415, only `application/json`), the size
 //! (413, from `Content-Length` before reading, and while reading for a body sent without it), then
 //! [`Submission::check`] (the schema's `api` rules: 400 for JSON syntax, 422 for anything the
-//! schema refuses), then the atomic append (422 for a date before the latest version's). The
+//! schema refuses), the backdating rule (422), then the atomic append (422 for a date before the latest version's). The
 //! request and both answers are the schema's types ([`seloste_schema::api`]).
 
 use futures_util::StreamExt;
@@ -12,34 +13,28 @@ use worker::{Env, Request, Response, Result};
 use seloste_schema::api::{ApiError, ErrorCode, NoticeId, Published, MAX_BODY_BYTES};
 
 use super::respond;
-use crate::auth;
+use crate::auth::Caller;
 use crate::clock;
+use crate::keys;
+use crate::limits;
 use crate::storage::{Appended, Store};
 use crate::submission::{self, Submission};
 
-/// The Worker secret holding the publishing token (`wrangler secret put PUBLISH_TOKEN`).
-pub const TOKEN_SECRET: &str = "PUBLISH_TOKEN";
-
 pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Response> {
-    let Ok(expected) = env.secret(TOKEN_SECRET) else {
-        worker::console_error!("publishing refused: the secret {TOKEN_SECRET} is not set");
-        return respond::api_error(&ApiError::new(
-            ErrorCode::NotConfigured,
-            "publishing is not configured on this edge",
-        ));
+    let now = clock::now_ms();
+    let received_at = clock::rfc3339(now);
+    let caller = match keys::authenticate(&req, env, &received_at).await? {
+        Ok(caller) => caller,
+        Err(refusal) => return Ok(refusal),
     };
-    let given = req.headers().get("Authorization")?;
-    let authorized = given
-        .as_deref()
-        .and_then(auth::bearer)
-        .is_some_and(|t| auth::token_matches(t, &expected.to_string()));
-    if !authorized {
-        let r = respond::api_error(&ApiError::unauthorized())?;
-        respond::set_all(
-            r.headers(),
-            vec![("WWW-Authenticate", "Bearer realm=\"seloste\"".into())],
-        )?;
-        return Ok(r);
+    if !caller.may_publish(id.org()) {
+        return respond::api_error(&ApiError::forbidden(format!(
+            "this key publishes only its own organisation's notices, not {}'s",
+            id.org()
+        )));
+    }
+    if !limits::allow(env, limits::PUBLISHES, id.org()).await? {
+        return limits::too_many(&format!("publishes for {}", id.org()));
     }
     if id.is_reserved() {
         return respond::api_error(&ApiError::invalid_at(
@@ -67,14 +62,30 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
         return respond::api_error(&ApiError::too_large(MAX_BODY_BYTES));
     };
 
-    let now = clock::now_ms();
-    let submission = match Submission::check(&body, id, clock::utc_date(now)) {
+    let today = clock::utc_date(now);
+    let submission = match Submission::check(&body, id, today) {
         Ok(s) => s,
         Err(e) => return respond::api_error(&e),
     };
-    let received_at = clock::rfc3339(now);
-    let outcome = Store::open(env)?
-        .append(id, &submission, &received_at)
+    let store = Store::open(env)?;
+    // A key may date a version in the past only while importing a history: into a notice that
+    // has no version published on the day it was received (the operator may always).
+    if submission.published < today
+        && caller != Caller::Operator
+        && store.has_current_version(id).await?
+    {
+        return respond::api_error(&ApiError::invalid_at(
+            "published",
+            format!(
+                "{} is before today ({today} UTC): a key backdates only when importing into a \
+                 notice without current versions",
+                submission.published
+            ),
+        ));
+    }
+    let (key_id, key_label) = caller.stamp();
+    let outcome = store
+        .append(id, &submission, &received_at, key_id, key_label)
         .await?;
     let number = match outcome {
         Appended::Number(n) => n,
@@ -94,7 +105,7 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
             ))
         }
     };
-    let url = format!("{}{}/v/{number}", respond::origin(&req)?, id.path());
+    let url = format!("{}{}/v/{number}", respond::origin(env)?, id.path());
     let r = respond::json(
         &Published {
             number,
@@ -103,6 +114,8 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
             published: submission.published,
             effective: submission.effective(),
             received_at,
+            key_id: key_id.map(str::to_owned),
+            key_label: Some(key_label.to_owned()),
             findings: submission.findings,
         },
         201,

@@ -2,7 +2,7 @@
 //! cacheable answer an `ETag` and a `304` when the client already has it.
 
 use serde::Serialize;
-use worker::{Headers, Request, Response, Result};
+use worker::{Env, Headers, Request, Response, Result};
 
 use seloste_schema::api::ApiError;
 
@@ -168,9 +168,41 @@ pub fn set_all(h: &Headers, list: HeaderList) -> Result<()> {
     Ok(())
 }
 
-/// The request's origin (`https://host`), for absolute URLs and cache keys.
-pub fn origin(req: &Request) -> Result<String> {
-    Ok(req.url()?.origin().ascii_serialization())
+/// The edge's configured public origin (`PUBLIC_ORIGIN`), for absolute URLs and cache keys:
+/// never the request's `Host`. Unset or malformed is a configuration error (logged 500).
+pub fn origin(env: &Env) -> Result<String> {
+    let value = env
+        .var(crate::origin::PUBLIC_ORIGIN)
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    crate::origin::parse(&value).ok_or_else(|| {
+        worker::Error::RustError(format!(
+            "the var {} is not an http(s) origin: {value:?}",
+            crate::origin::PUBLIC_ORIGIN
+        ))
+    })
+}
+
+/// The answer to a CORS preflight for publishing or managing keys: allowed only for a page on
+/// one of the configured origins ([`crate::origin::may_publish_from`]), else `403`.
+pub fn write_preflight(req: &Request, env: &Env) -> Result<Response> {
+    let given = req.headers().get("Origin")?.unwrap_or_default();
+    let configured = env
+        .var(crate::origin::PUBLISH_ORIGINS)
+        .ok()
+        .map(|v| v.to_string());
+    if !crate::origin::may_publish_from(&given, &origin(env)?, configured.as_deref()) {
+        let r = api_error(&ApiError::forbidden(
+            "this origin may not publish to the edge from a browser",
+        ))?;
+        // Without CORS headers the browser refuses the request that would follow.
+        r.headers().delete("Access-Control-Allow-Origin")?;
+        r.headers().delete("Access-Control-Expose-Headers")?;
+        return Ok(r);
+    }
+    let h = Headers::new();
+    set_all(&h, headers::write_preflight(&given))?;
+    Ok(Response::empty()?.with_status(204).with_headers(h))
 }
 
 /// The `?lang=` query parameter, if given.

@@ -234,10 +234,10 @@ fn errors_round_trip_and_unknown_codes_are_tolerated() {
     let back: ApiError = serde_json::from_str(&e.to_json()).unwrap();
     assert_eq!(back, e);
     let newer: ApiError = serde_json::from_str(
-        r#"{"status":429,"error":"rate_limited","message":"slow down","retry":5}"#,
+        r#"{"status":418,"error":"teapot","message":"short and stout","spout":1}"#,
     )
     .unwrap();
-    assert_eq!((newer.status, newer.error), (429, ErrorCode::Unknown));
+    assert_eq!((newer.status, newer.error), (418, ErrorCode::Unknown));
 }
 
 #[test]
@@ -246,13 +246,16 @@ fn every_code_has_its_status() {
     for (code, status, name) in [
         (InvalidJson, 400, "invalid_json"),
         (InvalidId, 400, "invalid_id"),
+        (BadRequest, 400, "bad_request"),
         (Unauthorized, 401, "unauthorized"),
+        (Forbidden, 403, "forbidden"),
         (NotFound, 404, "not_found"),
         (MethodNotAllowed, 405, "method_not_allowed"),
         (Conflict, 409, "conflict"),
         (TooLarge, 413, "too_large"),
         (UnsupportedMediaType, 415, "unsupported_media_type"),
         (InvalidNotice, 422, "invalid_notice"),
+        (RateLimited, 429, "rate_limited"),
         (Internal, 500, "internal"),
         (NotConfigured, 503, "not_configured"),
         (WidgetNotBuilt, 503, "widget_not_built"),
@@ -272,6 +275,8 @@ fn the_published_answer_round_trips() {
         published: today(),
         effective: None,
         received_at: "2025-06-01T12:00:00.000Z".into(),
+        key_id: Some("k1".into()),
+        key_label: Some("CI".into()),
         findings,
     };
     let v = serde_json::to_value(&answer).unwrap();
@@ -279,4 +284,12 @@ fn the_published_answer_round_trips() {
     assert_eq!(v["number"], 3);
     assert!(v.get("effective").is_none());
     assert_eq!(serde_json::from_value::<Published>(v).unwrap(), answer);
+}
+
+#[test]
+fn versions_are_not_dated_before_1995() {
+    let e = check(&body(r#","published":"1994-12-31""#), &id()).unwrap_err();
+    assert_eq!(e.status, 422);
+    assert_eq!(e.problems[0].path, "published");
+    assert!(check(&body(r#","published":"1995-01-01""#), &id()).is_ok());
 }
