@@ -94,6 +94,45 @@ enum Command {
         #[arg(long)]
         summary: Option<String>,
     },
+    /// Manage an organisation's publishing keys on an edge (needs SELOSTE_OPERATOR_TOKEN).
+    ///
+    /// A key publishes only its organisation's notices; give it to them as SELOSTE_TOKEN.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Create a key for ORG and print it (once: the edge keeps only its hash).
+    Create {
+        org: String,
+        /// Who uses the key; shown beside every version it publishes.
+        #[arg(long)]
+        label: String,
+        /// The edge's base URL, e.g. http://127.0.0.1:8787
+        #[arg(long)]
+        to: String,
+        /// Print `{"id": …, "key": …}`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List ORG's keys (ids, labels, times; never the keys).
+    List {
+        org: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revoke key ID of ORG: it publishes nothing more (its versions keep naming it).
+    Revoke {
+        org: String,
+        id: String,
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -155,6 +194,16 @@ fn main() -> ExitCode {
         Command::Publish { file, to, summary } => {
             commands::publish::run(&file, &to, summary.as_deref())
         }
+        Command::Keys { command } => match command {
+            KeysCommand::Create {
+                org,
+                label,
+                to,
+                json,
+            } => commands::keys::create(&org, &label, &to, json),
+            KeysCommand::List { org, to, json } => commands::keys::list(&org, &to, json),
+            KeysCommand::Revoke { org, id, to } => commands::keys::revoke(&org, &id, &to),
+        },
     };
     match result {
         Ok(code) => ExitCode::from(code),

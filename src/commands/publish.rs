@@ -174,7 +174,16 @@ impl Edge {
         };
         Err(match error.error {
             ErrorCode::Unauthorized => {
-                format!("{url}: the edge refused the token (SELOSTE_TOKEN)")
+                format!("{url}: the edge refused the token (SELOSTE_TOKEN): unknown or revoked")
+            }
+            ErrorCode::Forbidden => {
+                format!("{url}: the key (SELOSTE_TOKEN) is for another organisation than {id}")
+            }
+            ErrorCode::RateLimited => {
+                format!(
+                    "{url}: too many publishes; try again in a minute ({})",
+                    error.message
+                )
             }
             ErrorCode::InvalidNotice => {
                 let mut msg = format!("{url}: the edge found the notice invalid:");
