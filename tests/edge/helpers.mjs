@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -38,8 +39,28 @@ export function freshState(name) {
   return dir;
 }
 
-/** Starts the worker on the state in `dir`; `stop()` shuts workerd down (state stays on disk). */
-export async function startEdge(dir, token) {
+/** A port on 127.0.0.1 that is free now (the edge's public origin must be known before it starts). */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Rate limits high enough that no test but the one about them meets them. */
+export const GENEROUS_LIMITS = {
+  AUTH_FAILURES: { simple: { limit: 1000, period: 60 } },
+  PUBLISHES: { simple: { limit: 1000, period: 60 } },
+};
+
+/**
+ * Starts the worker on the state in `dir`; `stop()` shuts workerd down (state stays on disk).
+ * `publicOrigin` is the edge's configured PUBLIC_ORIGIN (by default the address it listens on);
+ * `ratelimits` the rate-limit bindings (Miniflare's form); `vars` more vars.
+ */
+export async function startEdge(dir, token, { publicOrigin, ratelimits = GENEROUS_LIMITS, vars = {} } = {}) {
+  const port = await freePort();
   const mf = new Miniflare({
     modules: true,
     scriptPath: join(EDGE, "build/index.js"),
@@ -48,9 +69,10 @@ export async function startEdge(dir, token) {
     d1Databases: { DB: DATABASE_ID },
     d1Persist: join(dir, "v3/d1"),
     cachePersist: join(dir, "v3/cache"),
-    bindings: { PUBLISH_TOKEN: token },
+    bindings: { PUBLISH_TOKEN: token, PUBLIC_ORIGIN: publicOrigin ?? `http://127.0.0.1:${port}`, ...vars },
+    ratelimits,
     host: "127.0.0.1",
-    port: 0,
+    port,
     // No `Request.cf` download from workers.cloudflare.com: the tests talk to 127.0.0.1 only.
     cf: false,
     // SELOSTE_EDGE_LOG=1 shows the worker's console (errors are logged there, never sent).
@@ -68,9 +90,9 @@ export async function startEdge(dir, token) {
   };
 }
 
-/** A migrated state directory and the worker running on it, with a random publishing token. */
-export async function freshEdge(name) {
-  return startEdge(freshState(name), randomBytes(24).toString("hex"));
+/** A migrated state directory and the worker running on it, with a random operator token. */
+export async function freshEdge(name, options = {}) {
+  return startEdge(freshState(name), randomBytes(24).toString("hex"), options);
 }
 
 /** A minimal valid notice with the given id, merged with `extra`. */
