@@ -267,7 +267,10 @@ fn bidi_overrides_are_refused_in_text_and_in_links() {
     poison_texts(&mut n, "\u{202e}moc.elpmaxe\u{202c} \u{2066}x\u{2069}");
     let f = temp_file("bidi.json", n.to_string().as_bytes());
     let out = seloste(&["validate", f.to_str().unwrap()]);
-    assert_malformed(&out, "organisation.name: contains U+202E, a bidirectional control");
+    assert_malformed(
+        &out,
+        "organisation.name: contains U+202E, a bidirectional control",
+    );
     let out = seloste(&["render", f.to_str().unwrap()]);
     assert_malformed(&out, "a bidirectional control");
     assert!(out.stdout.is_empty(), "no page for a malformed notice");

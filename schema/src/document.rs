@@ -161,7 +161,11 @@ mod tests {
             let json = MINIMAL.replace(replace, with);
             let e = parse(&json).unwrap_err();
             assert_eq!(e.path, path, "{json}");
-            assert!(e.message.contains("invalid type: sequence"), "{}", e.message);
+            assert!(
+                e.message.contains("invalid type: sequence"),
+                "{}",
+                e.message
+            );
             assert_eq!(e.line, 2, "{e}");
         }
         // The same reaches into a history's versions.
