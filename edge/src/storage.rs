@@ -221,7 +221,17 @@ impl Store {
                 None => return Ok(None),
             },
         };
-        let log = ChangeLog::from_window(&id.to_string(), &head, &window, lang, from, PAGE_SIZE);
+        let receipts = self
+            .receipts(id, first, newest)
+            .await?
+            .into_iter()
+            .filter_map(|r| {
+                let day = Date::parse(r.received_at.get(..10)?).ok()?;
+                Some((r.number as u32, day))
+            })
+            .collect::<Vec<_>>();
+        let log = ChangeLog::from_window(&id.to_string(), &head, &window, lang, from, PAGE_SIZE)
+            .with_receipts(&receipts);
         Ok(Some(log))
     }
 

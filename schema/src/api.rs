@@ -23,9 +23,10 @@ use crate::validate::{validate_notice, Problem, Severity};
 /// The largest publish request body the edge reads: 1 MiB, far above any real notice (tens of KB).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-/// No version may be dated before this year (the Data Protection Directive, 95/46/EC): an older
-/// date is a typo or an attempt to make a notice look older than it is.
-pub const EARLIEST_PUBLISHED_YEAR: i32 = 1995;
+/// No version may be dated before this year (the Data Protection Directive, 95/46/EC, the first
+/// of [`crate::date::YEARS`]): an older date is a typo or an attempt to make a notice look older
+/// than it is.
+pub const EARLIEST_PUBLISHED_YEAR: i32 = *crate::date::YEARS.start();
 
 /// Organisation names that would collide with the edge's own top-level paths (`/api/…`,
 /// `/widget/…`): no notice can be published under them.

@@ -47,6 +47,10 @@ pub struct ChangeLogEntry {
     pub effective: Option<Date>,
     /// The version's change summary in the log's language.
     pub summary: String,
+    /// The day the edge received the version, when later than `published` (a date the
+    /// organisation stated, such as an imported one): readers are told both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<Date>,
     /// What changed from the version before; `None` for the first version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<NoticeDiff>,
@@ -92,6 +96,7 @@ impl ChangeLog {
                 published: v.published,
                 effective: v.effective,
                 summary: v.summary.get(&lang).to_owned(),
+                received: None,
                 changes: find(v.number.wrapping_sub(1))
                     .map(|prev| diff(&prev.notice, &v.notice, &lang)),
             })
@@ -106,6 +111,21 @@ impl ChangeLog {
             older: (oldest > 1).then(|| oldest - 1),
             newer: (newest < total).then(|| (newest + limit.max(1)).min(total)),
         }
+    }
+}
+
+impl ChangeLog {
+    /// Notes the day each version was received (`(number, day)`, from a store that keeps it) on
+    /// the entries whose stated publication date is earlier.
+    pub fn with_receipts(mut self, receipts: &[(u32, Date)]) -> ChangeLog {
+        for e in &mut self.entries {
+            e.received = receipts
+                .iter()
+                .find(|(n, _)| *n == e.number)
+                .map(|(_, day)| *day)
+                .filter(|day| *day > e.published);
+        }
+        self
     }
 }
 
@@ -212,6 +232,28 @@ mod tests {
             "the page and the version before it"
         );
         assert_eq!(ChangeLog::window(45, Some(3), 20), (1, 3));
+    }
+
+    #[test]
+    fn receipts_later_than_the_stated_date_are_noted() {
+        let h = history(3);
+        let day = |s| Date::parse(s).unwrap();
+        let stated = h.versions()[1].published;
+        let log = ChangeLog::page(&h, "en", None, PAGE_SIZE)
+            .with_receipts(&[(2, day("2030-01-01")), (3, h.versions()[2].published)]);
+        let received = |n: u32| log.entries.iter().find(|e| e.number == n).unwrap().received;
+        assert!(stated < day("2030-01-01"));
+        assert_eq!(
+            received(2),
+            Some(day("2030-01-01")),
+            "received later: noted"
+        );
+        assert_eq!(
+            received(3),
+            None,
+            "received the day it says: nothing to note"
+        );
+        assert_eq!(received(1), None, "no receipt known");
     }
 
     #[test]

@@ -38,6 +38,12 @@ messages! {
     Version => ["Versio", "Version", "Version"],
     Published => ["julkaistu", "publicerad", "published"],
     Effective => ["voimassa alkaen", "gäller från", "in effect from"],
+    /// After a stated publication date earlier than the receipt: "…; received {day}".
+    Received => [
+        "päiväys organisaation ilmoittama; vastaanotettu",
+        "datum enligt organisationen; mottagen",
+        "date as stated by the organisation; received",
+    ],
     ChangeLog => ["Muutoshistoria", "Ändringshistorik", "Change log"],
     NewerVersions => ["Uudemmat versiot", "Nyare versioner", "Newer versions"],
     OlderVersions => ["Vanhemmat versiot", "Äldre versioner", "Older versions"],

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { atom, freshEdge, getJson, notice, parseXmlStrict, publish } from "./helpers.mjs";
+import { atom, freshEdge, getJson, notice, pageText, parseXmlStrict, publish } from "./helpers.mjs";
 
 let edge;
 
@@ -172,12 +172,24 @@ describe("who and when, visible", () => {
     assert.equal(early.status, 422, "no date before 1995");
   });
 
-  test("the API and the feed show the stated date as published and the receipt as updated", async () => {
+  test("the API, the change log and the feed show the stated date as published and the receipt as updated", async () => {
     const ID = "syote/seloste";
     const r = await publish(edge, ID, version(ID, { published: "2019-03-04" }));
     const { received_at } = await r.json();
     const [v] = (await getJson(edge, `/api/v1/notices/${ID}`)).json.versions;
     assert.deepEqual([v.published, v.received_at, v.backdated], ["2019-03-04", received_at, true], "the API marks a backdated version");
+    const changes = await getJson(edge, `/api/v1/notices/${ID}/changes?lang=en`);
+    assert.equal(changes.json.entries[0].received, received_at.slice(0, 10), "the change log notes the receipt");
+    const page = pageText(await (await fetch(edge.url(`/${ID}/history?lang=en`))).text());
+    assert.ok(page.includes("(date as stated by the organisation; received "), page.slice(0, 400));
+
+    const CURRENT = "syote/tanaan";
+    await publish(edge, CURRENT, version(CURRENT));
+    const current = await getJson(edge, `/api/v1/notices/${CURRENT}/changes?lang=en`);
+    assert.equal(current.json.entries[0].received, undefined, "a version dated the day it arrived needs no note");
+    const currentPage = pageText(await (await fetch(edge.url(`/${CURRENT}/history?lang=en`))).text());
+    assert.ok(!currentPage.includes("date as stated by the organisation"));
+
     const feed = await fetch(edge.url(`/${ID}/feed.atom`));
     assert.equal(feed.headers.get("x-content-type-options"), "nosniff");
     const root = parseXmlStrict(await feed.text());

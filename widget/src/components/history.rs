@@ -79,6 +79,13 @@ fn version(v: &ChangeLogEntry, lang: &str, ctx: &PageContext) -> Html {
         t(Message::Published, lang),
         v.published.localized(lang)
     );
+    if let Some(r) = v.received {
+        meta.push_str(&format!(
+            " ({} {})",
+            t(Message::Received, lang),
+            r.localized(lang)
+        ));
+    }
     if let Some(e) = v.effective {
         meta.push_str(&format!(
             ", {} {}",
