@@ -31,8 +31,23 @@ fn first_run_notice() {
     });
 }
 
+/// Whether a check already passed in this run: the widget and the worker builds both ask for the
+/// same tools, and each check starts a program.
+fn checked(once: &std::sync::OnceLock<()>, check: impl FnOnce() -> Result) -> Result {
+    if once.get().is_none() {
+        check()?;
+        let _ = once.set(());
+    }
+    Ok(())
+}
+
 /// `rustup target add wasm32-unknown-unknown` unless it is installed.
 pub fn wasm_target() -> Result {
+    static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    checked(&DONE, wasm_target_now)
+}
+
+fn wasm_target_now() -> Result {
     let installed =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if installed
@@ -105,6 +120,11 @@ pub fn node_bin(name: &str) -> PathBuf {
 /// axe-core, vnu-jar, …), installed with `npm ci` unless `node_modules` already holds exactly the
 /// versions `package-lock.json` names.
 pub fn npm_packages() -> Result {
+    static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    checked(&DONE, npm_packages_now)
+}
+
+fn npm_packages_now() -> Result {
     if which::which("npm").is_err() {
         bail!("npm is missing: install Node.js 20 or later (it brings npm), https://nodejs.org/");
     }

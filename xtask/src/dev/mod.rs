@@ -82,13 +82,7 @@ impl Edge {
         // command line (where `ps` would show it) and out of the repository.
         cmd::write(&state.join(".dev.vars"), format!("PUBLISH_TOKEN={token}\n"))?;
 
-        cmd::timed("applying the D1 migrations to the local database", || {
-            supervise::run(
-                wrangler(&config)
-                    .args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"])
-                    .arg(&state),
-            )
-        })?;
+        apply_migrations(&config, &state)?;
 
         let base = format!("http://127.0.0.1:{}", o.port);
         if healthz(&base) {
@@ -177,6 +171,35 @@ impl Edge {
             std::thread::sleep(Duration::from_millis(500));
         }
     }
+}
+
+/// Applies the D1 migrations to the local database, unless the ones applied last time are the
+/// ones in `edge/migrations/` now (starting wrangler for nothing costs seconds on every restart).
+/// The record lives in the state folder itself, so a deleted database is migrated again.
+fn apply_migrations(config: &Path, state: &Path) -> Result {
+    let dir = edge_dir().join("migrations");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("{}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let mut applied = String::new();
+    for f in &files {
+        applied.push_str(&format!("{}\n{}\n", f.display(), cmd::read(f)?));
+    }
+    let record = state.join("migrations-applied.txt");
+    if state.join("v3").is_dir() && std::fs::read_to_string(&record).is_ok_and(|r| r == applied) {
+        eprintln!("    (D1 migrations: the local database has every one, skipped)");
+        return Ok(());
+    }
+    cmd::timed("applying the D1 migrations to the local database", || {
+        supervise::run(
+            wrangler(config)
+                .args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"])
+                .arg(state),
+        )
+    })?;
+    cmd::write(&record, applied)
 }
 
 /// `wrangler` from `node_modules`, in `edge/`, quiet and offline, with `config`.
