@@ -92,6 +92,23 @@ describe("the key lifecycle", () => {
     assert.equal((await keysApi("gamma", { token: "slk_" + "0".repeat(64) })).status, 401);
   });
 
+  test("the database itself keeps keys: no delete, no change but last use and one revocation", async () => {
+    const { id } = await createKey("kanta", "triggers");
+    const db = await edge.d1();
+    const refused = async (sql, ...args) => {
+      await assert.rejects(db.prepare(sql).bind(...args).run(), /never deleted|changes only/, sql);
+    };
+    await refused("DELETE FROM keys WHERE id = ?1", id);
+    await refused("UPDATE keys SET label = 'other' WHERE id = ?1", id);
+    await refused("UPDATE keys SET org = 'other' WHERE id = ?1", id);
+    await refused("UPDATE keys SET key_hash = 'x' WHERE id = ?1", id);
+    await db.prepare("UPDATE keys SET last_used_at = '2030-01-01T00:00:00.000Z' WHERE id = ?1").bind(id).run();
+    await db.prepare("UPDATE keys SET revoked_at = '2030-01-02T00:00:00.000Z' WHERE id = ?1").bind(id).run();
+    await refused("UPDATE keys SET revoked_at = NULL WHERE id = ?1", id);
+    const row = await db.prepare("SELECT label, revoked_at FROM keys WHERE id = ?1").bind(id).first();
+    assert.deepEqual(row, { label: "triggers", revoked_at: "2030-01-02T00:00:00.000Z" });
+  });
+
   test("labels are checked, unknown keys are 404, bad organisation ids 400", async () => {
     assert.equal((await keysApi("delta", { method: "POST", body: { label: "" } })).status, 422);
     assert.equal((await keysApi("delta", { method: "POST", body: { name: "x" } })).status, 422);
