@@ -134,6 +134,8 @@ describe("a key publishes only its own organisation's notices", () => {
     assert.equal(refused.status, 403);
     assert.equal((await refused.json()).error, "forbidden");
     assert.equal((await getJson(edge, `/api/v1/notices/${OTHER}`)).status, 404, "nothing stored");
+    const unknown = await publish(edge, OWN, version(OWN), { token: `slk_${"ab".repeat(32)}` });
+    assert.equal(unknown.status, 401, "an unknown key is 401");
     // A prefix is not the organisation.
     const PREFIXED = "kaarea-group/seloste";
     assert.equal((await publish(edge, PREFIXED, version(PREFIXED), { token: key })).status, 403);
