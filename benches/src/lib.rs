@@ -167,6 +167,7 @@ pub fn render_feed(h: &History) -> String {
     seloste_edge::feed::atom(
         h.id(),
         newest,
+        &[],
         versions.len(),
         "fi",
         "https://notices.example",
