@@ -25,7 +25,11 @@ use clap::{Parser, Subcommand};
 use profile::Profile;
 
 #[derive(Parser)]
-#[command(name = "cargo xtask", about = "Seloste's build, test and dev commands")]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    about = "Seloste's build, test and dev commands"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
