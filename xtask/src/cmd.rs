@@ -21,6 +21,9 @@ pub fn root() -> PathBuf {
 /// Runs `cmd` to completion, its output going to the terminal; an error names the command.
 pub fn run(cmd: &mut Command) -> Result {
     eprintln!("$ {}", describe(cmd));
+    if crate::dev::supervise::active() {
+        return crate::dev::supervise::run(cmd);
+    }
     let status = cmd
         .status()
         .with_context(|| format!("cannot start `{}`", describe(cmd)))?;

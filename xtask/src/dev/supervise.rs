@@ -8,6 +8,7 @@
 //! background, where the shell starts it with SIGINT ignored.
 
 use std::process::{Child, Command};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -23,8 +24,18 @@ const GRACE: Duration = Duration::from_secs(10);
 /// The process groups (by their leader's pid) that are running now.
 static GROUPS: Mutex<Vec<i32>> = Mutex::new(Vec::new());
 
+/// Set once the handler is installed: from then on every command runs in a group of its own.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Whether [`install`] ran: `cmd::run` then starts commands through [`run`], so that a build in
+/// progress (cargo and its rustc children, wasm-opt, worker-build) stops with `dev` too.
+pub fn active() -> bool {
+    ACTIVE.load(Ordering::SeqCst)
+}
+
 /// Installs the handler for SIGINT, SIGTERM and SIGHUP (once per process).
 pub fn install() -> Result {
+    ACTIVE.store(true, Ordering::SeqCst);
     ctrlc::set_handler(|| {
         eprintln!("\nxtask dev: stopping");
         stop_all();
