@@ -76,15 +76,26 @@ impl Edge {
             &config,
             config::dev_config(&cmd::read(&source)?, &edge_dir(), &main)?,
         )?;
-        let token_file = o.state.join("publish-token");
+        // The operator token: it creates the organisations' keys and publishes the examples.
+        // (State folders from before keys called it `publish-token`.)
+        let token_file = o.state.join("operator-token");
+        let old_file = o.state.join("publish-token");
+        if old_file.is_file() && !token_file.exists() {
+            std::fs::rename(&old_file, &token_file)
+                .with_context(|| format!("{}", old_file.display()))?;
+        }
         let token = config::dev_token(&token_file)?;
+        let base = format!("http://127.0.0.1:{}", o.port);
         // wrangler dev reads secrets from `.dev.vars` next to its config: the token stays off the
-        // command line (where `ps` would show it) and out of the repository.
-        cmd::write(&state.join(".dev.vars"), format!("PUBLISH_TOKEN={token}\n"))?;
+        // command line (where `ps` would show it) and out of the repository. The public origin is
+        // the one dev serves on, so absolute URLs (Location, feed links) point at it on any port.
+        cmd::write(
+            &state.join(".dev.vars"),
+            format!("PUBLISH_TOKEN={token}\nPUBLIC_ORIGIN={base}\n"),
+        )?;
 
         apply_migrations(&config, &state)?;
 
-        let base = format!("http://127.0.0.1:{}", o.port);
         if healthz(&base) {
             bail!(
                 "something already answers on {base}; stop it first (an earlier `cargo xtask dev`?) \
@@ -145,12 +156,16 @@ impl Edge {
                 println!("  {base}/{id}/history");
             }
         }
+        let token_file = self
+            .token_file
+            .strip_prefix(root())
+            .unwrap_or(&self.token_file)
+            .display();
         println!(
-            "\nPublish more with: SELOSTE_TOKEN=$(cat {}) cargo run -- publish FILE --to {base}",
-            self.token_file
-                .strip_prefix(root())
-                .unwrap_or(&self.token_file)
-                .display()
+            "\nA publishing key for one organisation (shown once; it publishes only that \
+             organisation's notices):\n  SELOSTE_OPERATOR_TOKEN=$(cat {token_file}) cargo run -- \
+             keys create kaarea --label dev --to {base}\n\
+             then: SELOSTE_TOKEN=<the key> cargo run -- publish FILE --to {base}"
         );
         Ok(())
     }
