@@ -12,7 +12,7 @@
 //!
 //! ## Server rendering API (feature `ssr`)
 //!
-//! ```ignore
+//! ```text
 //! pub struct PageContext { pub base_url: String, pub version: Option<u32>,
 //!                          pub published: Option<Date>, pub languages_href: bool }
 //! pub async fn notice_html(notice: &Notice, lang: &str, ctx: &PageContext) -> String;
