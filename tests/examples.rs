@@ -5,32 +5,15 @@
 //! `UPDATE_EXPECT=1 cargo test --test examples` and review the change like code (expect-test's
 //! `expect_file!`: paths are relative to this file).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
+use common::{root, seloste, REAL};
 use expect_test::expect_file;
 
-/// The five real notices (their originals are in `tests/fixtures/originals/`), by file name.
-const REAL: [&str; 5] = [
-    "capricode-asiakkuudenhallinta",
-    "capricode-viestintaratkaisut",
-    "caracom-asiakasrekisteri",
-    "carrata-asiakasrekisteri",
-    "kaarea-asiakasrekisteri",
-];
 const HISTORY: &str = "examples/pohjantahti-asiakasrekisteri.history.json";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn seloste(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_seloste"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -3,18 +3,11 @@
 //! names in their basic form (examples/README.md), but names, business IDs, addresses, phone
 //! numbers and email addresses are facts a reader acts on, so each must be exactly as printed.
 
-use std::path::PathBuf;
+mod common;
+
+use common::{root, REAL};
 
 use serde_json::Value;
-
-/// Each real example, by the name its original and its transcription share.
-const REAL: [&str; 5] = [
-    "capricode-asiakkuudenhallinta",
-    "capricode-viestintaratkaisut",
-    "caracom-asiakasrekisteri",
-    "carrata-asiakasrekisteri",
-    "kaarea-asiakasrekisteri",
-];
 
 /// The fields whose every value must appear verbatim in the original.
 const VERBATIM: [&str; 8] = [
@@ -27,10 +20,6 @@ const VERBATIM: [&str; 8] = [
     "number",
     "emails",
 ];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -12,7 +12,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const http = require('node:http');
-const { startSite } = require('../support/site.cjs');
+const { startSite, companyPage } = require('../support/site.cjs');
 const { findChrome, CHROME_ARGS } = require('../support/chrome.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -68,36 +68,10 @@ function startFaultEdge(answers) {
  * whatever the widgets meet. Served by tests/support/site.cjs under its strict CSP.
  */
 async function startFaultSite(edgeOrigin, ids, { lang = 'en' } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seloste-fault-site-'));
   const tags = ids
     .map((id) => `<section data-id="${id}"><h2>${id}</h2><script src="/widget/seloste.js" data-notice="${id}" async></script></section>`)
     .join('\n');
-  const html = `<!doctype html>
-<html lang="${lang}">
-<head><meta charset="utf-8"><title>Company page</title></head>
-<body>
-<main>
-<h1>Privacy</h1>
-${tags}
-<p id="page-script-status">not run</p>
-</main>
-<script>
-  document.getElementById('page-script-status').textContent = 'ran';
-  document.body.setAttribute('data-page-script', 'ran');
-</script>
-</body>
-</html>
-`;
-  const file = path.join(dir, 'page.html');
-  fs.writeFileSync(file, html);
-  const site = await startSite(edgeOrigin, { '/': file });
-  return {
-    ...site,
-    close: async () => {
-      await site.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return startSite(edgeOrigin, { '/': companyPage(tags, lang) });
 }
 
 /** A minimal notice (format 1) wrapped as a `Version`, with `extra` merged into the notice. */

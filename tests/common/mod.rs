@@ -4,8 +4,23 @@
 // Each test file compiles this module on its own and uses only some of it.
 #![allow(dead_code)]
 
+/// The five real notices, by the name their transcription (`examples/NAME.json`) and their
+/// original text (`tests/fixtures/originals/NAME.txt`) share.
+pub const REAL: [&str; 5] = [
+    "capricode-asiakkuudenhallinta",
+    "capricode-viestintaratkaisut",
+    "caracom-asiakasrekisteri",
+    "carrata-asiakasrekisteri",
+    "kaarea-asiakasrekisteri",
+];
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
+
+/// The repository's root (the CLI package's folder).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
 
 /// Runs the `seloste` binary built for these tests with `args`.
 pub fn seloste(args: &[&str]) -> Output {

@@ -94,6 +94,19 @@ export async function startEdge(dir, token, { publicOrigin, ratelimits = GENEROU
 }
 
 /** A migrated state directory and the worker running on it, with a random operator token. */
+/**
+ * The `seloste` CLI as built from this tree (a no-op when `cargo test` built it already); returns
+ * its path. For tests that drive the edge through the command line.
+ */
+export function buildCli() {
+  try {
+    execFileSync("cargo", ["build", "--quiet", "--bin", "seloste"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+  } catch (e) {
+    throw new Error(`cannot build the seloste CLI (cargo build --bin seloste): ${e.message}`);
+  }
+  return join(ROOT, "target/debug/seloste");
+}
+
 export async function freshEdge(name, options = {}) {
   return startEdge(freshState(name), randomBytes(24).toString("hex"), options);
 }

@@ -3,24 +3,20 @@
 // its own organisation only, and not at all once revoked.
 
 import assert from "node:assert/strict";
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
 
-import { ROOT, STATE, freshEdge, notice } from "./helpers.mjs";
+import { STATE, buildCli, freshEdge, notice } from "./helpers.mjs";
 
-const SELOSTE = join(ROOT, "target/debug/seloste");
+let SELOSTE;
 const FILES = join(STATE, "keys-cli-files");
 let edge;
 
 before(async () => {
-  try {
-    execFileSync("cargo", ["build", "--quiet", "--bin", "seloste"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
-  } catch (e) {
-    throw new Error(`cannot build the seloste CLI (cargo build --bin seloste): ${e.message}`);
-  }
+  SELOSTE = buildCli();
   mkdirSync(FILES, { recursive: true });
   edge = await freshEdge("keys-cli");
 });

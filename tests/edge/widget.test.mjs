@@ -15,32 +15,13 @@ import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 
 import { CHROME_ARGS, findChrome } from "../support/chrome.cjs";
-import { startSite } from "../support/site.cjs";
+import { companyPage, startSite } from "../support/site.cjs";
 import { ROOT, freshEdge, publishExamples } from "./helpers.mjs";
 
 const SHOTS = join(ROOT, "target/screenshots");
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const OWN = "pohjantahti/asiakasrekisteri";
 
-/** A company page embedding `tags` (script tags and what they need), with its own inline script. */
-function companyPage(tags, lang = "fi") {
-  return {
-    html: `<!doctype html>
-<html lang="${lang}">
-<head><meta charset="utf-8"><title>Company page</title></head>
-<body>
-<main>
-<h1>Privacy</h1>
-${tags}
-</main>
-<script>
-  document.body.setAttribute('data-page-script', 'ran');
-</script>
-</body>
-</html>
-`,
-  };
-}
 const widgetTag = (id, attrs = "") => `<script src="/widget/seloste.js" data-notice="${id}" ${attrs} async></script>`;
 
 let edge;

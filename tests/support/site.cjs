@@ -62,4 +62,30 @@ function startSite(edgeOrigin, pages) {
   });
 }
 
-module.exports = { startSite, siteCsp };
+/**
+ * A company page embedding `tags` (the widget's script tags and what goes with them), and an inline
+ * script of its own, which must run whatever the widgets meet: it sets `data-page-script="ran"` on
+ * the body and fills `#page-script-status`. A page for `startSite`'s `pages`.
+ */
+function companyPage(tags, lang = 'fi') {
+  return {
+    html: `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>Company page</title></head>
+<body>
+<main>
+<h1>Privacy</h1>
+${tags}
+<p id="page-script-status">not run</p>
+</main>
+<script>
+  document.getElementById('page-script-status').textContent = 'ran';
+  document.body.setAttribute('data-page-script', 'ran');
+</script>
+</body>
+</html>
+`,
+  };
+}
+
+module.exports = { startSite, siteCsp, companyPage };
