@@ -17,6 +17,7 @@ pub mod headings;
 pub mod history;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
+pub mod jsonld;
 pub mod messages;
 pub mod notice;
 pub mod outline;
