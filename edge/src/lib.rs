@@ -15,6 +15,7 @@ mod etag;
 pub mod feed;
 pub mod headers;
 pub mod html;
+pub mod jsonld;
 pub mod lang;
 pub mod origin;
 pub mod routes;

@@ -27,6 +27,20 @@ fn context(id: &NoticeId, version: Option<&Version>) -> PageContext {
     }
 }
 
+/// The linked data of a version page: an alternate link to its `.jsonld` URL and the same JSON-LD
+/// in a `<script type="application/ld+json">` data block. A data block is never executed, so the
+/// page's policy (no script at all) stays as it is; `<` is written `\u003c`, so no text in the
+/// notice can end the element.
+fn linked_data(origin: &str, id: &NoticeId, v: &Version) -> String {
+    let doc = crate::jsonld::document(origin, id, v);
+    format!(
+        "\n<link rel=\"alternate\" type=\"application/ld+json\" href=\"{}\">\n\
+         <script type=\"application/ld+json\">{}</script>",
+        escape(&crate::jsonld::version_jsonld_url(origin, id, v.number)),
+        crate::jsonld::for_script_element(&doc)
+    )
+}
+
 fn head(id: &NoticeId, title: &str, canonical: Option<String>) -> String {
     let mut head = stylesheet_link(STYLESHEET_URL);
     head.push_str(&format!(
@@ -43,13 +57,22 @@ fn head(id: &NoticeId, title: &str, canonical: Option<String>) -> String {
     head
 }
 
-/// The page of one version (`latest`: the page at the notice's own URL).
-pub async fn notice_page(id: &NoticeId, v: &Version, lang: &str, latest: bool) -> String {
+/// The page of one version (`latest`: the page at the notice's own URL); `origin` (no trailing
+/// slash) makes the embedded linked data's IRIs absolute.
+pub async fn notice_page(
+    origin: &str,
+    id: &NoticeId,
+    v: &Version,
+    lang: &str,
+    latest: bool,
+) -> String {
     let lang = v.notice.pick_language(lang);
     let body = seloste_widget::notice_html(&v.notice, lang, &context(id, Some(v))).await;
     let title = v.notice.title.get(lang);
     let canonical = (!latest).then(|| format!("{}/v/{}", id.path(), v.number));
-    document(title, lang, &body, &head(id, title, canonical))
+    let mut head = head(id, title, canonical);
+    head.push_str(&linked_data(origin, id, v));
+    document(title, lang, &body, &head)
 }
 
 /// One page of the change log.

@@ -3,6 +3,7 @@
 //! - `GET /api/v1/notices/{org}/{notice}`: `{"id", "latest": Version, "versions": [{number,
 //!   published, effective?, summary}]}`
 //! - `GET …/versions/{n}`: one `Version` (immutable)
+//! - both of these answer JSON-LD (DPV 2, see `jsonld.rs`) to `Accept: application/ld+json`
 //! - `GET …/history`: the whole `HistoryFile` (`{"format": 1, "id", "versions": [Version…]}`)
 //! - `GET …/changes?lang=&from=`: one page of the change log (`ChangeLog`), versions newest first
 //!   with their diffs, in the nearest language the notice has
@@ -27,6 +28,9 @@ struct NoticeJson<'a> {
 }
 
 pub async fn notice(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
+    if wants_jsonld(req)? {
+        return super::jsonld::latest(req, env, id).await;
+    }
     let store = Store::open(env)?;
     let versions = store.versions(id).await?;
     let Some(last) = versions.last() else {
@@ -40,12 +44,15 @@ pub async fn notice(req: &Request, env: &Env, id: &NoticeId) -> Result<Response>
         latest: &latest,
         versions,
     };
-    send(req, &body, headers::LATEST)
+    vary_accept(send(req, &body, headers::LATEST))
 }
 
 pub async fn version(req: &Request, env: &Env, id: &NoticeId, n: u32) -> Result<Response> {
+    if wants_jsonld(req)? {
+        return super::jsonld::version(req, env, id, n).await;
+    }
     match Store::open(env)?.version(id, n).await? {
-        Some(v) => send(req, &v, headers::IMMUTABLE),
+        Some(v) => vary_accept(send(req, &v, headers::IMMUTABLE)),
         None => respond::api_error(&ApiError::not_found(format!("{id} has no version {n}"))),
     }
 }
@@ -68,6 +75,18 @@ pub async fn changes(req: &Request, env: &Env, id: &NoticeId) -> Result<Response
         Some(log) => send(req, &log, headers::LATEST),
         None => not_published(id),
     }
+}
+
+fn wants_jsonld(req: &Request) -> Result<bool> {
+    let accept = req.headers().get("Accept")?;
+    Ok(crate::jsonld::wants_jsonld(accept.as_deref()))
+}
+
+/// The notice and version URLs answer JSON or JSON-LD by `Accept`: caches must keep them apart.
+fn vary_accept(r: Result<Response>) -> Result<Response> {
+    let r = r?;
+    r.headers().set("Vary", "Accept")?;
+    Ok(r)
 }
 
 fn send<T: Serialize>(req: &Request, value: &T, cache_control: &'static str) -> Result<Response> {

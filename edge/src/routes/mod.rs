@@ -10,6 +10,7 @@
 //! | `POST /api/v1/notices/{org}/{notice}/versions`| `publish.rs`  |
 //! | `/api/v1/orgs/{org}/keys[/{id}[/revoke]]`     | `keys.rs`     |
 //! | `/widget/…`, `/embed.html`                    | `assets.rs`   |
+//! | `/{org}/{notice}.jsonld`, `…/v/{n}.jsonld`, `/ns/v1.jsonld` | `jsonld.rs` |
 //!
 //! [`resolve`] is pure (and unit-tested natively); the handlers run only in the Worker.
 
@@ -25,6 +26,8 @@ mod feed;
 mod history;
 #[cfg(target_arch = "wasm32")]
 mod index;
+#[cfg(target_arch = "wasm32")]
+mod jsonld;
 #[cfg(target_arch = "wasm32")]
 mod keys;
 #[cfg(target_arch = "wasm32")]
@@ -61,6 +64,12 @@ pub enum Route {
     CreateKey(String),
     /// The operator revokes a key (`POST …/keys/{id}/revoke` or `DELETE …/keys/{id}`).
     RevokeKey(String, String),
+    /// The latest version as JSON-LD (`/{org}/{notice}.jsonld`).
+    JsonLdLatest(NoticeId),
+    /// Version n as JSON-LD (`/{org}/{notice}/v/{n}.jsonld`, immutable).
+    JsonLdVersion(NoticeId, u32),
+    /// The JSON-LD context, version 1 (`/ns/v1.jsonld`, immutable).
+    JsonLdContext,
     WidgetScript,
     WidgetWasm,
     WidgetStylesheet,
@@ -99,6 +108,7 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
         [""] => page(read, Route::Index),
         ["healthz"] => page(read, Route::Health),
         ["embed.html"] => page(read, Route::Embed),
+        ["ns", "v1.jsonld"] => only_read(Route::JsonLdContext),
         ["widget", "seloste.js"] => only_read(Route::WidgetScript),
         ["widget", "seloste_bg.wasm"] => only_read(Route::WidgetWasm),
         ["widget", "seloste.css"] => only_read(Route::WidgetStylesheet),
@@ -145,6 +155,20 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
             }
         }
         ["api", ..] => Resolved::ApiNotFound,
+        [org, notice] if notice.ends_with(crate::jsonld::SUFFIX) => {
+            let notice = &notice[..notice.len() - crate::jsonld::SUFFIX.len()];
+            match NoticeId::new(org, notice) {
+                Ok(id) => only_read(Route::JsonLdLatest(id)),
+                Err(_) => Resolved::NotFound,
+            }
+        }
+        [org, notice, "v", n] if n.ends_with(crate::jsonld::SUFFIX) => {
+            let n = parse_version_number(&n[..n.len() - crate::jsonld::SUFFIX.len()]);
+            match (NoticeId::new(org, notice), n) {
+                (Ok(id), Some(n)) => only_read(Route::JsonLdVersion(id, n)),
+                _ => Resolved::NotFound,
+            }
+        }
         [org, notice, rest @ ..] => {
             let Ok(id) = NoticeId::new(org, notice) else {
                 return Resolved::NotFound;
@@ -277,6 +301,9 @@ mod handle {
             Route::Keys(org) => keys::list(&req, env, &org).await,
             Route::CreateKey(org) => keys::create(req, env, &org).await,
             Route::RevokeKey(org, id) => keys::revoke(&req, env, &org, &id).await,
+            Route::JsonLdLatest(id) => jsonld::latest(&req, env, &id).await,
+            Route::JsonLdVersion(id, n) => jsonld::version(&req, env, &id, n).await,
+            Route::JsonLdContext => jsonld::context(&req),
             Route::WidgetScript => assets::script(&req),
             Route::WidgetWasm => assets::wasm(&req),
             Route::WidgetStylesheet => assets::stylesheet(&req),
@@ -311,6 +338,14 @@ mod tests {
         assert_eq!(get("/acme/customers/history"), r(Route::History(id())));
         assert_eq!(get("/acme/customers/diff/1/2"), r(Route::Diff(id(), 1, 2)));
         assert_eq!(get("/acme/customers/feed.atom"), r(Route::Feed(id())));
+        assert_eq!(get("/acme/customers.jsonld"), r(Route::JsonLdLatest(id())));
+        assert_eq!(
+            get("/acme/customers/v/3.jsonld"),
+            r(Route::JsonLdVersion(id(), 3))
+        );
+        assert_eq!(get("/ns/v1.jsonld"), r(Route::JsonLdContext));
+        assert_eq!(get("/acme/customers/v/03.jsonld"), Resolved::NotFound);
+        assert_eq!(get("/acme/Customers.jsonld"), Resolved::NotFound);
         assert_eq!(
             get("/api/v1/notices/acme/customers"),
             r(Route::ApiNotice(id()))

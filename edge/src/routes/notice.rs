@@ -56,12 +56,15 @@ async fn page(
 ) -> Result<Response> {
     let (lang, from) = respond::choose_lang(req, languages)?;
     let kind = if latest { "latest" } else { "version" };
-    let key = cache::key(&respond::origin(env)?, &format!("{kind}/{id}/{n}/{lang}"));
+    let origin = respond::origin(env)?;
+    let key = cache::key(&origin, &format!("{kind}/{id}/{n}/{lang}"));
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
         let Some(v) = store.version(id, n).await? else {
             return Ok(None);
         };
-        Ok(Some(render::notice_page(id, &v, &lang, latest).await))
+        Ok(Some(
+            render::notice_page(&origin, id, &v, &lang, latest).await,
+        ))
     })
     .await?;
     let cache_control = if latest {
