@@ -77,6 +77,24 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Export a notice, or a history's version, as machine-readable data.
+    ///
+    /// --jsonld writes JSON-LD with W3C Data Privacy Vocabulary (DPV 2) terms: controller,
+    /// purposes and legal bases, data, recipients, transfers and safeguards, retention, rights.
+    Export {
+        /// A notice file, a history file (its latest version), or FILE@N for version N.
+        #[arg(long, value_name = "FILE[@N]")]
+        jsonld: String,
+        /// Cite the context at this URL (an edge's /ns/v1.jsonld) instead of writing it inline.
+        #[arg(long, value_name = "URL")]
+        context: Option<String>,
+        /// The notice's IRI, e.g. the version's URL on an edge (default: none, a blank node).
+        #[arg(long, value_name = "URL")]
+        id: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Work on a history file's versions.
     Version {
         #[command(subcommand)]
@@ -177,6 +195,17 @@ fn main() -> ExitCode {
             history,
             output,
         } => commands::render::run(&file, lang.as_deref(), history, output.as_deref()),
+        Command::Export {
+            jsonld,
+            context,
+            id,
+            output,
+        } => commands::export::run(
+            &jsonld,
+            context.as_deref(),
+            id.as_deref(),
+            output.as_deref(),
+        ),
         Command::Version {
             command:
                 VersionCommand::New {

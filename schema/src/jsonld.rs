@@ -53,7 +53,21 @@ pub fn context_v1() -> Value {
 /// Version `version` of a notice as a JSON-LD document. `id` is the version's own URL when it has
 /// one (`https://…/{org}/{notice}/v/{n}`); without it the notice is a blank node.
 pub fn version_jsonld(version: &Version, context: ContextRef<'_>, id: Option<&str>) -> Value {
-    let notice = &version.notice;
+    document(&version.notice, Some(version), context, id)
+}
+
+/// A notice that is not (yet) a published version, as JSON-LD: everything but the version number,
+/// its dates and its change note.
+pub fn notice_jsonld(notice: &Notice, context: ContextRef<'_>, id: Option<&str>) -> Value {
+    document(notice, None, context, id)
+}
+
+fn document(
+    notice: &Notice,
+    version: Option<&Version>,
+    context: ContextRef<'_>,
+    id: Option<&str>,
+) -> Value {
     let mut doc = Map::new();
     doc.insert(
         "@context".into(),
@@ -67,17 +81,21 @@ pub fn version_jsonld(version: &Version, context: ContextRef<'_>, id: Option<&st
     }
     doc.insert("type".into(), json!("dpv:PrivacyNotice"));
     doc.insert("identifier".into(), json!(notice.id));
-    doc.insert("version".into(), json!(version.number));
-    doc.insert("issued".into(), json!(version.published.to_string()));
-    if let Some(effective) = version.effective {
-        doc.insert("valid".into(), json!(effective.to_string()));
+    if let Some(version) = version {
+        doc.insert("version".into(), json!(version.number));
+        doc.insert("issued".into(), json!(version.published.to_string()));
+        if let Some(effective) = version.effective {
+            doc.insert("valid".into(), json!(effective.to_string()));
+        }
     }
     if let Some(updated) = notice.updated {
         doc.insert("modified".into(), json!(updated.to_string()));
     }
     doc.insert("language".into(), json!(notice.languages));
     put_text(&mut doc, "title", &notice.title);
-    put_text(&mut doc, "changeNote", &version.summary);
+    if let Some(version) = version {
+        put_text(&mut doc, "changeNote", &version.summary);
+    }
     doc.insert("process".into(), process(notice));
     Value::Object(doc)
 }
