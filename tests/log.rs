@@ -46,7 +46,11 @@ fn the_change_log_lists_every_version_newest_first_dated_with_what_changed() {
         !second.contains("Mikko Järvinen"),
         "version 2 changed only the processors"
     );
-    at(first, "The first published version.");
+    at(first, "The first published version of the notice.");
+    assert!(
+        !first.contains("The first published version.\n"),
+        "the summary is not followed by a stock line:\n{first}"
+    );
     assert!(!first.contains("Added"), "nothing came before version 1");
 }
 

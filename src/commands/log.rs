@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use seloste_schema::changelog::PAGE_SIZE;
-use seloste_schema::messages::Message;
 use seloste_schema::ChangeLog;
 
 use crate::input::read_history;
@@ -35,13 +34,11 @@ pub fn run(
             heading.push_str(&format!(" (→ {})", eff.localized(&log.lang)));
         }
         println!("{heading}\n{}", e.summary);
-        match &e.changes {
-            Some(d) => {
-                for line in d.to_text().lines() {
-                    println!("  {line}");
-                }
+        // The first version has nothing before it; its summary says what it is.
+        if let Some(d) = &e.changes {
+            for line in d.to_text().lines() {
+                println!("  {line}");
             }
-            None => println!("  {}", Message::FirstVersion.get(&log.lang)),
         }
     }
     if let Some(older) = log.older {

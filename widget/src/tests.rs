@@ -46,7 +46,8 @@ fn the_notice_shows_its_facts() {
         "Henkilötietojen käsittelijä",
         "Pilvipalvelu Inc.",
         "Komission vakiosopimuslausekkeet (46(2)(c))",
-        "enintään 36 kuukautta",
+        // The period's own words already say 36 months: no "(enintään 36 kuukautta)" after them.
+        "asiakkuuden ajan ja 36 kuukautta sen jälkeen</dd>",
         "Oikeus saada pääsy tietoihin",
         "Voit käyttää oikeuksiasi maksutta.",
         "Tekniset suojaustoimet",
@@ -60,6 +61,19 @@ fn the_notice_shows_its_facts() {
     ] {
         assert!(html.contains(fact), "missing {fact:?} in\n{html}");
     }
+}
+
+#[test]
+fn a_retention_bound_is_said_when_the_period_does_not_say_it() {
+    let mut n = notice();
+    let rule = &mut n.retention.as_mut().unwrap().rules[0];
+    rule.period = seloste_schema::Text::new("fi", "asiakkuuden ajan");
+    rule.min_duration = Some("P1D".into());
+    let html = block_on(notice_html(&n, "fi", &page(None)));
+    assert!(
+        html.contains("asiakkuuden ajan (vähintään 1 päivä, enintään 36 kuukautta)</dd>"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -150,7 +164,9 @@ fn the_change_log_lists_versions_newest_first_with_finnish_dates() {
         assert!(html.contains(date), "missing {date}");
     }
     assert_eq!(html.matches("<details>").count(), 2);
-    assert!(html.contains("Ensimmäinen julkaistu versio."));
+    // Version 1's summary is said once, not followed by a stock "first published version".
+    assert_eq!(html.matches("Ensimmäinen versio.").count(), 1);
+    assert!(!html.contains("Ensimmäinen julkaistu versio."));
     assert!(html.contains("Lisätty: </span><ins>Maksu Oy"));
     assert!(html.contains(r#"href="/acme/asiakasrekisteri/diff/2/3""#));
     assert!(html.contains(r#"href="/acme/asiakasrekisteri/v/1""#));

@@ -107,7 +107,8 @@ fn version(v: &ChangeLogEntry, lang: &str, ctx: &PageContext) -> Html {
             </p>
             <p>{ v.summary.clone() }</p>
             { match &v.changes {
-                None => html! { <p class="first">{ t(Message::FirstVersion, lang) }</p> },
+                // The first version has nothing before it; its summary says what it is.
+                None => html! {},
                 Some(d) => html! {
                     <details>
                         <summary>{ t(Message::ShowChanges, lang) }</summary>
