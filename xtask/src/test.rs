@@ -6,6 +6,7 @@ use crate::{edge, tools, widget};
 pub fn all() -> Result {
     tools::wasm_target()?;
     tools::python_jsonschema()?;
+    tools::python_pyld()?;
 
     cmd::step("formatting (cargo fmt --check)");
     cmd::run(cmd::cargo().args(["fmt", "--all", "--check"]))?;

@@ -17,6 +17,8 @@ pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 /// The workers-rs release the edge uses (`worker` in Cargo.toml).
 pub const WORKER_BUILD_VERSION: &str = "0.8.7";
 pub const JSONSCHEMA_PY_VERSION: &str = "4.26.0";
+/// pyld, the independent JSON-LD processor `tests/jsonld_rdf.rs` expands the notices with.
+pub const PYLD_VERSION: &str = "3.3.0";
 
 /// Says once, before the first slow install, that it happens only once.
 fn first_run_notice() {
@@ -186,6 +188,29 @@ pub fn python_jsonschema() -> Result {
                 "--quiet",
                 "--disable-pip-version-check",
                 &format!("jsonschema=={JSONSCHEMA_PY_VERSION}"),
+            ]))
+        },
+    )
+}
+
+/// Python's `pyld`, the independent JSON-LD processor the tests expand the notices to RDF with.
+pub fn python_pyld() -> Result {
+    let python = which::which("python3").context(
+        "python3 is missing: the tests read the JSON-LD with Python's pyld; install Python 3",
+    )?;
+    if output(Command::new(&python).args(["-c", "import pyld"])).is_some() {
+        return Ok(());
+    }
+    cmd::timed(
+        "installing Python's pyld (independent JSON-LD processor)",
+        || {
+            run(Command::new(&python).args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                &format!("pyld=={PYLD_VERSION}"),
             ]))
         },
     )
