@@ -1,7 +1,9 @@
 //! The building blocks of validation: a checker that walks values with their JSON path, and the
 //! small format rules (emails, links, phone numbers, ids, business IDs, durations, countries).
 
-use crate::date::Date;
+use std::collections::BTreeMap;
+
+use crate::date::{primary_subtag, Date};
 use crate::party::{Address, Contact, Organisation, Phone};
 use crate::text::{is_invisible, Block, Lang, Link, Prose, Text};
 
@@ -48,6 +50,10 @@ pub struct Checker<'a> {
     languages: &'a [Lang],
     prefix: String,
     problems: Vec<Problem>,
+    /// Texts written under another tag of a notice language (`en` where the notice says
+    /// `en-GB`): (the notice's tag, the texts' tag) → (the first such text's path, how many).
+    /// Said once, in [`Checker::into_problems`], instead of two errors in every text.
+    mismatched_tags: BTreeMap<(Lang, Lang), (String, usize)>,
 }
 
 impl<'a> Checker<'a> {
@@ -56,10 +62,29 @@ impl<'a> Checker<'a> {
             languages,
             prefix: prefix.to_owned(),
             problems: Vec::new(),
+            mismatched_tags: BTreeMap::new(),
         }
     }
 
-    pub fn into_problems(self) -> Vec<Problem> {
+    pub fn into_problems(mut self) -> Vec<Problem> {
+        for ((lang, used), (path, count)) in std::mem::take(&mut self.mismatched_tags) {
+            let fixed: Vec<String> = (self.languages.iter())
+                .map(|l| format!("\"{}\"", if *l == lang { &used } else { l }))
+                .collect();
+            let texts = if count == 1 {
+                "this text".to_owned()
+            } else {
+                format!("{count} texts, the first here,")
+            };
+            self.problems.push(error(
+                &path,
+                format!(
+                    "{texts} written under `{used}`, but the notice's languages say `{lang}`: \
+                     use one tag in both, e.g. \"languages\": [{}]",
+                    fixed.join(", ")
+                ),
+            ));
+        }
         self.problems
     }
 
@@ -81,20 +106,42 @@ impl<'a> Checker<'a> {
 
     /// Text: a non-blank translation for every language of the notice and no other language.
     pub fn text(&mut self, text: &Text, rel: &str) {
+        let mut variants = Vec::new();
         for lang in self.languages {
             match text.0.get(lang) {
-                None => self.error(rel, format!("missing the `{lang}` translation")),
+                None => match self.variant_of(lang, text) {
+                    Some(used) => {
+                        let at = self.path(rel);
+                        let seen = self.mismatched_tags.entry((lang.clone(), used.clone()));
+                        seen.or_insert((at, 0)).1 += 1;
+                        variants.push(used);
+                    }
+                    None => self.error(rel, format!("missing the `{lang}` translation")),
+                },
                 Some(s) if s.trim().is_empty() => self.error(&join(rel, lang), "must not be empty"),
                 Some(_) => {}
             }
         }
-        self.foreign_languages(text, rel);
+        self.foreign_languages(text, rel, &variants);
     }
 
-    /// A translation in a language the notice does not have is an error.
-    fn foreign_languages(&mut self, text: &Text, rel: &str) {
+    /// The tag `text` uses for the notice language `lang` when it is not `lang` itself but shares
+    /// its primary subtag (`en` for `en-GB`, `sv-FI` for `sv`), and is no language of the notice.
+    fn variant_of(&self, lang: &str, text: &Text) -> Option<Lang> {
+        text.0
+            .keys()
+            .find(|k| {
+                !self.languages.contains(k)
+                    && primary_subtag(k).eq_ignore_ascii_case(primary_subtag(lang))
+            })
+            .cloned()
+    }
+
+    /// A translation in a language the notice does not have is an error (but for `variants`,
+    /// already counted as written under another tag of a notice language).
+    fn foreign_languages(&mut self, text: &Text, rel: &str, variants: &[Lang]) {
         for lang in text.0.keys() {
-            if !self.languages.contains(lang) {
+            if !self.languages.contains(lang) && !variants.contains(lang) {
                 self.error(
                     &join(rel, lang),
                     format!(
@@ -123,7 +170,7 @@ impl<'a> Checker<'a> {
                 "say what changed, at least in the notice's main language",
             );
         }
-        self.foreign_languages(summary, rel);
+        self.foreign_languages(summary, rel, &[]);
         self.clean(summary, rel);
         for lang in self.languages {
             if summary.exact(lang).is_none_or(|s| s.trim().is_empty()) {

@@ -620,3 +620,28 @@ fn severities_sort_errors_first() {
         Some(Severity::Error)
     );
 }
+
+#[test]
+fn texts_under_another_tag_of_a_notice_language_are_one_error_not_two_per_text() {
+    // The notice says `en-GB`; every text says `en` (as a person writes it).
+    let r = with(|v| {
+        let langs = v["languages"].as_array_mut().unwrap();
+        let at = langs.iter().position(|l| l == "en").unwrap();
+        langs[at] = json!("en-GB");
+    });
+    let errors: Vec<_> = r.errors().collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].path, "title");
+    assert!(
+        errors[0].message.contains("written under `en`")
+            && errors[0].message.contains("say `en-GB`")
+            && errors[0].message.contains(r#""languages": ["fi", "en"]"#),
+        "{}",
+        errors[0].message
+    );
+    // A text that lacks the language altogether is still a missing translation.
+    let r = with(|v| {
+        v["title"].as_object_mut().unwrap().remove("en");
+    });
+    assert_error(&r, "title", "missing the `en` translation");
+}
