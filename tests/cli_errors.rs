@@ -36,7 +36,10 @@ fn not_json_names_file_line_and_column() {
 fn wrong_shape_names_the_json_path() {
     let f = temp_file("shape.json", br#"{"format":1,"id":"a/b","languages":["fi"],"title":{"fi":"x"},"organisation":{"name":"A","emails":"a@b.fi"},"role":{"acts_as":"controller"}}"#);
     let out = seloste(&["validate", f.to_str().unwrap()]);
-    assert_malformed(&out, "organisation.emails: invalid type: string");
+    assert_malformed(
+        &out,
+        r#"organisation.emails: a list is expected here (`[…]`), not the single string "a@b.fi""#,
+    );
 }
 
 #[test]

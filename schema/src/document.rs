@@ -70,7 +70,7 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ParseEr
         let inner = e.into_inner();
         ParseError {
             path,
-            message: strip_position(&inner),
+            message: plainer(&strip_position(&inner)),
             line: inner.line(),
             column: inner.column(),
         }
@@ -84,6 +84,32 @@ fn syntax_error(e: &serde_json::Error) -> ParseError {
         line: e.line(),
         column: e.column(),
     }
+}
+
+/// serde's wording where a person writing a notice by hand meets it most, said with the shape to
+/// write instead (the JSON path says where).
+fn plainer(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        if let Some((value, expected)) = rest.split_once("`, expected one of ") {
+            if expected.contains("`paragraph`") {
+                return format!(
+                    "a block of text is {{\"paragraph\": {{\"fi\": \"…\"}}}}, {{\"list\": [{{\"fi\": \"…\"}}]}} \
+                     or {{\"links\": [{{\"href\": \"https://…\", \"label\": {{\"fi\": \"…\"}}}}]}}, \
+                     in the notice's languages; found the plain string `{value}`"
+                );
+            }
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: string ") {
+        if rest.ends_with(", expected a sequence") {
+            let value = rest.trim_end_matches(", expected a sequence");
+            return format!("a list is expected here (`[…]`), not the single string {value}");
+        }
+    }
+    if message.starts_with("invalid type: sequence, expected a string") {
+        return "one value is expected here, not a list: write the string without `[ ]`".into();
+    }
+    message.to_owned()
 }
 
 /// serde_json appends " at line L column C"; we report position in fields of our own.
@@ -174,6 +200,34 @@ mod tests {
             MINIMAL.replace(r#""role":{"acts_as":"controller"}"#, r#""role":[]"#)
         );
         assert_eq!(parse(&history).unwrap_err().path, "versions[0].notice.role");
+    }
+
+    #[test]
+    fn the_shapes_people_get_wrong_are_explained() {
+        for (replace, with, path, words) in [
+            (
+                r#""title":{"fi":"Seloste"}"#,
+                r#""title":{"fi":"Seloste"},"introduction":["Hei."]"#,
+                "introduction[0]",
+                r#"a block of text is {"paragraph""#,
+            ),
+            (
+                r#""title":{"fi":"Seloste"}"#,
+                r#""title":{"fi":"Seloste"},"introduction":"Hei.""#,
+                "introduction",
+                r#"a list is expected here (`[…]`), not the single string "Hei.""#,
+            ),
+            (
+                r#""name":"Acme Oy""#,
+                r#""name":["Acme Oy"]"#,
+                "organisation.name",
+                "one value is expected here, not a list",
+            ),
+        ] {
+            let e = parse(&MINIMAL.replace(replace, with)).unwrap_err();
+            assert_eq!(e.path, path);
+            assert!(e.message.contains(words), "{}", e.message);
+        }
     }
 
     #[test]

@@ -152,6 +152,18 @@ pub fn check_versions(id: &str, versions: &[Version]) -> Vec<HistoryError> {
             message: "a history needs at least one published version".into(),
         });
     }
+    // Written newest first (n, …, 2, 1): one error that says so, rather than one per version.
+    let count = versions.len();
+    if count > 1 && (versions.iter().enumerate()).all(|(i, v)| v.number as usize == count - i) {
+        errors.push(HistoryError {
+            path: "versions".into(),
+            message: format!(
+                "the versions are listed newest first ({count} … 1); a history lists them oldest \
+                 first, version 1 first, each new version appended at the end"
+            ),
+        });
+        return errors;
+    }
     for (i, v) in versions.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| &versions[p]);
         if let Err(e) = check_next(id, prev, v, i) {

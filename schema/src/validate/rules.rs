@@ -260,13 +260,15 @@ impl<'a> Checker<'a> {
 
     pub fn phone(&mut self, phone: &Phone, rel: &str) {
         if !is_phone(&phone.number) {
-            self.error(
-                &join(rel, "number"),
-                format!(
-                    "`{}` is not a phone number (digits, spaces, + - ( ) only)",
-                    phone.number
-                ),
-            );
+            let n = &phone.number;
+            let digits = n.chars().filter(char::is_ascii_digit).count();
+            let why = if n.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && digits < 5
+            {
+                format!("has {digits} digit(s); a phone number has at least 5")
+            } else {
+                "is not a phone number (digits, spaces, + - ( ) only, a + only first)".to_owned()
+            };
+            self.error(&join(rel, "number"), format!("`{n}` {why}"));
         }
         self.opt_text(&phone.label, &join(rel, "label"));
     }

@@ -153,6 +153,12 @@ fn emails_are_checked() {
 fn phone_numbers_are_checked() {
     let r = with(|v| v["organisation"]["phones"][0]["number"] = json!("call us"));
     assert_error(&r, "organisation.phones[0].number", "is not a phone number");
+    let r = with(|v| v["organisation"]["phones"][0]["number"] = json!("112 4"));
+    assert_error(
+        &r,
+        "organisation.phones[0].number",
+        "has 4 digit(s); a phone number has at least 5",
+    );
 }
 
 #[test]
@@ -544,6 +550,21 @@ fn history_numbers_run_without_gaps() {
         "expected 1",
     );
     assert_error(&history(vec![]), "versions", "at least one");
+}
+
+#[test]
+fn a_history_written_newest_first_is_one_error_that_says_so() {
+    let r = history(vec![
+        version(3, "2025-06-30"),
+        version(2, "2024-01-01"),
+        version(1, "2024-01-01"),
+    ]);
+    let errors: Vec<_> = r.errors().collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_error(&r, "versions", "newest first");
+    // Two versions out of order are not "newest first" unless they are the whole history reversed.
+    let r = history(vec![version(2, "2024-01-01"), version(3, "2024-01-01")]);
+    assert!(!r.errors().any(|p| p.message.contains("newest first")));
 }
 
 #[test]
