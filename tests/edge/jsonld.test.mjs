@@ -2,13 +2,17 @@
 // byte, immutable), the notice API's Accept negotiation (JSON-LD only when asked for, Vary: Accept),
 // the .jsonld URLs of the latest and each version, and the JSON-LD every notice page embeds as a
 // <script type="application/ld+json"> data block — with a title holding `</script>`, which must stay
-// text inside the block (no second script element, the page's strict CSP unchanged).
+// text inside the block (no second script element, the page's strict CSP unchanged, and Chromium
+// reports no CSP violation for the block while it does for a real inline script).
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
+import { chromium } from "playwright-core";
+
+import { CHROME_ARGS, findChrome } from "../support/chrome.cjs";
 import { fetchPage, freshEdge, notice, publishOk, ROOT } from "./helpers.mjs";
 
 const ID = "testi/linkitetty";
@@ -177,5 +181,57 @@ describe("the JSON-LD embedded in every notice page", () => {
     assert.equal(JSON.parse(block.text).title.fi, `Seloste ${PAYLOAD}`);
     assert.ok(text.includes(`Seloste ${PAYLOAD}`), "the page shows it as text too");
     assert.equal((html.match(/<\/script/gi) ?? []).length, 1, "only the block's own end tag");
+  });
+});
+
+describe("in Chromium", () => {
+  let browser;
+  before(async () => {
+    browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
+  });
+  after(() => browser?.close());
+
+  test("the data block is no CSP violation and runs nothing; an injected inline script is refused and reported", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = [];
+    page.on("console", (m) => {
+      // The edge has no favicon; Chromium's request for one is not the page's doing.
+      if (new URL(m.location().url || "about:blank").pathname === "/favicon.ico") return;
+      if (m.type() === "error" || m.type() === "warning") problems.push(`${m.text()} ${m.location().url}`);
+    });
+    page.on("pageerror", (e) => problems.push(String(e)));
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const r = await page.goto(`${edge.base}/${ID}`);
+    assert.equal(r.status(), 200);
+    assert.match(r.headers()["content-security-policy"], /^default-src 'none';/);
+    const seen = await page.evaluate(() => ({
+      violations: window.__violations.slice(),
+      pwned: window.pwned,
+      scripts: [...document.scripts].map((s) => ({ type: s.type, src: s.src, text: s.textContent })),
+    }));
+    assert.deepEqual(seen.violations, [], "no CSP violation");
+    assert.deepEqual(problems, [], "no console errors or warnings");
+    assert.equal(seen.pwned, undefined);
+    assert.equal(seen.scripts.length, 1);
+    assert.equal(seen.scripts[0].type, LD);
+    assert.equal(seen.scripts[0].src, "");
+    assert.equal(JSON.parse(seen.scripts[0].text).title.fi, `Seloste ${PAYLOAD}`);
+
+    // The listener is live and the policy bites: a real inline script is refused and reported.
+    await page.evaluate(() => {
+      const s = document.createElement("script");
+      s.textContent = "window.pwned = 2";
+      document.head.append(s);
+    });
+    await page.waitForFunction(() => window.__violations.length > 0);
+    const afterInjection = await page.evaluate(() => ({ violations: window.__violations, pwned: window.pwned }));
+    assert.match(afterInjection.violations[0], /^script-src/);
+    assert.equal(afterInjection.pwned, undefined);
+    await context.close();
   });
 });
