@@ -20,7 +20,8 @@ pub const NO_STORE: &str = "no-store";
 pub const WIDGET: &str = "public, max-age=3600, stale-while-revalidate=86400";
 
 /// The policy of every page the edge renders: server-rendered HTML with no script and no inline
-/// style at all, so scripts are refused outright, styles come only from this origin's stylesheet,
+/// style at all (the `<script type="application/ld+json">` block is data a browser never runs),
+/// so scripts are refused outright, styles come only from this origin's stylesheet,
 /// and no other site may frame the page.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; \
      img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
