@@ -64,7 +64,9 @@ test("stopping and restarting the runtime loses nothing, and publishing continue
     assert.ok(pageHtml.includes("Seloste 7"), "version 7's page shows version 7");
     await edge.stop();
 
-    edge = await startEdge(dir, token);
+    // The same edge again (its configuration, public origin included, survives a restart; the
+    // port it listens on here does not).
+    edge = await startEdge(dir, token, { publicOrigin: edge.publicOrigin });
     const afterRestart = await getJson(edge, `/api/v1/notices/${ID}/history`);
     assert.equal(afterRestart.status, 200);
     assert.deepEqual(afterRestart.json, before.json);

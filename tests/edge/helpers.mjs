@@ -64,6 +64,7 @@ export const GENEROUS_LIMITS = {
  */
 export async function startEdge(dir, token, { publicOrigin, ratelimits = GENEROUS_LIMITS, vars = {} } = {}) {
   const port = await freePort();
+  publicOrigin ??= `http://127.0.0.1:${port}`;
   const mf = new Miniflare({
     modules: true,
     scriptPath: join(EDGE, "build/index.js"),
@@ -72,7 +73,7 @@ export async function startEdge(dir, token, { publicOrigin, ratelimits = GENEROU
     d1Databases: { DB: DATABASE_ID },
     d1Persist: join(dir, "v3/d1"),
     cachePersist: join(dir, "v3/cache"),
-    bindings: { PUBLISH_TOKEN: token, PUBLIC_ORIGIN: publicOrigin ?? `http://127.0.0.1:${port}`, ...vars },
+    bindings: { PUBLISH_TOKEN: token, PUBLIC_ORIGIN: publicOrigin, ...vars },
     ratelimits,
     host: "127.0.0.1",
     port,
@@ -86,6 +87,7 @@ export async function startEdge(dir, token, { publicOrigin, ratelimits = GENEROU
     base: url.href.replace(/\/$/, ""),
     token,
     dir,
+    publicOrigin,
     url: (path) => new URL(path, url).href,
     /** The worker's D1 binding, from outside the worker (to test the database itself); a promise. */
     d1: () => mf.getD1Database("DB"),
