@@ -65,52 +65,56 @@ fn wasm_target_now() -> Result {
 
 /// `wasm-bindgen` of exactly [`WASM_BINDGEN_VERSION`], installed when missing or different.
 pub fn wasm_bindgen() -> Result<PathBuf> {
-    if let Ok(path) = which::which("wasm-bindgen") {
-        let have = output(Command::new(&path).arg("--version")).unwrap_or_default();
-        if have.split_whitespace().nth(1) == Some(WASM_BINDGEN_VERSION) {
-            return Ok(path);
-        }
-    }
-    first_run_notice();
-    cmd::timed(
-        &format!("installing wasm-bindgen-cli {WASM_BINDGEN_VERSION} (once; several minutes)"),
-        || {
-            // Not `--locked`: see docs/toolchain.md.
-            run(cmd::cargo().args([
-                "install",
-                "wasm-bindgen-cli",
-                "--version",
-                WASM_BINDGEN_VERSION,
-            ]))
-        },
-    )?;
-    which::which("wasm-bindgen")
-        .context("wasm-bindgen was installed but is not on PATH (add ~/.cargo/bin to PATH)")
+    // Its `--version` prints `wasm-bindgen 0.2.130`. Not `--locked`: see docs/toolchain.md.
+    cargo_tool(
+        "wasm-bindgen",
+        "wasm-bindgen-cli",
+        WASM_BINDGEN_VERSION,
+        false,
+        |v| v.split_whitespace().nth(1) == Some(WASM_BINDGEN_VERSION),
+    )
 }
 
 /// `worker-build` of [`WORKER_BUILD_VERSION`], installed when missing or different.
 pub fn worker_build() -> Result<PathBuf> {
-    if let Ok(path) = which::which("worker-build") {
-        let have = output(Command::new(&path).arg("--version")).unwrap_or_default();
-        if have.contains(WORKER_BUILD_VERSION) {
+    cargo_tool(
+        "worker-build",
+        "worker-build",
+        WORKER_BUILD_VERSION,
+        true,
+        |v| v.contains(WORKER_BUILD_VERSION),
+    )
+}
+
+/// The program `bin` of crates.io's `krate` at `version`: the one on PATH when its `--version`
+/// output satisfies `matches`, else `cargo install`ed (a first run says this takes minutes).
+fn cargo_tool(
+    bin: &str,
+    krate: &str,
+    version: &str,
+    locked: bool,
+    matches: impl Fn(&str) -> bool,
+) -> Result<PathBuf> {
+    if let Ok(path) = which::which(bin) {
+        if matches(&output(Command::new(&path).arg("--version")).unwrap_or_default()) {
             return Ok(path);
         }
     }
     first_run_notice();
     cmd::timed(
-        &format!("installing worker-build {WORKER_BUILD_VERSION} (once; several minutes)"),
+        &format!("installing {krate} {version} (once; several minutes)"),
         || {
-            run(cmd::cargo().args([
-                "install",
-                "worker-build",
-                "--version",
-                WORKER_BUILD_VERSION,
-                "--locked",
-            ]))
+            let mut install = cmd::cargo();
+            install.args(["install", krate, "--version", version]);
+            if locked {
+                install.arg("--locked");
+            }
+            run(&mut install)
         },
     )?;
-    which::which("worker-build")
-        .context("worker-build was installed but is not on PATH (add ~/.cargo/bin to PATH)")
+    which::which(bin).with_context(|| {
+        format!("{bin} was installed but is not on PATH (add ~/.cargo/bin to PATH)")
+    })
 }
 
 /// A program from `node_modules/.bin`.
@@ -170,39 +174,27 @@ fn npm_installed_matches(lock: &Path, installed: &Path) -> bool {
         })
 }
 
-/// Python's `jsonschema`, the independent validator the tests check the JSON Schema with.
+/// Python's `jsonschema`, the independent JSON Schema validator the tests check the schema with.
 pub fn python_jsonschema() -> Result {
-    let python = which::which("python3").context(
-        "python3 is missing: the tests check the JSON Schema with Python's jsonschema; install Python 3",
-    )?;
-    if output(Command::new(&python).args(["-c", "import jsonschema"])).is_some() {
-        return Ok(());
-    }
-    cmd::timed(
-        "installing Python's jsonschema (independent JSON Schema validator)",
-        || {
-            run(Command::new(&python).args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                &format!("jsonschema=={JSONSCHEMA_PY_VERSION}"),
-            ]))
-        },
-    )
+    python_package("jsonschema", JSONSCHEMA_PY_VERSION, "JSON Schema validator")
 }
 
 /// Python's `pyld`, the independent JSON-LD processor the tests expand the notices to RDF with.
 pub fn python_pyld() -> Result {
-    let python = which::which("python3").context(
-        "python3 is missing: the tests read the JSON-LD with Python's pyld; install Python 3",
-    )?;
-    if output(Command::new(&python).args(["-c", "import pyld"])).is_some() {
+    python_package("pyld", PYLD_VERSION, "JSON-LD processor")
+}
+
+/// The Python package `module` (also its name on PyPI), pip-installed at `version` unless it
+/// imports already; `what` says what the tests use it as.
+fn python_package(module: &str, version: &str, what: &str) -> Result {
+    let python = which::which("python3").with_context(|| {
+        format!("python3 is missing: the tests use Python's {module} as an independent {what}; install Python 3")
+    })?;
+    if output(Command::new(&python).args(["-c", &format!("import {module}")])).is_some() {
         return Ok(());
     }
     cmd::timed(
-        "installing Python's pyld (independent JSON-LD processor)",
+        &format!("installing Python's {module} (independent {what})"),
         || {
             run(Command::new(&python).args([
                 "-m",
@@ -210,7 +202,7 @@ pub fn python_pyld() -> Result {
                 "install",
                 "--quiet",
                 "--disable-pip-version-check",
-                &format!("pyld=={PYLD_VERSION}"),
+                &format!("{module}=={version}"),
             ]))
         },
     )
