@@ -38,6 +38,8 @@ messages! {
     Version => ["Versio", "Version", "Version"],
     Published => ["julkaistu", "publicerad", "published"],
     Effective => ["voimassa alkaen", "gäller från", "in effect from"],
+    /// Before the notice's own effective date at the top of the page.
+    InEffectFrom => ["Voimassa alkaen", "Gäller från", "In effect from"],
     /// After a stated publication date earlier than the receipt: "…; received {day}".
     Received => [
         "päiväys organisaation ilmoittama; vastaanotettu",
@@ -221,6 +223,12 @@ messages! {
     ],
     HowNotified => ["Miten muutoksista kerrotaan", "Hur ändringar meddelas", "How changes are announced"],
     Number => ["Numero", "Nummer", "Number"],
+    /// The European Economic Area, which CLDR does not name (it is no region code).
+    Eea => [
+        "Euroopan talousalue",
+        "Europeiska ekonomiska samarbetsområdet",
+        "European Economic Area",
+    ],
     Region => ["Alue", "Region", "Region"],
     Yes => ["kyllä", "ja", "yes"],
     No => ["ei", "nej", "no"],
