@@ -209,12 +209,15 @@ messages! {
         "No data protection officer has been appointed.",
     ],
     Reason => ["Syy", "Skäl", "Reason"],
-    /// How far ahead material changes are announced; fill `{days}`.
-    AdvanceNotice => [
-        "Olennaisista muutoksista ilmoitetaan {days} päivää etukäteen.",
-        "Väsentliga ändringar meddelas {days} dagar i förväg.",
-        "Material changes are announced {days} days in advance.",
+    /// How far ahead material changes are announced: these words, the number of days, then
+    /// [`Message::AdvanceNoticeAfter`]. (Two parts, not a placeholder: filling one would bring
+    /// substring search into the widget's bundle.)
+    AdvanceNoticeBefore => [
+        "Olennaisista muutoksista ilmoitetaan",
+        "Väsentliga ändringar meddelas",
+        "Material changes are announced",
     ],
+    AdvanceNoticeAfter => ["päivää etukäteen.", "dagar i förväg.", "days in advance."],
     /// The label of the advance notice in the diff.
     AdvanceNoticeDays => [
         "Ilmoitusaika (päivää)",

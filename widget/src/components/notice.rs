@@ -129,7 +129,9 @@ fn other_sections(n: &Notice, lang: &str) -> Html {
 /// "B)"), a full stop added only after a bare number or letter.
 fn numbered(number: Option<&str>, text: &str) -> String {
     match number.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) if n.ends_with(|c: char| c.is_alphanumeric()) => format!("{n}. {text}"),
+        Some(n) if n.bytes().last().is_some_and(|b| b.is_ascii_alphanumeric()) => {
+            format!("{n}. {text}")
+        }
         Some(n) => format!("{n} {text}"),
         None => text.to_owned(),
     }

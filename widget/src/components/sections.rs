@@ -397,8 +397,11 @@ fn profiling(p: &Profiling, lang: &str) -> Html {
 
 fn changes(c: &ChangePolicy, lang: &str) -> Html {
     let days = c.advance_notice_days.map(|d| {
-        let d = d.to_string();
-        Message::AdvanceNotice.fill(lang, &[("days", &d)])
+        format!(
+            "{} {d} {}",
+            t(Message::AdvanceNoticeBefore, lang),
+            t(Message::AdvanceNoticeAfter, lang)
+        )
     });
     html! {
         <>
