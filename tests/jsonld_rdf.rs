@@ -306,14 +306,16 @@ fn check(file: &str, notice: &Notice, version: Option<&Version>, g: &Graph) {
         assert!(found, "{file}: recipient {:?} missing", r.name);
     }
 
-    // Each transfer: a transfer to its third country with its safeguard as legal basis.
+    // Each transfer: a transfer to its third country with each of its safeguards as legal basis.
     for t in notice.transfers.iter().flat_map(|t| &t.items) {
         let found = g
             .objects(&process, &dpv("hasProcess"))
             .into_iter()
             .any(|o| {
                 g.has(&o, &dpv("hasProcessing"), &iri(&dpv("Transfer")))
-                    && g.has(&o, &dpv("hasLegalBasis"), &iri(t.safeguard.dpv_iri()))
+                    && t.safeguards
+                        .iter()
+                        .all(|s| g.has(&o, &dpv("hasLegalBasis"), &iri(s.dpv_iri())))
                     && g.has(
                         &o,
                         &dpv("hasThirdCountry"),

@@ -7,6 +7,7 @@
 use expect_test::expect_file;
 use serde_json::{json, Map, Value};
 
+use seloste_schema::party::Jurisdiction;
 use seloste_schema::vocab::{
     LegalBasis, RecipientRole, RequirementKind, Right, RoleKind, Safeguard,
     SpecialCategoryCondition,
@@ -44,7 +45,16 @@ fn vocabulary() -> Value {
             SpecialCategoryCondition::article,
         ),
         "rights": terms(Right::ALL, Right::id, Right::label, Right::article),
+        "special_category_condition": terms(
+            SpecialCategoryCondition::ALL,
+            SpecialCategoryCondition::id,
+            SpecialCategoryCondition::label,
+            SpecialCategoryCondition::article,
+        ),
+        // Format 1's single safeguard, still read, and the list that replaced it.
         "safeguard": terms(Safeguard::ALL, Safeguard::id, Safeguard::label, Safeguard::article),
+        "safeguards": terms(Safeguard::ALL, Safeguard::id, Safeguard::label, Safeguard::article),
+        "jurisdiction": terms(Jurisdiction::ALL, Jurisdiction::id, Jurisdiction::label, Jurisdiction::article),
         "role": terms(RecipientRole::ALL, RecipientRole::id, RecipientRole::label, RecipientRole::article),
         "acts_as": terms(RoleKind::ALL, RoleKind::id, RoleKind::label, RoleKind::article),
         "kind": terms(RequirementKind::ALL, RequirementKind::id, RequirementKind::label, RequirementKind::article),

@@ -106,6 +106,14 @@ fn plainer(message: &str) -> String {
             return format!("a list is expected here (`[…]`), not the single string {value}");
         }
     }
+    for (old, new) in [
+        ("safeguard", "safeguards"),
+        ("complaint_authority", "complaint_authorities"),
+    ] {
+        if message == format!("duplicate field `{new}`") {
+            return format!("`{old}` is the older spelling of `{new}`: give the list `{new}` only");
+        }
+    }
     if message.starts_with("invalid type: sequence, expected a string") {
         return "one value is expected here, not a list: write the string without `[ ]`".into();
     }
@@ -248,6 +256,78 @@ mod tests {
             .unwrap_err()
             .message
             .contains("duplicate field `format`"));
+    }
+
+    #[test]
+    fn format_1_single_values_are_read_as_lists_and_written_as_lists() {
+        let old = MINIMAL.replace(
+            r#""role":{"acts_as":"controller"}"#,
+            r#""role":{"acts_as":"controller"},
+               "transfers":{"outside_eea":true,"items":[{"recipient":{"fi":"X Inc"},"country":"US","safeguard":"standard_contractual_clauses"}]},
+               "complaint_authority":{"name":{"fi":"Tietosuojavaltuutettu"},"web":"https://tietosuoja.fi"}"#,
+        );
+        let Document::Notice(n) = parse(&old).unwrap() else {
+            panic!("a notice")
+        };
+        let t = &n.transfers.as_ref().unwrap().items[0];
+        assert_eq!(
+            t.safeguards,
+            [crate::vocab::Safeguard::StandardContractualClauses]
+        );
+        assert_eq!(n.complaint_authorities.len(), 1);
+        assert_eq!(
+            n.complaint_authorities[0].name.get("fi"),
+            "Tietosuojavaltuutettu"
+        );
+        let written = serde_json::to_value(&*n).unwrap();
+        assert_eq!(
+            written["transfers"]["items"][0]["safeguards"],
+            serde_json::json!(["standard_contractual_clauses"])
+        );
+        assert!(written["transfers"]["items"][0].get("safeguard").is_none());
+        assert_eq!(
+            written["complaint_authorities"][0]["web"],
+            "https://tietosuoja.fi"
+        );
+        assert!(written.get("complaint_authority").is_none());
+        // Read back, the new shape means the same.
+        let again = parse(&written.to_string()).unwrap();
+        assert_eq!(again.latest_notice().unwrap(), &*n);
+    }
+
+    #[test]
+    fn the_old_and_the_new_spelling_together_are_an_error() {
+        let both = MINIMAL.replace(
+            r#""role":{"acts_as":"controller"}"#,
+            r#""role":{"acts_as":"controller"},
+               "complaint_authority":{"name":{"fi":"A"}},"complaint_authorities":[{"name":{"fi":"B"}}]"#,
+        );
+        assert!(parse(&both)
+            .unwrap_err()
+            .message
+            .contains("`complaint_authority` is the older spelling"));
+        let both = MINIMAL.replace(
+            r#""role":{"acts_as":"controller"}"#,
+            r#""role":{"acts_as":"controller"},
+               "transfers":{"outside_eea":true,"items":[{"recipient":{"fi":"X"},"country":"US","safeguard":"certification","safeguards":["certification"]}]}"#,
+        );
+        let e = parse(&both).unwrap_err();
+        assert_eq!(e.path, "transfers.items[0]");
+        assert!(
+            e.message
+                .contains("`safeguard` is the older spelling of `safeguards`"),
+            "{}",
+            e.message
+        );
+        // A list of structs is still read from objects only.
+        let seq = MINIMAL.replace(
+            r#""role":{"acts_as":"controller"}"#,
+            r#""role":{"acts_as":"controller"},"complaint_authorities":[[{"fi":"A"}]]"#,
+        );
+        assert!(parse(&seq)
+            .unwrap_err()
+            .message
+            .contains("invalid type: sequence"));
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub enum SectionId {
     Rights,
     ComplaintAuthority,
     AutomatedDecisions,
+    Profiling,
     Requirement,
     Changes,
     Other,
@@ -32,7 +33,7 @@ pub enum SectionId {
 
 impl SectionId {
     /// Every section in reading order.
-    pub const ORDER: [SectionId; 21] = [
+    pub const ORDER: [SectionId; 22] = [
         SectionId::General,
         SectionId::Organisation,
         SectionId::Role,
@@ -51,6 +52,7 @@ impl SectionId {
         SectionId::Rights,
         SectionId::ComplaintAuthority,
         SectionId::AutomatedDecisions,
+        SectionId::Profiling,
         SectionId::Requirement,
         SectionId::Changes,
         SectionId::Other,
@@ -77,6 +79,7 @@ impl SectionId {
             SectionId::Rights => "rights",
             SectionId::ComplaintAuthority => "complaint",
             SectionId::AutomatedDecisions => "automated-decisions",
+            SectionId::Profiling => "profiling",
             SectionId::Requirement => "requirement",
             SectionId::Changes => "changes",
             SectionId::Other => "other",
@@ -161,6 +164,7 @@ impl SectionId {
                 "Automatiserat beslutsfattande och profilering",
                 "Automated decision-making and profiling",
             ],
+            Profiling => ["Profilointi", "Profilering", "Profiling"],
             Requirement => [
                 "Henkilötietojen antamisen vaatimus",
                 "Krav på att lämna personuppgifter",

@@ -136,7 +136,7 @@ fn process(n: &Notice) -> Value {
     if let Some(r) = &n.representative {
         p.insert(
             "representative".into(),
-            organisation(r, "dpv:Representative"),
+            organisation(&r.organisation(), "dpv:Representative"),
         );
     }
     if let Some(dpo) = &n.dpo {
@@ -153,11 +153,18 @@ fn process(n: &Notice) -> Value {
             if let Some(interest) = &purpose.legitimate_interest {
                 append_lines(&mut description, interest);
             }
+            if let Some(law) = &purpose.law {
+                append_lines(&mut description, law);
+            }
             put_text(&mut m, "description", &description);
             put_iris(
                 &mut m,
                 "legalBasis",
-                purpose.legal_bases.iter().map(|b| b.dpv_iri()),
+                purpose
+                    .legal_bases
+                    .iter()
+                    .map(|b| b.dpv_iri())
+                    .chain(purpose.special_category_condition.map(|c| c.dpv_iri())),
             );
             Value::Object(m)
         }),
@@ -191,7 +198,10 @@ fn process(n: &Notice) -> Value {
             };
             m.insert("type".into(), json!(class));
             put_text(&mut m, "label", &d.name);
-            put_text(&mut m, "description", &lines_text(&d.items));
+            let items: Vec<Text> = d.items.iter().map(|i| i.name.clone()).collect();
+            let mut description = prose_text(&d.description);
+            append_lines(&mut description, &lines_text(&items));
+            put_text(&mut m, "description", &description);
             Value::Object(m)
         }),
     );
@@ -231,7 +241,11 @@ fn process(n: &Notice) -> Value {
                     "thirdCountry".into(),
                     json!(format!("{DPV_LOC}{}", item.country.to_ascii_uppercase())),
                 );
-                m.insert("legalBasis".into(), json!([item.safeguard.dpv_iri()]));
+                put_iris(
+                    &mut m,
+                    "legalBasis",
+                    item.safeguards.iter().map(|s| s.dpv_iri()),
+                );
                 m.insert("recipient".into(), json!([Value::Object(recipient)]));
                 put_text(&mut m, "description", &prose_text(&item.details));
                 Value::Object(m)
@@ -259,15 +273,19 @@ fn process(n: &Notice) -> Value {
     if let Some(r) = &n.rights {
         put_iris(&mut p, "right", r.rights.iter().map(|r| r.dpv_iri()));
     }
-    if let Some(a) = &n.complaint_authority {
-        let mut m = Map::new();
-        m.insert("type".into(), json!("dpv:Authority"));
-        put_text(&mut m, "label", &a.name);
-        if let Some(web) = &a.web {
-            m.insert("web".into(), json!(web));
-        }
-        p.insert("authority".into(), Value::Object(m));
-    }
+    put_list(
+        &mut p,
+        "authority",
+        n.complaint_authorities.iter().map(|a| {
+            let mut m = Map::new();
+            m.insert("type".into(), json!("dpv:Authority"));
+            put_text(&mut m, "label", &a.name);
+            if let Some(web) = &a.web {
+                m.insert("web".into(), json!(web));
+            }
+            Value::Object(m)
+        }),
+    );
     Value::Object(p)
 }
 

@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod changelog;
+mod data_item;
 pub mod date;
 pub mod diff;
 pub mod document;
@@ -18,8 +19,11 @@ pub mod history;
 #[cfg(feature = "json-schema")]
 pub mod json_schema;
 pub mod jsonld;
+#[cfg(feature = "json-schema")]
+mod legacy;
 pub mod messages;
 pub mod notice;
+mod one_or_many;
 pub mod outline;
 pub mod party;
 pub mod sections;

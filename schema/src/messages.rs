@@ -160,8 +160,68 @@ messages! {
         "Uppgifterna används för automatiserat beslutsfattande eller profilering.",
         "The data is used for automated decision-making or profiling.",
     ],
+    /// When the notice also states its profiling apart: the decisions of Art. 22 alone.
+    DecisionsNone => [
+        "Tietoja ei käytetä automaattiseen päätöksentekoon.",
+        "Uppgifterna används inte för automatiserat beslutsfattande.",
+        "The data is not used for automated decision-making.",
+    ],
+    DecisionsExist => [
+        "Tietoja käytetään automaattiseen päätöksentekoon.",
+        "Uppgifterna används för automatiserat beslutsfattande.",
+        "The data is used for automated decision-making.",
+    ],
+    /// The label of the yes/no fact whether data is used for profiling.
+    Profiling => ["Profilointia", "Profilering", "Profiling"],
+    ProfilingNone => [
+        "Tietoja ei käytetä profilointiin.",
+        "Uppgifterna används inte för profilering.",
+        "The data is not used for profiling.",
+    ],
+    ProfilingExists => [
+        "Tietoja käytetään profilointiin.",
+        "Uppgifterna används för profilering.",
+        "The data is used for profiling.",
+    ],
     /// The label of whether giving the data is required.
     Requirement => ["Vaatimus", "Krav", "Requirement"],
+    /// Said of a data item, after its name.
+    Required => ["pakollinen", "obligatorisk", "required"],
+    /// Said of a data item, after its name.
+    Voluntary => ["vapaaehtoinen", "frivillig", "voluntary"],
+    /// The law a legal obligation comes from.
+    Law => ["Laki", "Lag", "Law"],
+    SpecialCategoryCondition => [
+        "Erityisten henkilötietoryhmien käsittelyperuste",
+        "Grund för behandling av särskilda kategorier",
+        "Condition for special categories",
+    ],
+    /// Which data a source supplies.
+    Supplies => ["Saadut tiedot", "Uppgifter som lämnas", "Data supplied"],
+    Safeguards => ["Suojatoimet", "Skyddsåtgärder", "Safeguards"],
+    Jurisdiction => ["Peruste", "Grund", "Appointed under"],
+    Notes => ["Huomautukset", "Anmärkningar", "Notes"],
+    DpoNotAppointed => [
+        "Tietosuojavastaavaa ei ole nimetty.",
+        "Något dataskyddsombud har inte utsetts.",
+        "No data protection officer has been appointed.",
+    ],
+    Reason => ["Syy", "Skäl", "Reason"],
+    /// How far ahead material changes are announced; fill `{days}`.
+    AdvanceNotice => [
+        "Olennaisista muutoksista ilmoitetaan {days} päivää etukäteen.",
+        "Väsentliga ändringar meddelas {days} dagar i förväg.",
+        "Material changes are announced {days} days in advance.",
+    ],
+    /// The label of the advance notice in the diff.
+    AdvanceNoticeDays => [
+        "Ilmoitusaika (päivää)",
+        "Förhandsbesked (dagar)",
+        "Advance notice (days)",
+    ],
+    HowNotified => ["Miten muutoksista kerrotaan", "Hur ändringar meddelas", "How changes are announced"],
+    Number => ["Numero", "Nummer", "Number"],
+    Region => ["Alue", "Region", "Region"],
     Yes => ["kyllä", "ja", "yes"],
     No => ["ei", "nej", "no"],
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::party::{Contact, Organisation};
+use crate::party::{Contact, Organisation, Representative};
 use crate::sections::*;
 use crate::text::{Lang, Prose, Text};
 
@@ -17,6 +17,7 @@ pub const FORMAT: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "json-schema", schemars(transform = crate::legacy::notice_schema))]
 pub struct Notice {
     /// Editors use this to find the JSON Schema; ignored otherwise.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -31,21 +32,31 @@ pub struct Notice {
     /// The date the notice says it was last updated, if it says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<Date>,
+    /// The date the notice takes effect, when the notice states one; shown on the page when it
+    /// differs from the publication and update dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    /// The notice's own headings and numbering, where the author wants them kept.
+    #[serde(default, skip_serializing_if = "Headings::is_empty")]
+    pub headings: Headings,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub introduction: Prose,
     /// The organisation that publishes the notice: the controller, or the processor when
     /// `role.acts_as` is `processor` (Art. 13(1)(a)).
     pub organisation: Organisation,
     pub role: Role,
-    /// The controller's representative in the EU (Art. 13(1)(a), 27).
+    /// The controller's representative in the EU or the UK (Art. 13(1)(a), 27).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub representative: Option<Organisation>,
+    pub representative: Option<Representative>,
     /// The person to contact about the register ("yhteyshenkilö").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
     /// The data protection officer (Art. 13(1)(b)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpo: Option<Contact>,
+    /// The statement that no DPO is appointed (an error together with `dpo`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpo_not_appointed: Option<DpoNotAppointed>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub register: Option<Register>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -66,10 +77,21 @@ pub struct Notice {
     pub security: Option<Security>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rights: Option<Rights>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub complaint_authority: Option<ComplaintAuthority>,
+    /// The supervisory authorities a complaint can be lodged with; format 1's single
+    /// `complaint_authority` is still read as a one-item list.
+    #[serde(
+        default,
+        alias = "complaint_authority",
+        deserialize_with = "crate::one_or_many::deserialize",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub complaint_authorities: Vec<ComplaintAuthority>,
+    /// Automated decisions of Art. 22.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated_decisions: Option<AutomatedDecisions>,
+    /// Profiling without such decisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profiling: Option<Profiling>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requirement: Option<Requirement>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,10 +6,11 @@ use crate::duration::humanize;
 use crate::headings::SectionId;
 use crate::messages::Message;
 use crate::notice::Notice;
-use crate::party::{Address, Contact, Organisation, Phone};
+use crate::party::{Address, Contact, Organisation, Phone, Representative};
 use crate::sections::{
-    AutomatedDecisions, ComplaintAuthority, FreeSection, Lawfulness, Purpose, Recipients, Register,
-    Requirement, Retention, Rights, Role, Security, Sources, SubjectGroup, Transfers,
+    AutomatedDecisions, ChangePolicy, ComplaintAuthority, DataItem, DpoNotAppointed, FreeSection,
+    Lawfulness, Profiling, Purpose, Recipients, Register, Requirement, Retention, Rights, Role,
+    Security, Sources, SubjectGroup, Transfers,
 };
 use crate::text::{Block, Prose, Text};
 
@@ -43,6 +44,9 @@ pub fn outline(n: &Notice, lang: &str) -> Vec<(SectionId, Vec<Entry>)> {
                 lang,
                 out: Vec::new(),
             };
+            if let Some(h) = n.headings.get(section) {
+                o.heading(&h.number, &h.text);
+            }
             o.section(n, section);
             (section, o.out)
         })
@@ -62,11 +66,12 @@ impl Outliner<'_> {
             SectionId::General => self.general(n),
             SectionId::Organisation => self.organisation("organisation", &n.organisation),
             SectionId::Role => self.role(&n.role),
-            SectionId::Representative => self.opt(&n.representative, |o, r| {
-                o.organisation("representative", r)
-            }),
+            SectionId::Representative => self.opt(&n.representative, Self::representative),
             SectionId::Contact => self.opt(&n.contact, |o, c| o.contact("contact", c)),
-            SectionId::Dpo => self.opt(&n.dpo, |o, c| o.contact("dpo", c)),
+            SectionId::Dpo => {
+                self.opt(&n.dpo, |o, c| o.contact("dpo", c));
+                self.opt(&n.dpo_not_appointed, Self::dpo_not_appointed);
+            }
             SectionId::Register => self.opt(&n.register, Self::register),
             SectionId::Purposes => n.purposes.iter().for_each(|p| self.purpose(p)),
             SectionId::Lawfulness => self.opt(&n.lawfulness, Self::lawfulness),
@@ -77,14 +82,16 @@ impl Outliner<'_> {
             SectionId::Retention => self.opt(&n.retention, Self::retention),
             SectionId::Security => self.opt(&n.security, Self::security),
             SectionId::Rights => self.opt(&n.rights, Self::rights),
-            SectionId::ComplaintAuthority => {
-                self.opt(&n.complaint_authority, Self::complaint_authority)
-            }
+            SectionId::ComplaintAuthority => n
+                .complaint_authorities
+                .iter()
+                .for_each(|a| self.complaint_authority(a)),
             SectionId::AutomatedDecisions => {
                 self.opt(&n.automated_decisions, Self::automated_decisions)
             }
+            SectionId::Profiling => self.opt(&n.profiling, Self::profiling),
             SectionId::Requirement => self.opt(&n.requirement, Self::requirement),
-            SectionId::Changes => self.opt(&n.changes, |o, c| o.prose("changes", &c.description)),
+            SectionId::Changes => self.opt(&n.changes, Self::changes),
             SectionId::Other => n.other_sections.iter().for_each(|s| self.other(s)),
         }
     }
@@ -102,7 +109,71 @@ impl Outliner<'_> {
             self.word(Message::Languages),
             &[(Message::Languages, Some(languages))],
         );
+        if let Some(effective) = n.effective {
+            self.entry(
+                "effective",
+                self.field(Message::Effective),
+                &[(Message::Effective, Some(effective.localized(self.lang)))],
+            );
+        }
         self.prose("intro", &n.introduction);
+    }
+
+    /// The notice's own heading of a section: its number and words are what cross-references
+    /// point at, so a change to them is a change.
+    fn heading(&mut self, number: &Option<String>, text: &Text) {
+        let text = self.t(text);
+        self.entry(
+            "heading",
+            text.clone(),
+            &[
+                (Message::Number, number.clone()),
+                (Message::Heading, Some(text)),
+            ],
+        );
+    }
+
+    fn representative(&mut self, r: &Representative) {
+        self.organisation("representative", &r.organisation());
+        let jurisdiction = r.jurisdiction.map(|j| j.label(self.lang).to_owned());
+        self.entry(
+            "jurisdiction",
+            self.word(Message::Jurisdiction),
+            &[(Message::Jurisdiction, jurisdiction)],
+        );
+        self.prose("representative", &r.notes);
+    }
+
+    fn dpo_not_appointed(&mut self, d: &DpoNotAppointed) {
+        self.entry(
+            "no-dpo",
+            self.word(Message::DpoNotAppointed),
+            &[(Message::DpoNotAppointed, Some(self.word(Message::Yes)))],
+        );
+        self.prose("no-dpo", &d.reason);
+    }
+
+    fn profiling(&mut self, p: &Profiling) {
+        let exists = self.yes_no(p.exists);
+        self.entry(
+            "profiling",
+            self.word(Message::Profiling),
+            &[(Message::Profiling, Some(exists))],
+        );
+        self.prose("profiling", &p.description);
+    }
+
+    fn changes(&mut self, c: &ChangePolicy) {
+        self.prose("changes", &c.description);
+        self.entry(
+            "advance-notice",
+            self.field(Message::AdvanceNoticeDays),
+            &[(
+                Message::AdvanceNoticeDays,
+                c.advance_notice_days.map(|d| d.to_string()),
+            )],
+        );
+        self.prose("notified", &c.how_notified);
     }
 
     fn role(&mut self, r: &Role) {
@@ -139,6 +210,12 @@ impl Outliner<'_> {
                 (Message::Description, Some(self.lines(&p.description))),
                 (Message::LegalBasis, Some(bases)),
                 (Message::LegitimateInterest, self.ot(&p.legitimate_interest)),
+                (
+                    Message::SpecialCategoryCondition,
+                    p.special_category_condition
+                        .map(|c| format!("{} ({})", c.label(self.lang), c.article())),
+                ),
+                (Message::Law, self.ot(&p.law)),
             ],
         );
     }
@@ -186,7 +263,7 @@ impl Outliner<'_> {
             let items = d
                 .items
                 .iter()
-                .map(|i| self.t(i))
+                .map(|i| self.item(i))
                 .collect::<Vec<_>>()
                 .join("; ");
             let special = d.special_category.then(|| self.word(Message::Yes));
@@ -195,6 +272,7 @@ impl Outliner<'_> {
                 label,
                 &[
                     (Message::Name, Some(name)),
+                    (Message::Description, Some(self.lines(&d.description))),
                     (Message::Data, Some(items)),
                     (Message::SpecialCategory, special),
                 ],
@@ -206,12 +284,19 @@ impl Outliner<'_> {
         for src in &s.items {
             let name = self.t(&src.name);
             let public = src.publicly_accessible.then(|| self.word(Message::Yes));
+            let supplies = src
+                .supplies
+                .iter()
+                .map(|t| self.t(t))
+                .collect::<Vec<_>>()
+                .join("; ");
             self.entry(
                 &format!("source:{name}"),
                 name.clone(),
                 &[
                     (Message::Name, Some(name)),
                     (Message::PubliclyAccessible, public),
+                    (Message::Supplies, Some(supplies)),
                 ],
             );
         }
@@ -246,18 +331,19 @@ impl Outliner<'_> {
         );
         for x in &tr.items {
             let who = self.t(&x.recipient);
-            let safeguard = format!(
-                "{} ({})",
-                x.safeguard.label(self.lang),
-                x.safeguard.article()
-            );
+            let safeguards = x
+                .safeguards
+                .iter()
+                .map(|s| format!("{} ({})", s.label(self.lang), s.article()))
+                .collect::<Vec<_>>()
+                .join(", ");
             self.entry(
                 &format!("transfer:{who}"),
                 who.clone(),
                 &[
                     (Message::Recipient, Some(who)),
                     (Message::Country, Some(x.country.clone())),
-                    (Message::Safeguard, Some(safeguard)),
+                    (Message::Safeguards, Some(safeguards)),
                     (Message::Details, Some(self.lines(&x.details))),
                 ],
             );
@@ -308,11 +394,20 @@ impl Outliner<'_> {
     fn complaint_authority(&mut self, a: &ComplaintAuthority) {
         let name = self.t(&a.name);
         self.entry(
-            "authority",
+            &format!("authority:{name}"),
             name.clone(),
-            &[(Message::Name, Some(name)), (Message::Web, a.web.clone())],
+            &[
+                (Message::Name, Some(name.clone())),
+                (Message::Web, a.web.clone()),
+                (
+                    Message::PostalAddress,
+                    a.postal_address.as_ref().map(Address::one_line),
+                ),
+                (Message::Phone, Some(self.phones(&a.phones))),
+                (Message::Email, Some(a.emails.join(", "))),
+            ],
         );
-        self.prose("authority", &a.notes);
+        self.prose(&format!("authority {name}"), &a.notes);
     }
 
     fn automated_decisions(&mut self, a: &AutomatedDecisions) {
@@ -340,6 +435,7 @@ impl Outliner<'_> {
             &format!("section:{heading}"),
             heading.clone(),
             &[
+                (Message::Number, s.number.clone()),
                 (Message::Heading, Some(heading)),
                 (Message::Text, Some(self.lines(&s.body))),
             ],
@@ -395,6 +491,16 @@ impl Outliner<'_> {
                 (Message::Email, Some(c.emails.join(", "))),
             ],
         );
+    }
+
+    /// A data item, with whether it must be given when the notice says so.
+    fn item(&self, i: &DataItem) -> String {
+        let name = self.t(&i.name);
+        match i.required {
+            Some(true) => format!("{name} ({})", self.word(Message::Required)),
+            Some(false) => format!("{name} ({})", self.word(Message::Voluntary)),
+            None => name,
+        }
     }
 
     fn phones(&self, phones: &[Phone]) -> String {

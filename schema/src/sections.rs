@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::headings::SectionId;
+use crate::party::{Address, Phone};
 use crate::text::{Prose, Text};
 use crate::vocab::{
     LegalBasis, RecipientRole, RequirementKind, Right, RoleKind, Safeguard,
@@ -50,6 +52,12 @@ pub struct Purpose {
     /// For a purpose based on legitimate interests: the interest itself (Art. 13(1)(d)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legitimate_interest: Option<Text>,
+    /// For a purpose that processes special categories of data: the Art. 9(2) condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special_category_condition: Option<SpecialCategoryCondition>,
+    /// For a legal obligation: the law it comes from, e.g. "kirjanpitolaki 1336/1997".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<Text>,
 }
 
 /// The lawful bases that apply across purposes, as real notices usually state them (Art. 6, 9).
@@ -89,11 +97,32 @@ pub struct SubjectGroup {
 #[serde(deny_unknown_fields)]
 pub struct DataCategory {
     pub name: Text,
+    /// What the category holds or why, in the notice's words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<Text>,
+    pub description: Prose,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<DataItem>,
     /// A special category of personal data (Art. 9(1)): health, beliefs, …
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub special_category: bool,
+}
+
+/// One piece of personal data: plain text (`{"fi": "nimi"}`), or, where the notice says whether
+/// the data subject must give it, `{"name": {"fi": "nimi"}, "required": true}` (Art. 13(2)(e)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataItem {
+    pub name: Text,
+    /// `Some(true)`: required; `Some(false)`: voluntary; `None`: the notice does not say.
+    pub required: Option<bool>,
+}
+
+impl From<Text> for DataItem {
+    fn from(name: Text) -> Self {
+        DataItem {
+            name,
+            required: None,
+        }
+    }
 }
 
 /// Where the data comes from (Art. 14(2)(f)).
@@ -116,6 +145,9 @@ pub struct Source {
     /// A publicly accessible source (Art. 14(2)(f) asks the notice to say so).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub publicly_accessible: bool,
+    /// Which data the source supplies, e.g. "address changes".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supplies: Vec<Text>,
 }
 
 /// Who receives the data: disclosures and processors (Art. 13(1)(e)).
@@ -163,16 +195,22 @@ pub struct Transfers {
     pub notes: Prose,
 }
 
-/// One transfer outside the EU/EEA and its safeguard.
+/// One transfer outside the EU/EEA and the safeguards it rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "json-schema", schemars(transform = crate::legacy::transfer_schema))]
 pub struct Transfer {
     /// Who receives the data, e.g. "Microsoft Corporation".
     pub recipient: Text,
     /// ISO 3166-1 alpha-2 country code of the destination.
     pub country: String,
-    pub safeguard: Safeguard,
+    /// One or more; format 1's single `safeguard` is still read as a one-item list.
+    #[serde(
+        alias = "safeguard",
+        deserialize_with = "crate::one_or_many::deserialize"
+    )]
+    pub safeguards: Vec<Safeguard>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub details: Prose,
 }
@@ -238,7 +276,7 @@ pub struct Rights {
     pub how_to_exercise: Prose,
 }
 
-/// The supervisory authority a complaint can be lodged with (Art. 13(2)(d), 77).
+/// A supervisory authority a complaint can be lodged with (Art. 13(2)(d), 77).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -246,17 +284,45 @@ pub struct ComplaintAuthority {
     pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_address: Option<Address>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<Phone>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Prose,
 }
 
-/// Automated decision-making, including profiling (Art. 13(2)(f), 22).
+/// The statement that no data protection officer is appointed, and why: distinct from a notice that
+/// says nothing about one.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DpoNotAppointed {
+    /// Why none is required, e.g. "the core activities do not involve large-scale monitoring".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reason: Prose,
+}
+
+/// Automated decisions with legal or similarly significant effects (Art. 13(2)(f), 22).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AutomatedDecisions {
     pub exists: bool,
     /// When `exists`: the logic involved, the significance and the envisaged consequences.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub description: Prose,
+}
+
+/// Profiling (Art. 4(4)) that leads to no decision of Art. 22, e.g. for marketing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Profiling {
+    pub exists: bool,
+    /// When `exists`: what is profiled and for what.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub description: Prose,
 }
@@ -277,7 +343,14 @@ pub struct Requirement {
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChangePolicy {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub description: Prose,
+    /// How many days before a material change takes effect the data subjects are told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advance_notice_days: Option<u32>,
+    /// How they are told, e.g. "by email to registered users".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub how_notified: Prose,
 }
 
 /// A section of the notice's own that fits no standard element.
@@ -285,6 +358,82 @@ pub struct ChangePolicy {
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FreeSection {
+    /// The notice's own number for the section, e.g. "12".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     pub heading: Text,
     pub body: Prose,
+}
+
+/// A heading of the notice's own: its number and its words, kept so that an imported notice reads
+/// as its author wrote it and cross-references ("kohdassa kaksi (2)") still point somewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NoticeHeading {
+    /// As the notice numbers it: "2", "2.1", "B".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub text: Text,
+}
+
+macro_rules! headings {
+    ($($field:ident => $section:ident,)*) => {
+        /// The notice's own headings, keyed by the section's field name in the notice file; a
+        /// section without one shows the standard heading.
+        #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+        #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        pub struct Headings {
+            $(
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<NoticeHeading>,
+            )*
+        }
+
+        impl Headings {
+            /// The notice's heading for `section`, if it gives one.
+            pub fn get(&self, section: SectionId) -> Option<&NoticeHeading> {
+                match section {
+                    $(SectionId::$section => self.$field.as_ref(),)*
+                    _ => None,
+                }
+            }
+
+            /// Whether no heading is given.
+            pub fn is_empty(&self) -> bool {
+                true $(&& self.$field.is_none())*
+            }
+
+            /// Every heading given, with its key, in reading order.
+            pub fn iter(&self) -> impl Iterator<Item = (&'static str, SectionId, &NoticeHeading)> {
+                [$((stringify!($field), SectionId::$section, self.$field.as_ref()),)*]
+                    .into_iter()
+                    .filter_map(|(k, s, h)| h.map(|h| (k, s, h)))
+            }
+        }
+    };
+}
+
+headings! {
+    organisation => Organisation,
+    role => Role,
+    representative => Representative,
+    contact => Contact,
+    dpo => Dpo,
+    register => Register,
+    purposes => Purposes,
+    lawfulness => Lawfulness,
+    data_subjects => DataSubjects,
+    sources => Sources,
+    recipients => Recipients,
+    transfers => Transfers,
+    retention => Retention,
+    security => Security,
+    rights => Rights,
+    complaint_authorities => ComplaintAuthority,
+    automated_decisions => AutomatedDecisions,
+    profiling => Profiling,
+    requirement => Requirement,
+    changes => Changes,
 }

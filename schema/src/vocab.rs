@@ -150,6 +150,10 @@ vocabulary! {
         AdequacyDecision = "adequacy_decision", "A45-3", "45(3)",
             fi "Komission tietosuojan riittävyyttä koskeva päätös", sv "Kommissionens beslut om adekvat skyddsnivå",
             en "Adequacy decision";
+        DataPrivacyFramework = "eu_us_data_privacy_framework", "A45-3", "45(3)",
+            fi "EU:n ja Yhdysvaltojen välinen tietosuojakehys (komission päätös 10.7.2023)",
+            sv "Dataskyddsramen mellan EU och USA (kommissionens beslut 10.7.2023)",
+            en "EU–US Data Privacy Framework (Commission decision of 10 July 2023)";
         LegallyBindingInstrument = "legally_binding_instrument", "A46-2-a", "46(2)(a)",
             fi "Viranomaisten välinen oikeudellisesti sitova asiakirja",
             sv "Rättsligt bindande instrument mellan myndigheter",
@@ -175,6 +179,21 @@ vocabulary! {
             fi "Sopimuksen täytäntöönpano", sv "Fullgörande av ett avtal", en "Performance of a contract";
     }
 }
+
+impl Safeguard {
+    /// The legal act a safeguard rests on, where it is one act: the EU–US Data Privacy Framework
+    /// is the Commission's Implementing Decision (EU) 2023/1795 of 10 July 2023, an adequacy
+    /// decision of Art. 45(3) (its DPV term, [`Safeguard::dpv_iri`]) for one country.
+    pub fn legal_iri(self) -> Option<&'static str> {
+        match self {
+            Safeguard::DataPrivacyFramework => Some(DATA_PRIVACY_FRAMEWORK),
+            _ => None,
+        }
+    }
+}
+
+/// The European Legislation Identifier of the EU–US Data Privacy Framework's adequacy decision.
+pub const DATA_PRIVACY_FRAMEWORK: &str = "http://data.europa.eu/eli/dec_impl/2023/1795/oj";
 
 vocabulary! {
     /// The part a recipient of personal data plays.

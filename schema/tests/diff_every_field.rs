@@ -44,15 +44,42 @@ const NOT_ALONE: &[(&str, &str)] = &[
     ),
 ];
 
+/// Fields a valid notice cannot set together. The fixture sets both, so that each is walked; a
+/// leaf of one is changed on the fixture without the other.
+const EXCLUSIVE: &[(&str, &str, &str)] = &[(
+    "dpo",
+    "dpo_not_appointed",
+    "a notice names its data protection officer or says none is appointed",
+)];
+
+/// The fixture as a valid notice for changing `leaf`: without the fields it excludes.
+fn base_for(leaf: &Leaf) -> Value {
+    let mut v = fixture();
+    let map = v.as_object_mut().unwrap();
+    for (a, b, _) in EXCLUSIVE {
+        map.remove(if leaf.top() == *b { *a } else { *b });
+    }
+    v
+}
+
+/// The section that shows each field of a notice file: the top-level field's, except for the
+/// notice's own headings, which belong to the section they head.
+fn section_of_leaf(leaf: &Leaf) -> Option<SectionId> {
+    match (leaf.top(), leaf.path.get(1)) {
+        ("headings", Some(Step::Key(key))) => section_of(key),
+        (top, _) => section_of(top),
+    }
+}
+
 /// The section that shows each top-level field of a notice file.
 fn section_of(field: &str) -> Option<SectionId> {
     Some(match field {
-        "title" | "languages" | "introduction" => SectionId::General,
+        "title" | "languages" | "introduction" | "effective" => SectionId::General,
         "organisation" => SectionId::Organisation,
         "role" => SectionId::Role,
         "representative" => SectionId::Representative,
         "contact" => SectionId::Contact,
-        "dpo" => SectionId::Dpo,
+        "dpo" | "dpo_not_appointed" => SectionId::Dpo,
         "register" => SectionId::Register,
         "purposes" => SectionId::Purposes,
         "lawfulness" => SectionId::Lawfulness,
@@ -63,8 +90,9 @@ fn section_of(field: &str) -> Option<SectionId> {
         "retention" => SectionId::Retention,
         "security" => SectionId::Security,
         "rights" => SectionId::Rights,
-        "complaint_authority" => SectionId::ComplaintAuthority,
+        "complaint_authorities" => SectionId::ComplaintAuthority,
         "automated_decisions" => SectionId::AutomatedDecisions,
+        "profiling" => SectionId::Profiling,
         "requirement" => SectionId::Requirement,
         "changes" => SectionId::Changes,
         "other_sections" => SectionId::Other,
@@ -190,11 +218,16 @@ impl Walker {
             return;
         }
         if let Some(one_of) = node.get("oneOf").and_then(Value::as_array) {
-            let chosen = one_of.iter().position(|variant| {
-                variant["required"]
-                    .as_array()
-                    .is_some_and(|req| req.iter().all(|k| value.get(k.as_str().unwrap()).is_some()))
-            });
+            // The variant whose required keys the value has; else the one that requires none
+            // (a plain text beside a structured form, as a data item is written).
+            let chosen = one_of
+                .iter()
+                .position(|variant| {
+                    variant["required"].as_array().is_some_and(|req| {
+                        req.iter().all(|k| value.get(k.as_str().unwrap()).is_some())
+                    })
+                })
+                .or_else(|| one_of.iter().position(|v| v.get("required").is_none()));
             let entry = self
                 .variants
                 .entry(name.clone())
@@ -217,6 +250,11 @@ impl Walker {
             Value::Object(map) => {
                 if let Some(props) = node.get("properties").and_then(Value::as_object) {
                     for (key, prop) in props {
+                        if prop.get("deprecated") == Some(&Value::Bool(true)) {
+                            // An older spelling still read (e.g. `safeguard` for `safeguards`):
+                            // it becomes the field that replaced it, walked under that name.
+                            continue;
+                        }
                         path.push(Step::Key(key.clone()));
                         match map.get(key) {
                             Some(v) => self.walk(prop.clone(), name.clone(), v, path, None),
@@ -283,7 +321,19 @@ fn the_fixture_sets_every_field_the_json_schema_declares() {
     }
     let notice: Notice = serde_json::from_value(fixture()).unwrap();
     let report = validate_notice(&notice);
-    assert!(!report.has_errors(), "the fixture is valid: {report:#?}");
+    let unexpected: Vec<_> = report
+        .errors()
+        .filter(|e| !EXCLUSIVE.iter().any(|(_, b, _)| e.path == *b))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "the fixture is valid but for EXCLUSIVE: {unexpected:#?}"
+    );
+    assert_eq!(
+        report.errors().count(),
+        EXCLUSIVE.len(),
+        "each pair of EXCLUSIVE is refused together: {report:#?}"
+    );
     assert_eq!(notice.languages, ["fi", "sv", "en"], "all three languages");
     assert!(w.leaves.len() > 150, "the walk reached the leaves");
 }
@@ -326,6 +376,7 @@ fn candidates(leaf: &Leaf, current: &Value) -> Vec<Value> {
             "JP".into(),
             "CA".into(),
             "de".into(),
+            "2025-03-01".into(),
         ]
         .into_iter()
         .filter(|c| c != s)
@@ -362,13 +413,13 @@ fn exempt(leaf: &Leaf) -> bool {
 
 #[test]
 fn a_change_to_any_field_shows_in_the_diff_under_its_section() {
-    let base_value = fixture();
-    let base: Notice = serde_json::from_value(base_value.clone()).unwrap();
     let mut not_alone = BTreeSet::new();
     let mut failures = Vec::new();
     let leaves = Walker::fixture().leaves;
     for leaf in leaves.iter().filter(|l| !exempt(l)) {
-        let expected = section_of(leaf.top()).unwrap_or_else(|| {
+        let base_value = base_for(leaf);
+        let base: Notice = serde_json::from_value(base_value.clone()).unwrap();
+        let expected = section_of_leaf(leaf).unwrap_or_else(|| {
             panic!(
                 "`{}` is in no section: map it in section_of or exempt it with a reason",
                 leaf.top()
@@ -418,15 +469,15 @@ fn exemptions_name_real_fields() {
 
 #[test]
 fn a_change_in_each_section_type_appears_under_its_heading() {
-    let base_value = fixture();
-    let base: Notice = serde_json::from_value(base_value.clone()).unwrap();
     let leaves = Walker::fixture().leaves;
     for section in SectionId::ORDER {
         let leaf = leaves
             .iter()
-            .filter(|l| !exempt(l) && section_of(l.top()) == Some(section))
+            .filter(|l| !exempt(l) && section_of_leaf(l) == Some(section))
             .find(|l| l.lang.is_none() || l.lang.as_deref() == Some("fi"))
             .unwrap_or_else(|| panic!("the fixture has nothing in {section:?}"));
+        let base_value = base_for(leaf);
+        let base: Notice = serde_json::from_value(base_value.clone()).unwrap();
         // A language-independent leaf, or the same change made in every language.
         let mut changed = base_value.clone();
         let paths: Vec<Vec<Step>> = match &leaf.lang {

@@ -201,7 +201,10 @@ fn special_categories(n: &Notice, f: &mut Findings) {
     let conditions = n
         .lawfulness
         .as_ref()
-        .is_some_and(|l| !l.special_category_conditions.is_empty());
+        .is_some_and(|l| !l.special_category_conditions.is_empty())
+        || n.purposes
+            .iter()
+            .any(|p| p.special_category_condition.is_some());
     if special && !conditions {
         f.miss(
             "lawfulness.special_category_conditions",
@@ -357,9 +360,9 @@ fn consent_withdrawal(n: &Notice, f: &mut Findings) {
 
 /// 13(2)(d): the right to lodge a complaint with a supervisory authority.
 fn complaint(n: &Notice, f: &mut Findings) {
-    if !stated_rights(n).contains(&Right::Complaint) && n.complaint_authority.is_none() {
+    if !stated_rights(n).contains(&Right::Complaint) && n.complaint_authorities.is_empty() {
         f.miss(
-            "complaint_authority",
+            "complaint_authorities",
             "13(2)(d)",
             "the notice does not tell the data subject of the right to lodge a complaint with a supervisory authority",
         );
@@ -368,7 +371,13 @@ fn complaint(n: &Notice, f: &mut Findings) {
 
 /// 13(2)(e): whether giving the data is required.
 fn requirement(n: &Notice, f: &mut Findings) {
-    if n.requirement.is_none() {
+    let per_item = n
+        .data_subjects
+        .iter()
+        .flat_map(|g| &g.data)
+        .flat_map(|d| &d.items)
+        .any(|i| i.required.is_some());
+    if n.requirement.is_none() && !per_item {
         f.miss(
             "requirement",
             "13(2)(e)",

@@ -4,8 +4,8 @@
 use crate::headings::SectionId;
 use crate::notice::{Notice, FORMAT};
 use crate::sections::{
-    ComplaintAuthority, FreeSection, Lawfulness, Purpose, Recipients, Register, Retention, Rights,
-    Security, Sources, SubjectGroup, Transfers,
+    ChangePolicy, ComplaintAuthority, FreeSection, Headings, Lawfulness, Purpose, Recipients,
+    Register, Retention, Rights, Security, Sources, SubjectGroup, Transfers,
 };
 
 use super::rules::{self, is_duration, is_lang, is_location, is_slug, join, Checker, WEB_SCHEMES};
@@ -78,6 +78,8 @@ fn check_section(c: &mut Checker<'_>, n: &Notice, section: SectionId) {
         SectionId::General => {
             c.text(&n.title, "title");
             c.date(n.updated, "updated");
+            c.date(n.effective, "effective");
+            headings(c, &n.headings);
             c.prose(&n.introduction, "introduction");
         }
         SectionId::Organisation => c.organisation(&n.organisation, "organisation"),
@@ -87,7 +89,8 @@ fn check_section(c: &mut Checker<'_>, n: &Notice, section: SectionId) {
         }
         SectionId::Representative => {
             if let Some(r) = &n.representative {
-                c.organisation(r, "representative");
+                c.organisation(&r.organisation(), "representative");
+                c.prose(&r.notes, "representative.notes");
             }
         }
         SectionId::Contact => {
@@ -98,6 +101,15 @@ fn check_section(c: &mut Checker<'_>, n: &Notice, section: SectionId) {
         SectionId::Dpo => {
             if let Some(dpo) = &n.dpo {
                 c.contact(dpo, "dpo");
+            }
+            if let Some(none) = &n.dpo_not_appointed {
+                c.prose(&none.reason, "dpo_not_appointed.reason");
+                if n.dpo.is_some() {
+                    c.error(
+                        "dpo_not_appointed",
+                        "names a data protection officer in `dpo` and says none is appointed: keep one of them",
+                    );
+                }
             }
         }
         SectionId::Register => opt(c, &n.register, register),
@@ -118,10 +130,19 @@ fn check_section(c: &mut Checker<'_>, n: &Notice, section: SectionId) {
         SectionId::Retention => opt(c, &n.retention, retention),
         SectionId::Security => opt(c, &n.security, security),
         SectionId::Rights => opt(c, &n.rights, rights),
-        SectionId::ComplaintAuthority => opt(c, &n.complaint_authority, complaint_authority),
+        SectionId::ComplaintAuthority => {
+            for (i, a) in n.complaint_authorities.iter().enumerate() {
+                complaint_authority(c, a, &format!("complaint_authorities[{i}]"));
+            }
+        }
         SectionId::AutomatedDecisions => {
             if let Some(a) = &n.automated_decisions {
                 c.prose(&a.description, "automated_decisions.description");
+            }
+        }
+        SectionId::Profiling => {
+            if let Some(p) = &n.profiling {
+                c.prose(&p.description, "profiling.description");
             }
         }
         SectionId::Requirement => {
@@ -130,9 +151,7 @@ fn check_section(c: &mut Checker<'_>, n: &Notice, section: SectionId) {
             }
         }
         SectionId::Changes => {
-            if let Some(ch) = &n.changes {
-                c.prose(&ch.description, "changes.description");
-            }
+            opt(c, &n.changes, changes);
         }
         SectionId::Other => {
             for (i, s) in n.other_sections.iter().enumerate() {
@@ -157,6 +176,7 @@ fn purpose(c: &mut Checker<'_>, p: &Purpose, at: &str) {
     c.text(&p.name, &join(at, "name"));
     c.prose(&p.description, &join(at, "description"));
     c.opt_text(&p.legitimate_interest, &join(at, "legitimate_interest"));
+    c.opt_text(&p.law, &join(at, "law"));
     duplicates(c, &p.legal_bases, &join(at, "legal_bases"));
 }
 
@@ -183,13 +203,22 @@ fn subject_group(c: &mut Checker<'_>, g: &SubjectGroup, at: &str) {
     for (j, d) in g.data.iter().enumerate() {
         let dat = format!("{at}.data[{j}]");
         c.text(&d.name, &join(&dat, "name"));
-        c.texts(&d.items, &join(&dat, "items"));
+        c.prose(&d.description, &join(&dat, "description"));
+        for (k, item) in d.items.iter().enumerate() {
+            let it = format!("{dat}.items[{k}]");
+            match item.required {
+                // A plain item is the text itself; a structured one has it under `name`.
+                None => c.text(&item.name, &it),
+                Some(_) => c.text(&item.name, &join(&it, "name")),
+            }
+        }
     }
 }
 
 fn sources(c: &mut Checker<'_>, s: &Sources) {
     for (i, src) in s.items.iter().enumerate() {
         c.text(&src.name, &format!("sources.items[{i}].name"));
+        c.texts(&src.supplies, &format!("sources.items[{i}].supplies"));
     }
     c.prose(&s.notes, "sources.notes");
     if s.items.is_empty() && s.notes.is_empty() {
@@ -231,6 +260,13 @@ fn transfers(c: &mut Checker<'_>, t: &Transfers) {
         let at = format!("transfers.items[{i}]");
         c.text(&tr.recipient, &join(&at, "recipient"));
         location(c, Some(&tr.country), &join(&at, "country"));
+        if tr.safeguards.is_empty() {
+            c.error(
+                &join(&at, "safeguards"),
+                "name the safeguard the transfer rests on (Art. 13(1)(f))",
+            );
+        }
+        duplicates(c, &tr.safeguards, &join(&at, "safeguards"));
         if rules::in_eea(&tr.country) {
             c.error(
                 &join(&at, "country"),
@@ -284,15 +320,47 @@ fn rights(c: &mut Checker<'_>, r: &Rights) {
     c.prose(&r.how_to_exercise, "rights.how_to_exercise");
 }
 
-fn complaint_authority(c: &mut Checker<'_>, a: &ComplaintAuthority) {
-    c.text(&a.name, "complaint_authority.name");
+fn complaint_authority(c: &mut Checker<'_>, a: &ComplaintAuthority, at: &str) {
+    c.text(&a.name, &join(at, "name"));
     if let Some(web) = &a.web {
-        c.href(web, "complaint_authority.web", WEB_SCHEMES);
+        c.href(web, &join(at, "web"), WEB_SCHEMES);
     }
-    c.prose(&a.notes, "complaint_authority.notes");
+    c.address(&a.postal_address, &join(at, "postal_address"));
+    for (i, p) in a.phones.iter().enumerate() {
+        c.phone(p, &format!("{at}.phones[{i}]"));
+    }
+    for (i, e) in a.emails.iter().enumerate() {
+        c.email(e, &format!("{at}.emails[{i}]"));
+    }
+    c.prose(&a.notes, &join(at, "notes"));
+}
+
+fn changes(c: &mut Checker<'_>, ch: &ChangePolicy) {
+    c.prose(&ch.description, "changes.description");
+    c.prose(&ch.how_notified, "changes.how_notified");
+    if ch.description.is_empty() && ch.advance_notice_days.is_none() && ch.how_notified.is_empty() {
+        c.error(
+            "changes",
+            "say how changes are made known, or leave the section out",
+        );
+    }
+}
+
+/// The notice's own headings: translated like any text, numbered (if at all) with something.
+fn headings(c: &mut Checker<'_>, h: &Headings) {
+    for (key, _, heading) in h.iter() {
+        let at = format!("headings.{key}");
+        c.text(&heading.text, &join(&at, "text"));
+        if let Some(number) = &heading.number {
+            c.required(number, &join(&at, "number"));
+        }
+    }
 }
 
 fn free_section(c: &mut Checker<'_>, s: &FreeSection, at: &str) {
+    if let Some(number) = &s.number {
+        c.required(number, &join(at, "number"));
+    }
     c.text(&s.heading, &join(at, "heading"));
     c.prose(&s.body, &join(at, "body"));
     if s.body.is_empty() {

@@ -278,6 +278,9 @@ impl<'a> Checker<'a> {
         self.required(&a.street, &join(rel, "street"));
         self.required(&a.postal_code, &join(rel, "postal_code"));
         self.required(&a.city, &join(rel, "city"));
+        if let Some(r) = &a.region {
+            self.required(r, &join(rel, "region"));
+        }
         if let Some(c) = &a.country {
             self.required(c, &join(rel, "country"));
         }

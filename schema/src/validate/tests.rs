@@ -174,8 +174,8 @@ fn links_allow_only_https_http_mailto_and_tel() {
     );
     let r = with(|v| v["organisation"]["web"] = json!("mailto:info@acme.example"));
     assert_error(&r, "organisation.web", "links may only use https, http");
-    let r = with(|v| v["complaint_authority"]["web"] = json!("tietosuoja.fi"));
-    assert_error(&r, "complaint_authority.web", "not an absolute link");
+    let r = with(|v| v["complaint_authorities"][0]["web"] = json!("tietosuoja.fi"));
+    assert_error(&r, "complaint_authorities[0].web", "not an absolute link");
 }
 
 #[test]
@@ -494,13 +494,13 @@ fn consent_needs_the_right_to_withdraw_it() {
 #[test]
 fn the_right_to_complain_is_required() {
     let r = with(|v| {
-        v.as_object_mut().unwrap().remove("complaint_authority");
+        v.as_object_mut().unwrap().remove("complaint_authorities");
         v["rights"]["rights"]
             .as_array_mut()
             .unwrap()
             .retain(|x| x != "complaint");
     });
-    assert_finding(&r, "13(2)(d)", "complaint_authority");
+    assert_finding(&r, "13(2)(d)", "complaint_authorities");
     assert_eq!(
         r.findings().next().unwrap().to_string(),
         "13(2)(d): the notice does not tell the data subject of the right to lodge a complaint with a supervisory authority"

@@ -19,7 +19,10 @@ pub fn body(id: SectionId, n: &Notice, lang: &str) -> Option<Html> {
         General => (!n.introduction.is_empty()).then(|| prose(&n.introduction, lang)),
         Organisation => Some(organisation(&n.organisation, lang)),
         Role => role(&n.role, lang),
-        Representative => n.representative.as_ref().map(|r| organisation(r, lang)),
+        Representative => n
+            .representative
+            .as_ref()
+            .map(|r| organisation(&r.organisation(), lang)),
         Contact => n.contact.as_ref().map(|c| contact(c, lang)),
         Dpo => n.dpo.as_ref().map(|c| contact(c, lang)),
         Register => n.register.as_ref().map(|r| register(r, lang)),
@@ -32,8 +35,9 @@ pub fn body(id: SectionId, n: &Notice, lang: &str) -> Option<Html> {
         Retention => n.retention.as_ref().map(|r| retention(r, lang)),
         Security => n.security.as_ref().map(|s| security(s, lang)),
         Rights => n.rights.as_ref().map(|r| rights(r, lang)),
-        ComplaintAuthority => n.complaint_authority.as_ref().map(|c| complaint(c, lang)),
+        ComplaintAuthority => n.complaint_authorities.first().map(|c| complaint(c, lang)),
         AutomatedDecisions => n.automated_decisions.as_ref().map(|a| automated(a, lang)),
+        Profiling => None,
         Requirement => n.requirement.as_ref().map(|r| requirement(r, lang)),
         Changes => n.changes.as_ref().map(|c| prose(&c.description, lang)),
         Other => None,
@@ -148,7 +152,7 @@ fn data_category(c: &DataCategory, lang: &str) -> Html {
             if c.special_category {
                 { " " }<em class="tag">{ format!("({})", t(Message::SpecialCategory, lang)) }</em>
             }
-            { text_list(&c.items, lang) }
+            { text_list(&c.items.iter().map(|i| i.name.clone()).collect::<Vec<_>>(), lang) }
         </li>
     }
 }
@@ -215,7 +219,7 @@ fn transfers(x: &Transfers, lang: &str) -> Html {
                             <dl>
                                 { fact(t(Message::Country, lang), Some(html! { i.country.clone() })) }
                                 { fact(t(Message::Safeguard, lang), Some(html! {
-                                    format!("{} ({})", i.safeguard.label(lang), i.safeguard.article())
+                                    i.safeguards.iter().map(|s| format!("{} ({})", s.label(lang), s.article())).collect::<Vec<_>>().join(", ")
                                 })) }
                             </dl>
                             { prose(&i.details, lang) }
