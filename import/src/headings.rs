@@ -60,7 +60,7 @@ impl SectionKey {
             Retention => "retention",
             Security => "security",
             Rights | Requests => "rights",
-            Complaint => "complaint_authority",
+            Complaint => "complaint_authorities",
             AutomatedDecisions => "automated_decisions",
             Requirement => "requirement",
             Changes => "changes",

@@ -77,6 +77,21 @@ pub const LABEL_WORDS: &[&str] = &[
     "fax",
     "faksi",
     "telefax",
+    // "(jäljempänä …)", "Päivitetty …": words that introduce a value.
+    "jäljempänä",
+    "myöhemmin",
+    "jatkossa",
+    "nedan",
+    "hädanefter",
+    "hereinafter",
+    "hereafter",
+    "päivitetty",
+    "päivitys",
+    "uppdaterad",
+    "updated",
+    "last",
+    "senast",
+    "viimeksi",
 ];
 
 /// Legal forms printed on their own line.

@@ -95,7 +95,7 @@ pub fn draft(doc: &Segmented, lang: &str) -> (Value, ImportReport) {
                             ));
                         }
                         _ => {
-                            d.other_section(&s.heading, &leftover);
+                            d.other_section(s.number.as_deref(), &s.heading, &leftover);
                             went.push_str("; its other text → other_sections");
                         }
                     }
@@ -103,14 +103,25 @@ pub fn draft(doc: &Segmented, lang: &str) -> (Value, ImportReport) {
                 went
             }
             None => {
-                d.other_section(&s.heading, &s.paras);
+                d.other_section(s.number.as_deref(), &s.heading, &s.paras);
                 "other_sections (a heading of the notice's own)".to_owned()
             }
         };
-        if let (Some(key), Some(n)) = (s.key, &s.number) {
-            d.headings
-                .entry(key.field())
-                .or_insert_with(|| json!({"number": n, "text": {lang: s.heading}}));
+        // The source's own heading and number, kept for the part it filled.
+        if let Some(key) = s.key.filter(|k| HEADING_KEYS.contains(&k.field())) {
+            if !d.headings.contains_key(key.field()) && !s.paras.is_empty() {
+                let mut h = json!({"text": {lang: s.heading}});
+                if let Some(n) = &s.number {
+                    h["number"] = json!(n);
+                }
+                d.headings.insert(key.field().to_owned(), h);
+            } else if !s.paras.is_empty() {
+                d.guess(
+                    "headings",
+                    &s.heading,
+                    "a second heading for the same part: its text went there, the heading is not kept",
+                );
+            }
         }
         d.report.sections.push(SectionPlacement {
             number: s.number.clone(),
@@ -131,6 +142,30 @@ pub fn draft(doc: &Segmented, lang: &str) -> (Value, ImportReport) {
     let value = d.assemble(&title);
     (value, d.report)
 }
+
+/// The parts of a notice that keep a heading of their own (`headings` in the notice file).
+const HEADING_KEYS: &[&str] = &[
+    "organisation",
+    "role",
+    "representative",
+    "contact",
+    "dpo",
+    "register",
+    "purposes",
+    "lawfulness",
+    "data_subjects",
+    "sources",
+    "recipients",
+    "transfers",
+    "retention",
+    "security",
+    "rights",
+    "complaint_authorities",
+    "automated_decisions",
+    "profiling",
+    "requirement",
+    "changes",
+];
 
 fn is_party(key: SectionKey) -> bool {
     matches!(
@@ -227,7 +262,7 @@ impl<'a> Draft<'a> {
         });
     }
 
-    pub fn other_section(&mut self, heading: &str, paras: &[Para]) {
+    pub fn other_section(&mut self, number: Option<&str>, heading: &str, paras: &[Para]) {
         if paras.is_empty() {
             return;
         }
@@ -235,8 +270,11 @@ impl<'a> Draft<'a> {
         self.report
             .free_text
             .push(format!("other_sections[{}] “{heading}”", self.other.len()));
-        self.other
-            .push(json!({"heading": self.t(heading), "body": body}));
+        let mut section = json!({"heading": self.t(heading), "body": body});
+        if let Some(n) = number {
+            section["number"] = json!(n);
+        }
+        self.other.push(section);
     }
 
     fn assemble(&mut self, title: &str) -> Value {
@@ -269,6 +307,9 @@ impl<'a> Draft<'a> {
         n.insert("title".into(), self.t(title));
         if let Some(u) = self.report_updated() {
             n.insert("updated".into(), json!(u));
+        }
+        if !self.headings.is_empty() {
+            n.insert("headings".into(), Value::Object(self.headings.clone()));
         }
         put_vec(&mut n, "introduction", &self.introduction);
         let organisation = self.organisation.take().unwrap_or_else(|| {
@@ -404,7 +445,7 @@ impl<'a> Draft<'a> {
                 c.insert("web".into(), json!(w));
             }
             put_vec(&mut c, "notes", &self.complaint_notes);
-            n.insert("complaint_authority".into(), Value::Object(c));
+            n.insert("complaint_authorities".into(), json!([c]));
         }
         if let Some(exists) = self.automated {
             let mut a = Map::new();

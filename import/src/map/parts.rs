@@ -746,7 +746,7 @@ fn transfer(d: &mut Draft, paras: &[Para]) {
                 let names = parties::named(&s);
                 match (countries.first(), safeguard, names.first()) {
                     (Some(c), Some(sg), Some(n)) => {
-                        d.transfer_items.push(json!({"recipient": d.t(&n.name), "country": c, "safeguard": sg}));
+                        d.transfer_items.push(json!({"recipient": d.t(&n.name), "country": c, "safeguards": [sg]}));
                         d.guess("transfers.items", &format!("{} → {c} ({})", n.name, sg.id()), "read from one sentence");
                     }
                     (Some(c), _, _) => d.guess(
