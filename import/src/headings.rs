@@ -266,6 +266,8 @@ const RULES: &[(SectionKey, Option<SectionKey>, &[&str])] = &[
     (Sources, None, &["varifrån"]),
     (Sources, None, &["source"]),
     (Sources, None, &["wheredoweget"]),
+    (Sources, None, &["whereweget"]),
+    (Sources, None, &["wherewereceive"]),
     (Sources, None, &["wherewegetdata"]),
     (Requirement, None, &["pakollisuus"]),
     (Requirement, None, &["pakollista"]),

@@ -60,6 +60,25 @@ const FURNITURE: &[&str] = &[
     "jump to content",
 ];
 
+/// A line that names the notice: a word only titles use ("seloste", "beskrivning", "privacy
+/// notice"), or a title word in a line that is no customary heading ("Asiakasrekisteri" is a
+/// title, "Rekisterinpitäjä" a heading).
+fn is_title_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let strong = [
+        "seloste",
+        "selost",
+        "beskrivning",
+        "privacy",
+        "integritet",
+        "notice",
+        "policy",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    strong || (TITLE_WORDS.iter().any(|w| lower.contains(w)) && recognise(text).is_none())
+}
+
 /// Words that make a line the notice's title.
 const TITLE_WORDS: &[&str] = &[
     "seloste",
@@ -80,6 +99,7 @@ pub fn segment(pieces: &[Piece], _lang: &str) -> Segmented {
     let mut lines: Vec<String> = Vec::new();
     let mut items: Vec<String> = Vec::new();
     let mut current_level = 0u8;
+    let mut title_line_seen = false;
 
     let end_para = |paras: &mut Vec<Para>, lines: &mut Vec<String>, items: &mut Vec<String>| {
         if !lines.is_empty() {
@@ -117,7 +137,26 @@ pub fn segment(pieces: &[Piece], _lang: &str) -> Segmented {
                     Some((number, rest.to_owned(), m))
                 }
             }
-            Piece::Line(text) if starts_para => line_heading(text, ends_para),
+            // The notice's title line ("Registerbeskrivning och dataskyddsbeskrivning") before
+            // any section is the title, whatever heading words it holds.
+            Piece::Line(text)
+                if current.is_none()
+                    && !title_line_seen
+                    && out.title.is_none()
+                    && strip_number(text).0.is_none()
+                    && is_title_line(text) =>
+            {
+                title_line_seen = true;
+                None
+            }
+            Piece::Line(text) if starts_para => line_heading(text, ends_para)
+                // "A. Manuaalinen aineisto": a lettered part of the section it is in.
+                .filter(|h| {
+                    !(current.is_some()
+                        && h.0
+                            .as_ref()
+                            .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphabetic())))
+                }),
             Piece::Item(text) => {
                 let alone = !matches!(pieces.get(i.wrapping_sub(1)), Some(Piece::Item(_)))
                     && !matches!(pieces.get(i + 1), Some(Piece::Item(_)));

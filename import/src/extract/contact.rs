@@ -77,6 +77,8 @@ pub const LABEL_WORDS: &[&str] = &[
     "fax",
     "faksi",
     "telefax",
+    "tfn",
+    "puhnro",
     // "(jäljempänä …)", "Päivitetty …": words that introduce a value.
     "jäljempänä",
     "myöhemmin",
@@ -385,7 +387,7 @@ fn is_title(s: &str) -> bool {
 /// The line after its values were taken, without label words and punctuation; empty when used up.
 fn strip_labels(rest: &str) -> String {
     let words: Vec<&str> = rest
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .split(|c: char| c.is_whitespace() || ",;-:".contains(c))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();

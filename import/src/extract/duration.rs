@@ -22,6 +22,14 @@ const NUMBERS: &[(&str, u32)] = &[
     ("kaksitoista", 12),
     ("kahdentoista", 12),
     ("kaksikymmentäneljä", 24),
+    // The illative of "for N years" ("kolmeen vuoteen") and the like.
+    ("yhteen", 1),
+    ("kahteen", 2),
+    ("kolmeen", 3),
+    ("neljään", 4),
+    ("viiteen", 5),
+    ("kuuteen", 6),
+    ("kymmeneen", 10),
     ("ett", 1),
     ("en", 1),
     ("två", 2),
@@ -175,6 +183,10 @@ mod tests {
         assert_eq!(
             range("vapaasti aikavälillä 1 päivä - 36 kk."),
             (Some("P1D".into()), Some("P36M".into()))
+        );
+        assert_eq!(
+            range("ei ole käynyt kolmeen vuoteen"),
+            (None, Some("P3Y".into()))
         );
         assert_eq!(range("asiakassuhteen ajan"), (None, None));
     }

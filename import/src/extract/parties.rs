@@ -67,6 +67,9 @@ const PROCESSOR_WORDS: &[&str] = &[
     "lukuumme",
     "lukuamme",
     "puolesta",
+    "vår räkning",
+    "vårt uppdrag",
+    "för oss",
 ];
 
 /// The companies and services a sentence names.

@@ -25,6 +25,7 @@ const RULES: &[(Right, &[&str])] = &[
             "poist",
             "unohdetuksi",
             "radera",
+            "radering",
             "bortglömd",
             "erase",
             "erasure",

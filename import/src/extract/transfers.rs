@@ -73,7 +73,7 @@ pub fn outside_eea(text: &str) -> Option<bool> {
     }
     if NO.iter().any(|w| lower.contains(w)) {
         Some(false)
-    } else if YES.iter().any(|w| lower.contains(w)) {
+    } else if YES.iter().any(|w| lower.contains(w)) || !countries(text).is_empty() {
         Some(true)
     } else {
         None

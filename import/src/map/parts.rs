@@ -483,6 +483,7 @@ fn purposes(d: &mut Draft, heading: &str, paras: &[Para]) {
                     continue;
                 }
                 if has_any(&text, OUTSOURCING) {
+                    category_recipients(d, &text);
                     let para = d.paragraph(&text);
                     d.recipient_notes.push(para);
                     d.guess(
@@ -494,7 +495,7 @@ fn purposes(d: &mut Draft, heading: &str, paras: &[Para]) {
                 }
                 let split = sentences::split(&text)
                     .into_iter()
-                    .find_map(|s| enumeration(&s));
+                    .find_map(|s| enumeration(&s, d.lang));
                 match split {
                     Some(parts) => {
                         let at = d.purposes.len();
@@ -598,7 +599,7 @@ fn data(d: &mut Draft, paras: &[Para]) {
                     let category = s.split_once(": ").and_then(|(before, _)| {
                         (before.split_whitespace().count() <= 12).then_some(before)
                     });
-                    match (category, enumeration(&s)) {
+                    match (category, enumeration(&s, d.lang)) {
                         (Some(name), Some(parts)) => {
                             if !desc.is_empty() {
                                 let para = d.paragraph(&desc.join(" "));
@@ -695,6 +696,7 @@ fn recipients(d: &mut Draft, paras: &[Para]) {
                         }
                     }
                 }
+                category_recipients(d, &text);
                 let para = d.paragraph(&text);
                 d.recipient_notes.push(para);
                 d.report.free_text.push("recipients.notes".into());
@@ -728,6 +730,43 @@ fn recipients(d: &mut Draft, paras: &[Para]) {
                 d.recipient_notes.extend(prose);
             }
         }
+    }
+}
+
+/// Recipients named only by their kind: authorities ("viranomaisille lain sallimissa rajoissa")
+/// and outside service providers (outsourcing), each once, under the vocabulary's own name.
+fn category_recipients(d: &mut Draft, text: &str) {
+    let lower = format!(" {} ", text.to_lowercase());
+    let negated = [" ei ", " inte ", " not ", " emme "]
+        .iter()
+        .any(|w| lower.contains(w));
+    let kinds = [
+        (
+            RecipientRole::Authority,
+            &["viranomai", "myndighet", "authorit"][..],
+        ),
+        (RecipientRole::Processor, OUTSOURCING),
+    ];
+    for (role, stems) in kinds {
+        let has_role = d.recipient_items.iter().any(|r| r["role"] == json!(role));
+        if has_role || negated && role == RecipientRole::Processor || !has_any(text, stems) {
+            continue;
+        }
+        let name = match (role, d.lang) {
+            (RecipientRole::Authority, "sv") => "Myndigheter",
+            (RecipientRole::Authority, "en") => "Public authorities",
+            (RecipientRole::Authority, _) => "Viranomaiset",
+            (_, "sv") => "Tjänsteleverantörer",
+            (_, "en") => "Service providers",
+            _ => "Palveluntarjoajat",
+        };
+        let v = recipient_json(d, name, role, None);
+        d.recipient_items.push(v);
+        d.guess(
+            "recipients[]",
+            name,
+            "a kind of recipient the text names: check the name",
+        );
     }
 }
 
@@ -784,14 +823,34 @@ fn rule(d: &mut Draft, text: &str) -> Value {
     r
 }
 
+/// A paragraph's sentences grouped into rules: a sentence with a period of its own starts a new
+/// rule when the rule so far already has one ("… 36 months … . Accounting records … six years.").
+fn rule_groups(text: &str) -> Vec<String> {
+    let mut groups: Vec<(String, bool)> = Vec::new();
+    for s in sentences::split(text) {
+        let has = !duration::find_all(&s).is_empty();
+        match groups.last_mut() {
+            Some((g, had)) if !(has && *had) => {
+                g.push(' ');
+                g.push_str(&s);
+                *had |= has;
+            }
+            _ => groups.push((s, has)),
+        }
+    }
+    groups.into_iter().map(|(g, _)| g).collect()
+}
+
 fn retention(d: &mut Draft, paras: &[Para]) {
     for p in paras {
         match p {
             Para::Lines(_) => {
                 let text = p.text();
                 if is_retention_statement(&text) || !duration::find_all(&text).is_empty() {
-                    let r = rule(d, &text);
-                    d.retention_rules.push(r);
+                    for group in rule_groups(&text) {
+                        let r = rule(d, &group);
+                        d.retention_rules.push(r);
+                    }
                 } else {
                     let para = d.paragraph(&text);
                     d.retention_notes.push(para);

@@ -52,7 +52,7 @@ const TRIGGERS: &[&str] = &[
 
 /// The parts of an enumerating sentence, if it is one: split at commas and at the last
 /// "sekä" / "samt" / "as well as" (never at "ja" / "och" / "and", which join words inside items).
-pub fn enumeration(sentence: &str) -> Option<Vec<String>> {
+pub fn enumeration(sentence: &str, lang: &str) -> Option<Vec<String>> {
     let lower = sentence.to_lowercase();
     let start = if let Some(i) = sentence.find(": ") {
         i + 2
@@ -88,7 +88,7 @@ pub fn enumeration(sentence: &str) -> Option<Vec<String>> {
             None => p,
         };
         let single = !p.contains(' ');
-        if single && p.ends_with('n') && !p.ends_with("minen") {
+        if lang == "fi" && single && p.ends_with('n') && !p.ends_with("minen") {
             carry = Some(p);
         } else {
             merged.push(p);
@@ -136,18 +136,21 @@ mod tests {
     #[test]
     fn enumerations_split_at_commas_and_the_last_seka() {
         assert_eq!(
-            enumeration("Tähän kuuluvat asiakassuhteen hoitaminen, laskutus, häiriö- ja palveluviestittäminen sekä kyselyt.").unwrap(),
+            enumeration("Tähän kuuluvat asiakassuhteen hoitaminen, laskutus, häiriö- ja palveluviestittäminen sekä kyselyt.", "fi").unwrap(),
             ["asiakassuhteen hoitaminen", "laskutus", "häiriö- ja palveluviestittäminen", "kyselyt"]
         );
         assert_eq!(
-            enumeration("Käsittelemme: Markkinoinnin, viestinnän ja myynnin hoitaminen, laskutus.")
-                .unwrap(),
+            enumeration(
+                "Käsittelemme: Markkinoinnin, viestinnän ja myynnin hoitaminen, laskutus.",
+                "fi"
+            )
+            .unwrap(),
             [
                 "Markkinoinnin, viestinnän ja myynnin hoitaminen",
                 "laskutus"
             ]
         );
-        assert_eq!(enumeration("Tiedot säilytetään turvallisesti."), None);
+        assert_eq!(enumeration("Tiedot säilytetään turvallisesti.", "fi"), None);
         assert_eq!(
             item_name("asiakassuhteemme hoitaminen, ja"),
             "asiakassuhteemme hoitaminen"
