@@ -192,8 +192,15 @@ fn an_english_markdown_notice_with_a_transfer() {
         Some("Finland")
     );
     assert_eq!(n.dpo.as_ref().unwrap().emails, ["dpo@northwind.example"]);
-    assert_eq!(n.purposes.len(), 4);
+    assert_eq!(n.purposes.len(), 5);
     assert_eq!(n.purposes[3].name.get("en"), "preventing fraud");
+    let books = &n.purposes[4];
+    assert_eq!(
+        books.law.as_ref().map(|l| l.get("en")),
+        Some("Accounting Act")
+    );
+    assert_eq!(books.legal_bases, [LegalBasis::LegalObligation]);
+    assert!(n.purposes[0].law.is_none());
     let t = n.transfers.as_ref().unwrap();
     assert!(t.outside_eea);
     assert_eq!(t.items[0].country, "US");

@@ -163,3 +163,49 @@ pub fn import(bytes: &[u8], hint: &Hint) -> Result<Imported, ImportError> {
         report,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_text_imports_without_a_file_name() {
+        let text =
+            "Tietosuojaseloste\n\n1. Rekisterinpitäjä\nEsimerkki Oy\nKatu 1, 00100 Helsinki\n\n\
+                    2. Rekisterin nimi\nAsiakasrekisteri\n";
+        let out = import(text.as_bytes(), &Hint::default()).unwrap();
+        assert_eq!(out.notice.organisation.name, "Esimerkki Oy");
+        assert_eq!(out.notice.id, "esimerkki/asiakasrekisteri");
+        assert_eq!(out.report.format, Format::Text);
+        assert!(out.report.language_detected);
+    }
+
+    #[test]
+    fn html_is_recognised_by_its_content() {
+        let page = "<!DOCTYPE html><html><body><main><h2>Rekisterinpitäjä</h2><p>Esimerkki Oy</p></main></body></html>";
+        let out = import(page.as_bytes(), &Hint::default()).unwrap();
+        assert_eq!(out.report.format, Format::Html);
+        assert_eq!(out.notice.organisation.name, "Esimerkki Oy");
+    }
+
+    #[test]
+    fn what_is_no_notice_is_refused() {
+        assert_eq!(
+            import(b"", &Hint::default()).unwrap_err(),
+            ImportError::Empty
+        );
+        assert_eq!(
+            import("Kauppalista\n\nmaitoa, leipää".as_bytes(), &Hint::default()).unwrap_err(),
+            ImportError::NotANotice
+        );
+        assert_eq!(
+            import(&[0, 1, 2, 3, 0, 0], &Hint::default()).unwrap_err(),
+            ImportError::Binary
+        );
+        let big = vec![b'a'; limits::MAX_INPUT_BYTES + 1];
+        assert!(matches!(
+            import(&big, &Hint::default()),
+            Err(ImportError::TooLarge { .. })
+        ));
+    }
+}

@@ -80,19 +80,26 @@ pub fn law(text: &str) -> Option<String> {
     for word in text.split_whitespace() {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         let l = w.to_lowercase();
-        let finnish = l.len() > 6
-            && (l.ends_with("laki")
-                || l.ends_with("lain")
-                || l.ends_with("lakia")
-                || l.ends_with("lakiin"));
-        let swedish = l.len() > 6 && (l.ends_with("lagen") || l.ends_with("lag"));
-        if (finnish || swedish) && !l.starts_with("lainsäädän") && !l.starts_with("lainsäädän")
-        {
+        let finnish = l.chars().count() > 6
+            && ["laki", "lain", "lakia", "lakiin", "lakien"]
+                .iter()
+                .any(|e| l.ends_with(e))
+            && !["selain", "palvelain", "lainsäädän"]
+                .iter()
+                .any(|x| l.contains(x));
+        let swedish = l.chars().count() > 6 && (l.ends_with("lagen") || l.ends_with("lagens"));
+        if finnish || swedish {
             return Some(w.to_owned());
         }
     }
     let lower = text.to_lowercase();
-    if let Some(i) = lower.find(" act") {
+    let act = lower.match_indices(" act").map(|(i, _)| i).find(|&i| {
+        !lower[i + 4..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+    });
+    if let Some(i) = act {
         // "the Accounting Act": the capitalised words before "Act".
         let before: Vec<&str> = text[..i].split_whitespace().collect();
         let name: Vec<&str> = before
@@ -146,5 +153,7 @@ mod tests {
             Some("Accounting Act")
         );
         assert_eq!(law("lainsäädännön mukaisesti"), None);
+        assert_eq!(law("palvelimella ja selaimella, palvelain"), None);
+        assert_eq!(law("som underlag för fakturering"), None);
     }
 }

@@ -1110,7 +1110,34 @@ pub fn finish(d: &mut Draft) {
                 .is_some_and(|n| n.to_lowercase().starts_with(&w))
         });
     }
+    // A purpose that names a law ("kirjanpitolain mukaiset velvoitteet") is a legal obligation
+    // under that law.
+    let lang = d.lang;
+    let mut laws = Vec::new();
+    for p in d.purposes.iter_mut() {
+        let text = p.to_string();
+        let name = p["name"][lang].as_str().unwrap_or("").to_owned();
+        if let Some(law) = legal::law(&name).or_else(|| legal::law(&text)) {
+            p["law"] = json!({ lang: law });
+            if p.get("legal_bases").is_none() {
+                p["legal_bases"] = json!([LegalBasis::LegalObligation]);
+            }
+            laws.push((name, law));
+        }
+    }
+    for (purpose, law) in laws {
+        d.guess(
+            "purposes[].law",
+            &format!("{purpose}: {law}"),
+            "the purpose names a law: a legal obligation under it",
+        );
+        d.laws.retain(|l| *l != law);
+    }
     for law in d.laws.clone() {
-        d.guess("law", &law, "a law the text names (kept in the text)");
+        d.guess(
+            "law",
+            &law,
+            "a law the text names outside any purpose: kept in the text only",
+        );
     }
 }
