@@ -332,7 +332,9 @@ pub fn strip_number(line: &str) -> (Option<String>, &str) {
 /// The key of a heading text (already without its number), if it is a customary one.
 pub fn recognise(text: &str) -> Option<Match> {
     let s = squeeze(text);
-    if s.is_empty() {
+    // A heading is short; a long "heading" (a paragraph marked up as one) is not compared, which
+    // also keeps the fuzzy search's cost bounded on hostile input.
+    if s.is_empty() || s.chars().count() > 160 {
         return None;
     }
     let chars: Vec<char> = s.chars().collect();

@@ -208,4 +208,41 @@ mod tests {
             Err(ImportError::TooLarge { .. })
         ));
     }
+
+    #[test]
+    fn hostile_text_is_imported_or_refused_but_never_panics() {
+        let tricky = [
+            "İİİ JÄLJEMPÄNÄ ”İ” (jäljempänä İ)",
+            "puh. İ 020 764 9850 vaihde İ",
+            "Tähän kuuluvat İ, İ sekä İ.",
+            "tietosuojavaltuutettu İ (www.İ.fi)",
+            "\u{202e}evil\u{200b} @@@ a@b@c ((( ))) :::",
+            "Säilytämme tietoja 99999999999999999999 vuotta - 0 kk",
+            "the İ Act. The Act",
+            "1234567-1 1234567-2 12345 İ",
+        ];
+        for t in tricky {
+            let notice = format!(
+                "{t}\n\n1. Rekisterinpitäjä\n{t}\nFirma Oy\n{t}\n\n2. Yhteyshenkilö\n{t}\n\n\
+                 3. Tarkoitus\n{t}\n\n4. Oikeusperuste\n{t}\n\n5. Säilytysaika\n{t}\n\n\
+                 6. Rekisteröidyn oikeudet\n{t}\n\n7. Vastaanottajat\n{t}\n\n8. Siirrot EU:n ulkopuolelle\n{t}\n"
+            );
+            match import(notice.as_bytes(), &Hint::default()) {
+                Ok(out) => assert!(!out.notice.organisation.name.is_empty()),
+                Err(e) => panic!("{t}: {e}"),
+            }
+        }
+        let long_heading = format!(
+            "<h2>{}</h2><h2>Rekisterinpitäjä</h2><p>Firma Oy</p>",
+            "Rekisteri ".repeat(20_000)
+        );
+        let out = import(
+            long_heading.as_bytes(),
+            &Hint {
+                format: Some(Format::Html),
+                ..Default::default()
+            },
+        );
+        assert!(out.is_ok());
+    }
 }

@@ -252,8 +252,15 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
         let lower = line.to_lowercase();
         // How the organisation is referred to later.
         if let Some(k) = REFERRED.iter().find(|k| lower.contains(*k)) {
-            let start = lower.find(k).unwrap_or(0);
-            let after = &line[start + k.len()..];
+            let start = super::find_ci(line, k).unwrap_or(0);
+            let after = line
+                .get(start..)
+                .and_then(|a| {
+                    a.char_indices()
+                        .nth(k.chars().count())
+                        .map(|(j, _)| &a[j..])
+                })
+                .unwrap_or("");
             let value = after
                 .trim()
                 .trim_start_matches(['(', ':'])
@@ -653,7 +660,7 @@ fn take_phones(rest: &mut String, labelled: bool, out: &mut Vec<Phone>) {
         }
         let Some(number) = found else { return };
         let pos = rest.find(&number).unwrap_or(0);
-        let before = rest[..pos].to_lowercase();
+        let before = rest.get(..pos).unwrap_or("");
         let label = [
             "vaihde",
             "växel",
@@ -665,9 +672,15 @@ fn take_phones(rest: &mut String, labelled: bool, out: &mut Vec<Phone>) {
             "faksi",
         ]
         .iter()
-        .filter_map(|l| before.rfind(l).map(|at| (at, *l)))
+        .filter_map(|l| super::find_ci(before, l).map(|at| (at, *l)))
         .max()
-        .map(|(at, l)| rest[at..at + l.len()].to_owned());
+        .and_then(|(at, l)| {
+            before[at..]
+                .char_indices()
+                .nth(l.chars().count())
+                .map(|(j, _)| before[at..at + j].to_owned())
+                .or_else(|| Some(before[at..].to_owned()))
+        });
         *rest = rest.replacen(&number, " ", 1);
         if !out.iter().any(|p| p.number == number) {
             out.push(Phone { number, label });

@@ -92,9 +92,9 @@ pub fn law(text: &str) -> Option<String> {
             return Some(w.to_owned());
         }
     }
-    let lower = text.to_lowercase();
-    let act = lower.match_indices(" act").map(|(i, _)| i).find(|&i| {
-        !lower[i + 4..]
+    // " Act" at the end of a word, found in the text itself (positions stay valid).
+    let act = text.match_indices(" Act").map(|(i, _)| i).find(|&i| {
+        !text[i + 4..]
             .chars()
             .next()
             .is_some_and(char::is_alphabetic)

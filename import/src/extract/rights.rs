@@ -101,9 +101,9 @@ const AUTHORITIES: &[(&str, &str)] = &[
 pub fn authority(text: &str) -> Option<(String, Option<String>)> {
     let lower = text.to_lowercase();
     let (stem, _) = AUTHORITIES.iter().find(|(s, _)| lower.contains(s))?;
-    let at = lower.find(stem)?;
+    let at = super::find_ci(text, stem)?;
     // The whole word(s) as written, from the start of the word holding the stem.
-    let start = lower[..at]
+    let start = text[..at]
         .rfind(|c: char| c.is_whitespace() || c == '(')
         .map_or(0, |i| i + 1);
     let name: String = text[start..]

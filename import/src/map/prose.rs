@@ -53,17 +53,19 @@ const TRIGGERS: &[&str] = &[
 /// The parts of an enumerating sentence, if it is one: split at commas and at the last
 /// "sekä" / "samt" / "as well as" (never at "ja" / "och" / "and", which join words inside items).
 pub fn enumeration(sentence: &str, lang: &str) -> Option<Vec<String>> {
-    let lower = sentence.to_lowercase();
-    let start = if let Some(i) = sentence.find(": ") {
-        i + 2
+    let body = if let Some(i) = sentence.find(": ") {
+        &sentence[i + 2..]
     } else {
         let (i, t) = TRIGGERS
             .iter()
-            .filter_map(|t| lower.find(t).map(|i| (i, *t)))
+            .filter_map(|t| crate::extract::find_ci(sentence, t).map(|i| (i, *t)))
             .min()?;
-        i + t.len()
+        let rest = &sentence[i..];
+        rest.char_indices()
+            .nth(t.chars().count())
+            .map_or("", |(j, _)| &rest[j..])
     };
-    let body = sentence[start..].trim().trim_end_matches(['.', ';']);
+    let body = body.trim().trim_end_matches(['.', ';']);
     let mut parts: Vec<String> = Vec::new();
     for p in body.split(", ") {
         let mut rest = p;
