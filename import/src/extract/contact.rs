@@ -223,6 +223,15 @@ pub struct Party {
 }
 
 impl Party {
+    /// A person's name, an address, a phone number or an email: what a contact needs.
+    pub fn names_or_reaches_a_person(&self) -> bool {
+        self.person.is_some()
+            || self.postal.is_some()
+            || self.visiting.is_some()
+            || !self.phones.is_empty()
+            || !self.emails.is_empty()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.name.is_none()
             && self.person.is_none()

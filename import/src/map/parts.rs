@@ -285,16 +285,7 @@ fn party(d: &mut Draft, key: SectionKey, paras: &[Para]) -> Vec<Para> {
     let map = match kind {
         Kind::Organisation if p.name.is_some() => Some(organisation_json(d, field, &p)),
         // A person needs a name or a way to reach them (a web site alone is the organisation's).
-        Kind::Person
-            if !p.is_empty()
-                && !(p.person.is_none()
-                    && p.postal.is_none()
-                    && p.visiting.is_none()
-                    && p.phones.is_empty()
-                    && p.emails.is_empty()) =>
-        {
-            Some(person_json(d, field, &p))
-        }
+        Kind::Person if p.names_or_reaches_a_person() => Some(person_json(d, field, &p)),
         _ => None,
     };
     let Some(map) = map else {
