@@ -106,7 +106,11 @@ pub fn segment(pieces: &[Piece], _lang: &str) -> Segmented {
             paras.push(Para::Lines(std::mem::take(lines)));
         }
         if !items.is_empty() {
-            paras.push(Para::List(std::mem::take(items)));
+            // A "loose" list (blank lines between its items) is still one list.
+            match paras.last_mut() {
+                Some(Para::List(prev)) => prev.append(items),
+                _ => paras.push(Para::List(std::mem::take(items))),
+            }
         }
     };
 

@@ -140,6 +140,8 @@ pub fn draft(doc: &Segmented, lang: &str) -> (Value, ImportReport) {
         t.to_owned()
     });
     let value = d.assemble(&title);
+    let mut seen = std::collections::BTreeSet::new();
+    d.report.free_text.retain(|f| seen.insert(f.clone()));
     (value, d.report)
 }
 
@@ -288,9 +290,11 @@ impl<'a> Draft<'a> {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_owned();
+        // A short register name names the notice best ("asiakasrekisteri"); a long one, the title.
         let notice_part = self
             .register_name
             .clone()
+            .filter(|r| r.split_whitespace().count() <= 4)
             .unwrap_or_else(|| title.to_owned());
         let id = format!(
             "{}/{}",
