@@ -137,6 +137,9 @@ const RULES: &[(SectionKey, Option<SectionKey>, &[&str])] = &[
     (Purposes, None, &["purpose"]),
     (Purposes, None, &["whydoweprocess"]),
     (Purposes, None, &["whyweprocess"]),
+    (Purposes, None, &["mihinkäytämme"]),
+    (Purposes, None, &["howweuse"]),
+    (Purposes, None, &["howdoweuse"]),
     (Lawfulness, None, &["oikeusperust"]),
     (Lawfulness, None, &["käsittelynperust"]),
     (Lawfulness, None, &["rättsliggrund"]),
@@ -168,6 +171,9 @@ const RULES: &[(SectionKey, Option<SectionKey>, &[&str])] = &[
     (Recipients, None, &["disclos"]),
     (Recipients, None, &["whowesharewith"]),
     (Recipients, None, &["sharing"]),
+    (Recipients, None, &["lämnarviut"]),
+    (Recipients, None, &["vemlämnar"]),
+    (Recipients, None, &["share"]),
     (Retention, None, &["säilytysai"]),
     (Retention, None, &["säilytysaj"]),
     (Retention, None, &["säilyttämisai"]),
@@ -198,6 +204,7 @@ const RULES: &[(SectionKey, Option<SectionKey>, &[&str])] = &[
     (Requests, None, &["exercis"]),
     (Rights, None, &["oikeudet"]),
     (Rights, None, &["oikeutesi"]),
+    (Rights, None, &["oikeuksi"]),
     (Rights, None, &["tarkastusoike"]),
     (Rights, None, &["tarkastaa"]),
     (Rights, None, &["oikeus", "korja"]),
@@ -229,6 +236,8 @@ const RULES: &[(SectionKey, Option<SectionKey>, &[&str])] = &[
     (Organisation, None, &["controller"]),
     (Organisation, None, &["whoweare"]),
     (Organisation, None, &["whoisresponsible"]),
+    (Contact, None, &["yhteystiedot"]),
+    (Contact, None, &["kontaktuppgift"]),
     (Register, None, &["rekisterinnimi"]),
     (Register, None, &["registretsnamn"]),
     (Register, None, &["registernamn"]),
@@ -452,6 +461,12 @@ mod tests {
         assert_eq!(key("3. Data controller"), Some(Organisation));
         assert_eq!(key("How long do we keep your data?"), Some(Retention));
         assert_eq!(key("Your rights"), Some(Rights));
+        assert_eq!(key("Who do we share your data with?"), Some(Recipients));
+        assert_eq!(key("How do we use your personal data?"), Some(Purposes));
+        assert_eq!(key("Vem lämnar vi ut uppgifter till?"), Some(Recipients));
+        assert_eq!(key("Miten voit käyttää oikeuksiasi?"), Some(Rights));
+        assert_eq!(key("Rekisterinpitäjän yhteystiedot"), Some(Organisation));
+        assert_eq!(key("Yhteystiedot"), Some(Contact));
     }
 
     #[test]
