@@ -4,7 +4,7 @@ use serde_json::{json, Map, Value};
 
 use seloste_schema::vocab::{LegalBasis, RecipientRole, Right};
 
-use super::prose::{enumeration, item_name};
+use super::prose::{enumeration, item_name, such_as};
 use super::Draft;
 use crate::extract::contact::{self, Kind, Party};
 use crate::extract::{duration, has_any, legal, parties, rights, transfers};
@@ -612,7 +612,19 @@ fn data(d: &mut Draft, paras: &[Para]) {
                             d.data_categories
                                 .push(json!({"name": d.t(name), "items": items}));
                         }
-                        _ => desc.push(s),
+                        _ => match such_as(&s, d.lang) {
+                            // "Perustiedot kuten nimi, …": a category, its sentence kept with it.
+                            Some((name, parts)) => {
+                                if !desc.is_empty() {
+                                    let para = d.paragraph(&desc.join(" "));
+                                    d.data_description.push(para);
+                                    desc.clear();
+                                }
+                                let c = category_with_examples(d, &name, &parts, &s);
+                                d.data_categories.push(c);
+                            }
+                            None => desc.push(s),
+                        },
                     }
                 }
                 if !desc.is_empty() {
@@ -625,12 +637,30 @@ fn data(d: &mut Draft, paras: &[Para]) {
             }
             (Para::List(items), _) => {
                 for it in items {
-                    d.data_categories.push(json!({"name": d.t(&item_name(it))}));
+                    let c = match such_as(it, d.lang) {
+                        Some((name, parts)) => category_with_examples(d, &name, &parts, it),
+                        None => json!({"name": d.t(&item_name(it))}),
+                    };
+                    d.data_categories.push(c);
                 }
             }
         }
         i += 1;
     }
+}
+
+/// A data category named before "kuten" / "such as", its examples as items; the source's words stay
+/// in the group's description (the division is a guess).
+fn category_with_examples(d: &mut Draft, name: &str, parts: &[String], source: &str) -> Value {
+    let items: Vec<Value> = parts.iter().map(|p| d.t(&item_name(p))).collect();
+    d.guess(
+        "data_subjects[].data[]",
+        name,
+        "a category and its examples divided at “kuten” / “such as”; the sentence is kept in the description",
+    );
+    let para = d.paragraph(source);
+    d.data_description.push(para);
+    json!({"name": d.t(name), "items": items})
 }
 
 /// A paragraph that introduces the list after it: it ends with a colon, or it is one short line.

@@ -65,6 +65,38 @@ pub fn enumeration(sentence: &str, lang: &str) -> Option<Vec<String>> {
             .nth(t.chars().count())
             .map_or("", |(j, _)| &rest[j..])
     };
+    split_parts(body, lang)
+}
+
+/// A category and its examples: "Yhteystiedot kuten sähköpostiosoite, postiosoite" → the name
+/// and the parts (at most eight words before "kuten" / "såsom" / "such as").
+pub fn such_as(text: &str, lang: &str) -> Option<(String, Vec<String>)> {
+    let (i, t) = [
+        " kuten ",
+        " esimerkiksi ",
+        " såsom ",
+        " till exempel ",
+        " such as ",
+        " e.g. ",
+    ]
+    .iter()
+    .filter_map(|t| crate::extract::find_ci(text, t).map(|i| (i, *t)))
+    .min()?;
+    let name = text[..i].trim();
+    if name.is_empty() || name.split_whitespace().count() > 8 {
+        return None;
+    }
+    let rest = &text[i..];
+    let body = rest
+        .char_indices()
+        .nth(t.chars().count())
+        .map_or("", |(j, _)| &rest[j..]);
+    let parts = split_parts(body, lang)?;
+    Some((name.to_owned(), parts))
+}
+
+/// An enumeration's body split at commas and at the last "sekä" / "samt" / "as well as".
+fn split_parts(body: &str, lang: &str) -> Option<Vec<String>> {
     let body = body.trim().trim_end_matches(['.', ';']);
     let mut parts: Vec<String> = Vec::new();
     for p in body.split(", ") {
