@@ -69,11 +69,11 @@ pub fn draft(doc: &Segmented, lang: &str) -> (Value, ImportReport) {
     d.report.left_out = doc.left_out.clone();
     parts::preamble(&mut d, &doc.preamble);
     // An empty section waiting for its text (a contact block may stand between them).
-    let mut pending: Option<(SectionKey, String)> = None;
+    let mut pending: Option<(SectionKey, String, Option<String>)> = None;
     for s in &doc.sections {
         let went_to = match s.key {
             Some(key) if s.paras.is_empty() => {
-                pending = Some((key, s.heading.clone()));
+                pending = Some((key, s.heading.clone(), s.number.clone()));
                 format!("{} (empty here)", key.field())
             }
             Some(key) => {
@@ -87,8 +87,9 @@ pub fn draft(doc: &Segmented, lang: &str) -> (Value, ImportReport) {
                 }
                 if !leftover.is_empty() {
                     match pending.take() {
-                        Some((p, heading)) if !is_party(p) => {
+                        Some((p, heading, number)) if !is_party(p) => {
                             parts::section(&mut d, p, None, &heading, &leftover);
+                            d.keep_heading(p, &heading, number.as_deref());
                             went.push_str(&format!(
                                 "; the text after it → {} (under “{heading}”)",
                                 p.field()
@@ -108,20 +109,8 @@ pub fn draft(doc: &Segmented, lang: &str) -> (Value, ImportReport) {
             }
         };
         // The source's own heading and number, kept for the part it filled.
-        if let Some(key) = s.key.filter(|k| HEADING_KEYS.contains(&k.field())) {
-            if !d.headings.contains_key(key.field()) && !s.paras.is_empty() {
-                let mut h = json!({"text": {lang: s.heading}});
-                if let Some(n) = &s.number {
-                    h["number"] = json!(n);
-                }
-                d.headings.insert(key.field().to_owned(), h);
-            } else if !s.paras.is_empty() {
-                d.guess(
-                    "headings",
-                    &s.heading,
-                    "a second heading for the same part: its text went there, the heading is not kept",
-                );
-            }
+        if let Some(key) = s.key.filter(|_| !s.paras.is_empty()) {
+            d.keep_heading(key, &s.heading, s.number.as_deref());
         }
         d.report.sections.push(SectionPlacement {
             number: s.number.clone(),
@@ -247,6 +236,27 @@ impl<'a> Draft<'a> {
                 }
             })
             .collect()
+    }
+
+    /// Keeps the source's heading (and number) for the part `key` filled; a second heading for the
+    /// same part is reported, its text having gone there.
+    pub fn keep_heading(&mut self, key: SectionKey, heading: &str, number: Option<&str>) {
+        if !HEADING_KEYS.contains(&key.field()) {
+            return;
+        }
+        if self.headings.contains_key(key.field()) {
+            self.guess(
+                "headings",
+                heading,
+                "a second heading for the same part: its text went there, the heading is not kept",
+            );
+            return;
+        }
+        let mut h = json!({"text": {self.lang: heading}});
+        if let Some(n) = number {
+            h["number"] = json!(n);
+        }
+        self.headings.insert(key.field().to_owned(), h);
     }
 
     pub fn guess(&mut self, path: &str, value: &str, why: &str) {
