@@ -100,6 +100,21 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Import an existing notice (text, Markdown, HTML page, Word .docx) as a draft notice file.
+    ///
+    /// Prints a report: where each section went, what was guessed and should be checked, what
+    /// stayed free text, the draft's completeness findings. Exit code 0: a draft; 1: a draft with
+    /// completeness findings; 2: nothing could be imported.
+    Import {
+        file: PathBuf,
+        /// The notice's language (fi, sv or en); detected when not given.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Write the draft here (the report then goes to standard output); without it the draft
+        /// goes to standard output and the report to standard error.
+        #[arg(short, long, value_name = "DRAFT.json")]
+        output: Option<PathBuf>,
+    },
     /// Work on a history file's versions.
     Version {
         #[command(subcommand)]
@@ -218,6 +233,9 @@ fn main() -> ExitCode {
             id.as_deref(),
             output.as_deref(),
         ),
+        Command::Import { file, lang, output } => {
+            commands::import::run(&file, lang.as_deref(), output.as_deref())
+        }
         Command::Version {
             command:
                 VersionCommand::New {

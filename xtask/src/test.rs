@@ -32,6 +32,17 @@ pub fn all() -> Result {
         "wasm32-unknown-unknown",
     ]))?;
 
+    // The editor imports pasted text in the browser with the same importer.
+    cmd::step("the importer builds for wasm32-unknown-unknown");
+    cmd::run(cmd::cargo().args([
+        "build",
+        "--quiet",
+        "-p",
+        "seloste-import",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+
     cmd::step("unit, golden and CLI end-to-end tests (cargo test)");
     cmd::run(cmd::cargo().args(["test", "--workspace"]))?;
 

@@ -1,0 +1,193 @@
+//! Small text helpers of the mapping: ids, enumerations, list items.
+
+/// A URL-safe slug: lower-case ASCII letters, digits and dashes (ä → a, ö → o, å → a), at most
+/// 63 characters; `fallback` when nothing is left. Company suffixes (Oy, Ab, …) are dropped.
+pub fn slug(s: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    for word in s.split_whitespace() {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if crate::extract::contact::COMPANY_SUFFIXES.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        for c in w.chars().flat_map(char::to_lowercase) {
+            let c = match c {
+                'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
+                'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'ü' | 'ú' => 'u',
+                c => c,
+            };
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                out.push(c);
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+        if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let mut out = out.trim_matches('-').to_owned();
+    out.truncate(63);
+    let out = out.trim_matches('-').to_owned();
+    if out.is_empty() {
+        fallback.to_owned()
+    } else {
+        out
+    }
+}
+
+/// Words after which a sentence enumerates: "…käyttötarkoituksissa: A, B ja C", "Tähän kuuluvat
+/// A, B sekä C", "such as A, B and C".
+const TRIGGERS: &[&str] = &[
+    "tähän kuuluvat ",
+    "näitä ovat ",
+    "such as ",
+    "including ",
+    "these include ",
+    "till detta hör ",
+    "såsom ",
+    "bland annat ",
+];
+
+/// The parts of an enumerating sentence, if it is one: split at commas and at the last
+/// "sekä" / "samt" / "as well as" (never at "ja" / "och" / "and", which join words inside items).
+pub fn enumeration(sentence: &str, lang: &str) -> Option<Vec<String>> {
+    let body = if let Some(i) = sentence.find(": ") {
+        &sentence[i + 2..]
+    } else {
+        let (i, t) = TRIGGERS
+            .iter()
+            .filter_map(|t| crate::extract::find_ci(sentence, t).map(|i| (i, *t)))
+            .min()?;
+        let rest = &sentence[i..];
+        rest.char_indices()
+            .nth(t.chars().count())
+            .map_or("", |(j, _)| &rest[j..])
+    };
+    split_parts(body, lang)
+}
+
+/// A category and its examples: "Yhteystiedot kuten sähköpostiosoite, postiosoite" → the name
+/// and the parts (at most eight words before "kuten" / "såsom" / "such as").
+pub fn such_as(text: &str, lang: &str) -> Option<(String, Vec<String>)> {
+    let (i, t) = [
+        " kuten ",
+        " esimerkiksi ",
+        " såsom ",
+        " till exempel ",
+        " such as ",
+        " e.g. ",
+    ]
+    .iter()
+    .filter_map(|t| crate::extract::find_ci(text, t).map(|i| (i, *t)))
+    .min()?;
+    let name = text[..i].trim();
+    if name.is_empty() || name.split_whitespace().count() > 8 {
+        return None;
+    }
+    let rest = &text[i..];
+    let body = rest
+        .char_indices()
+        .nth(t.chars().count())
+        .map_or("", |(j, _)| &rest[j..]);
+    let parts = split_parts(body, lang)?;
+    Some((name.to_owned(), parts))
+}
+
+/// An enumeration's body split at commas and at the last "sekä" / "samt" / "as well as".
+fn split_parts(body: &str, lang: &str) -> Option<Vec<String>> {
+    let body = body.trim().trim_end_matches(['.', ';']);
+    let mut parts: Vec<String> = Vec::new();
+    for p in body.split(", ") {
+        let mut rest = p;
+        let mut pieces = Vec::new();
+        for conj in [" sekä ", " samt ", " as well as "] {
+            if let Some((a, b)) = rest.rsplit_once(conj) {
+                pieces.push(b.trim().to_owned());
+                rest = a;
+            }
+        }
+        pieces.push(rest.trim().to_owned());
+        pieces.reverse();
+        parts.extend(pieces.into_iter().filter(|s| !s.is_empty()));
+    }
+    // A lone genitive before a comma shares the head of the next part: "Markkinoinnin, viestinnän
+    // ja myynnin hoitaminen" is one purpose.
+    let mut merged: Vec<String> = Vec::new();
+    let mut carry: Option<String> = None;
+    for p in parts {
+        let p = match carry.take() {
+            Some(c) => format!("{c}, {p}"),
+            None => p,
+        };
+        let single = !p.contains(' ');
+        if lang == "fi" && single && p.ends_with('n') && !p.ends_with("minen") {
+            carry = Some(p);
+        } else {
+            merged.push(p);
+        }
+    }
+    if let Some(c) = carry {
+        merged.push(c);
+    }
+    (merged.len() >= 2 && merged.iter().all(|p| p.split_whitespace().count() <= 14))
+        .then_some(merged)
+}
+
+/// A list item as a name: no trailing comma, full stop or dangling "ja" / "och" / "and".
+pub fn item_name(item: &str) -> String {
+    let mut s = item
+        .trim()
+        .trim_end_matches([',', ';', '.'])
+        .trim()
+        .to_owned();
+    for tail in [
+        " ja", " sekä", " och", " samt", " and", " tai", " or", " eller",
+    ] {
+        if let Some(x) = s.strip_suffix(tail) {
+            s = x.trim_end_matches(',').trim().to_owned();
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_url_safe() {
+        assert_eq!(slug("Kaarea Oy", "x"), "kaarea");
+        assert_eq!(
+            slug("Asiakasrekisteri – yritykset", "x"),
+            "asiakasrekisteri-yritykset"
+        );
+        assert_eq!(slug("Öljy & Sähkö Ab", "x"), "oljy-sahko");
+        assert_eq!(slug("Oy", "x"), "x");
+    }
+
+    #[test]
+    fn enumerations_split_at_commas_and_the_last_seka() {
+        assert_eq!(
+            enumeration("Tähän kuuluvat asiakassuhteen hoitaminen, laskutus, häiriö- ja palveluviestittäminen sekä kyselyt.", "fi").unwrap(),
+            ["asiakassuhteen hoitaminen", "laskutus", "häiriö- ja palveluviestittäminen", "kyselyt"]
+        );
+        assert_eq!(
+            enumeration(
+                "Käsittelemme: Markkinoinnin, viestinnän ja myynnin hoitaminen, laskutus.",
+                "fi"
+            )
+            .unwrap(),
+            [
+                "Markkinoinnin, viestinnän ja myynnin hoitaminen",
+                "laskutus"
+            ]
+        );
+        assert_eq!(enumeration("Tiedot säilytetään turvallisesti.", "fi"), None);
+        assert_eq!(
+            item_name("asiakassuhteemme hoitaminen, ja"),
+            "asiakassuhteemme hoitaminen"
+        );
+    }
+}
