@@ -6,6 +6,7 @@ mod common;
 
 use common::root;
 use seloste_import::{import, Hint, Imported};
+use seloste_schema::headings::SectionId;
 use seloste_schema::vocab::{LegalBasis, RecipientRole, Right, RoleKind, Safeguard};
 
 fn load(name: &str) -> Imported {
@@ -69,7 +70,11 @@ fn a_traditional_finnish_register_description() {
     assert!(rights.contains(&Right::Access) && rights.contains(&Right::Rectification));
     // The typo in "periaattet" does not hide the heading.
     assert_eq!(
-        n.headings.security.as_ref().unwrap().number.as_deref(),
+        n.headings
+            .get(SectionId::Security)
+            .unwrap()
+            .number
+            .as_deref(),
         Some("9")
     );
 }
