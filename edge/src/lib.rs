@@ -17,12 +17,15 @@ pub mod headers;
 pub mod html;
 pub mod jsonld;
 pub mod lang;
+pub mod memo;
 pub mod origin;
 pub mod routes;
 pub mod submission;
 
 #[cfg(target_arch = "wasm32")]
 mod cache;
+#[cfg(target_arch = "wasm32")]
+mod isolate;
 #[cfg(target_arch = "wasm32")]
 mod keys;
 #[cfg(target_arch = "wasm32")]

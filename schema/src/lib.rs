@@ -22,6 +22,7 @@ pub mod messages;
 pub mod notice;
 pub mod outline;
 pub mod party;
+pub mod pin;
 pub mod sections;
 pub mod text;
 pub mod validate;

@@ -38,6 +38,12 @@ messages! {
     Version => ["Versio", "Version", "Version"],
     Published => ["julkaistu", "publicerad", "published"],
     Effective => ["voimassa alkaen", "gäller från", "in effect from"],
+    /// Before a version's pin, its SHA-256 ([`crate::pin`]), on the version's page.
+    VersionHash => [
+        "Version tiiviste (SHA-256)",
+        "Versionens kontrollsumma (SHA-256)",
+        "Version hash (SHA-256)",
+    ],
     /// After a stated publication date earlier than the receipt: "…; received {day}".
     Received => [
         "päiväys organisaation ilmoittama; vastaanotettu",

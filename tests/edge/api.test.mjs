@@ -130,7 +130,7 @@ describe("publishing", () => {
     assert.deepEqual(history.versions.map((v) => v.number), [1], "nothing refused was stored");
   });
 
-  test("a body over 1 MiB is 413, declared or not", async () => {
+  test("a body over the 512 KiB limit is 413, declared or not", async () => {
     const ID = "testi/iso";
     const big = JSON.stringify({ notice: notice(ID), summary: { fi: "x".repeat(1100 * 1024) } });
     // Sent on a connection of its own: the edge refuses without reading the body and closes it,
