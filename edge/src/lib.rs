@@ -10,6 +10,7 @@
 //! `wasm32` and are tested in the real runtime (workerd) by `tests/edge/`.
 
 pub mod auth;
+pub mod bounds;
 pub mod clock;
 mod etag;
 pub mod feed;

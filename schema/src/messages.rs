@@ -218,6 +218,12 @@ messages! {
 
     // The Atom feed.
     /// The feed's subtitle when older versions are left out; fill `{shown}` and `{total}`.
+    /// The last item of a change-log entry whose diff was cut short (the diff page has it all).
+    DiffOmitted => [
+        "… ja {count} muuta muutosta: katso versioiden vertailu",
+        "… och {count} ändringar till: se jämförelsen av versionerna",
+        "… and {count} more changes: see the comparison of the versions",
+    ],
     FeedOmitted => [
         "Uusimmat {shown} versiota {total}:stä; kaikki muutokset muutoshistoriassa.",
         "De senaste {shown} av {total} versioner; alla ändringar i ändringshistoriken.",

@@ -82,6 +82,17 @@ test("every page and API answer of the largest notice with a long history answer
     const { status } = await getJson(edge, path);
     assert.equal(status, 200, path);
   }
+  // Each change-log entry's diff is capped, ending with how many more changes the diff page has.
+  const { json: log } = await getJson(edge, `/api/v1/notices/${HEAVY}/changes?lang=en`);
+  const diffs = log.entries.filter((e) => e.changes);
+  assert.equal(diffs.length, VERSIONS - 1);
+  for (const e of diffs) {
+    const changes = e.changes.sections.flatMap((s) => s.changes);
+    assert.equal(changes.length, 101, `version ${e.number}: 100 changes and the line saying so`);
+    assert.match(changes.at(-1).changed.item, /^… and \d+ more changes: see the comparison of the versions$/);
+  }
+  const fullDiff = await fetchPage(edge, `/${HEAVY}/diff/1/2?lang=en`);
+  assert.ok(!fullDiff.html.includes("more changes: see the comparison"), "the diff page shows every change");
   // The whole history, a page at a time: 10 versions, then the rest.
   const numbers = [];
   let next = `/api/v1/notices/${HEAVY}/history`;
