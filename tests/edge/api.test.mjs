@@ -220,7 +220,7 @@ describe("reading", () => {
     assert.equal(missing.json.error, "not_found");
   });
 
-  test("GET …/history: the whole HistoryFile", async () => {
+  test("GET …/history: the HistoryFile, a page at a time", async () => {
     const { json } = await getJson(edge, `/api/v1/notices/${ID}/history`);
     assert.equal(json.format, 1);
     assert.equal(json.id, ID);
