@@ -18,6 +18,7 @@ use seloste_schema::api::NoticeId;
 use seloste_schema::changelog::PAGE_SIZE;
 use seloste_schema::{ChangeLog, Date, Notice, Text, Version};
 
+use crate::feed::Entry;
 use crate::html::IndexEntry;
 use crate::submission::Submission;
 
@@ -126,6 +127,16 @@ struct IndexRow {
     title: Option<String>,
     main_language: Option<String>,
     organisation: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FeedRow {
+    number: f64,
+    published: String,
+    summary: String,
+    received_at: String,
+    title: Option<String>,
+    author: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -344,6 +355,47 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// What the feed shows of versions `first..=last` (oldest first), with when each was received,
+    /// and the latest one's organisation: the titles and summaries alone, never whole notices.
+    pub async fn feed_entries(
+        &self,
+        id: &NoticeId,
+        first: u32,
+        last: u32,
+    ) -> Result<(Vec<(Entry, String)>, String)> {
+        let rows = self
+            .db
+            .prepare(
+                "SELECT number, published, summary, received_at, \
+                        json_extract(document, '$.title') AS title, \
+                        json_extract(document, '$.organisation.name') AS author \
+                 FROM versions WHERE notice = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number",
+            )
+            .bind(&[id.to_string().into(), number(first), number(last)])?
+            .all()
+            .await?
+            .results::<FeedRow>()?;
+        let author = rows
+            .last()
+            .and_then(|r| r.author.clone())
+            .unwrap_or_default();
+        let entries = rows
+            .into_iter()
+            .map(|r| {
+                Ok((
+                    Entry {
+                        number: r.number as u32,
+                        published: date(&r.published)?,
+                        title: json(r.title.as_deref().unwrap_or("{}"))?,
+                        summary: json(&r.summary)?,
+                    },
+                    r.received_at,
+                ))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((entries, author))
     }
 
     /// When versions `first..=last` were received, oldest first.

@@ -12,7 +12,7 @@ use crate::storage::Store;
 use seloste_schema::api::NoticeId;
 
 /// The feed, kept like the pages under the latest version's number and the language: only a
-/// miss reads D1 (the newest [`MAX_ENTRIES`] versions).
+/// miss reads D1: the titles, summaries and receipts of the newest [`MAX_ENTRIES`] versions.
 pub async fn feed(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
     let Some(head) = isolate::latest_head(env, id).await? else {
         return respond::not_found_page(&req.path());
@@ -21,19 +21,18 @@ pub async fn feed(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
     let origin = respond::origin(env)?;
     let key = cache::key(&origin, &format!("feed/{id}/{}/{lang}", head.number));
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
-        let store = Store::open(env)?;
-        // Only the newest versions are entries: load just those, whatever the history's length.
+        // Only the newest versions are entries, and of them only what an entry shows.
         let first = head.number.saturating_sub(MAX_ENTRIES as u32 - 1).max(1);
-        let newest = store.range(id, first, head.number).await?;
-        let received: Vec<(u32, String)> = store
-            .receipts(id, first, head.number)
-            .await?
-            .into_iter()
-            .map(|r| (r.number as u32, r.received_at))
-            .collect();
-        Ok(Some(crate::feed::atom(
+        let (rows, author) = Store::open(env)?
+            .feed_entries(id, first, head.number)
+            .await?;
+        let received: Vec<(u32, String)> =
+            rows.iter().map(|(e, at)| (e.number, at.clone())).collect();
+        let entries: Vec<_> = rows.into_iter().map(|(e, _)| e).collect();
+        Ok(Some(crate::feed::atom_entries(
             &id.to_string(),
-            &newest,
+            &entries,
+            &author,
             &received,
             head.number as usize,
             &lang,
