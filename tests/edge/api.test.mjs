@@ -192,7 +192,8 @@ describe("reading", () => {
     assert.equal(json.id, ID);
     assert.equal(json.latest.number, 2);
     assert.equal(json.latest.notice.title.en, "Updated notice");
-    assert.deepEqual(Object.keys(json.latest).sort(), ["notice", "number", "published", "summary"]);
+    assert.deepEqual(Object.keys(json.latest).sort(), ["hash", "notice", "number", "published", "summary"]);
+    assert.match(json.latest.hash, /^[0-9a-f]{64}$/, "the latest version's pin");
     // Who and when (tests/edge/keys.test.mjs covers them): the operator token, backdated here.
     const { received_at, key_label, backdated, ...first } = json.versions[0];
     assert.match(received_at, /^\d{4}-\d\d-\d\dT/);
