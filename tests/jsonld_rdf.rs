@@ -246,6 +246,27 @@ fn check(file: &str, notice: &Notice, version: Option<&Version>, g: &Graph) {
             g.has(&notice_node, "http://schema.org/version", &number),
             "{file}"
         );
+        // The version's pin: an spdx:Checksum with the SHA-256 algorithm and the hash as
+        // xsd:hexBinary, the hash being the one the schema crate computes.
+        const SPDX: &str = "http://spdx.org/rdf/terms#";
+        let checksums = g.objects(&notice_node, &format!("{SPDX}checksum"));
+        assert_eq!(checksums.len(), 1, "{file}: one checksum");
+        let checksum = checksums.into_iter().next().unwrap();
+        assert!(g.has(&checksum, RDF_TYPE, &iri(&format!("{SPDX}Checksum"))));
+        assert!(g.has(
+            &checksum,
+            &format!("{SPDX}algorithm"),
+            &iri(&format!("{SPDX}checksumAlgorithm_sha256"))
+        ));
+        let value = Term::Literal {
+            value: seloste_schema::pin::version_hash(v),
+            lang: None,
+            datatype: Some("http://www.w3.org/2001/XMLSchema#hexBinary".into()),
+        };
+        assert!(
+            g.has(&checksum, &format!("{SPDX}checksumValue"), &value),
+            "{file}: the pin's triple"
+        );
     }
 
     // The controller (or, for a processor's notice, the processor) and its name.

@@ -1,5 +1,6 @@
 //! Rendered pages in the Workers Cache API, so a page is rendered once per data centre, not once
-//! per reader.
+//! per reader, and in the isolate's own memory ([`crate::isolate`]), so a page read again costs
+//! neither a Cache API read nor a render.
 //!
 //! What the platform really does: `caches.default` is local to each Cloudflare data centre (not
 //! global), honours the stored response's `Cache-Control: max-age` (`stale-while-revalidate` is
@@ -61,13 +62,18 @@ pub async fn put(key: &str, page: &Rendered, max_age: u32) -> Result<()> {
     Cache::default().put(key, response).await
 }
 
-/// The rendering under `key` from the cache, or `render()`ed and stored.
+/// The rendering under `key`: from the isolate's memory, else from the Cache API, else
+/// `render()`ed; kept in both on the way out.
 pub async fn get_or_render<F, Fut>(key: &str, max_age: u32, render: F) -> Result<Option<Rendered>>
 where
     F: FnOnce() -> Fut,
     Fut: std::future::Future<Output = Result<Option<String>>>,
 {
+    if let Some(held) = crate::isolate::page(key) {
+        return Ok(Some(held));
+    }
     if let Some(hit) = get(key).await? {
+        crate::isolate::keep_page(key, &hit);
         return Ok(Some(hit));
     }
     let Some(body) = render().await? else {
@@ -75,5 +81,6 @@ where
     };
     let page = Rendered::new(body);
     put(key, &page, max_age).await?;
+    crate::isolate::keep_page(key, &page);
     Ok(Some(page))
 }

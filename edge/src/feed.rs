@@ -7,7 +7,7 @@
 //! new since they last looked; the whole record is the change log, which the feed links to
 //! (`rel="alternate"`), and a subtitle says so when entries were left out.
 
-use seloste_schema::{Message, Version};
+use seloste_schema::{Date, Message, Text, Version};
 
 use crate::html::escape;
 
@@ -31,9 +31,54 @@ pub fn atom(
     let Some(latest) = newest.last() else {
         return String::new();
     };
-    let notice = &latest.notice;
+    let entries: Vec<Entry> = newest.iter().map(Entry::of).collect();
+    atom_entries(
+        id,
+        &entries,
+        &latest.notice.organisation.name,
+        received,
+        total,
+        lang,
+        base,
+    )
+}
+
+/// What the feed shows of one version: all it reads of it (never the whole notice).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub number: u32,
+    pub published: Date,
+    pub title: Text,
+    pub summary: Text,
+}
+
+impl Entry {
+    pub fn of(v: &Version) -> Entry {
+        Entry {
+            number: v.number,
+            published: v.published,
+            title: v.notice.title.clone(),
+            summary: v.summary.clone(),
+        }
+    }
+}
+
+/// [`atom`] from the entries alone (oldest first, the latest last) and the latest version's
+/// organisation (`author`): what the edge reads from D1 for a feed.
+pub fn atom_entries(
+    id: &str,
+    newest: &[Entry],
+    author: &str,
+    received: &[(u32, String)],
+    total: usize,
+    lang: &str,
+    base: &str,
+) -> String {
+    let Some(latest) = newest.last() else {
+        return String::new();
+    };
     let page = format!("{base}/{id}");
-    let title = notice.title.get(lang);
+    let title = latest.title.get(lang);
     let version_word = Message::Version.get(lang).to_lowercase();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!(
@@ -46,7 +91,7 @@ pub fn atom(
         page = escape(&page),
         title = escape(title),
         updated = timestamp(&latest.published.to_string()),
-        author = escape(&notice.organisation.name),
+        author = escape(author),
     ));
     if total > MAX_ENTRIES {
         xml.push_str(&format!(
@@ -65,7 +110,7 @@ pub fn atom(
             "<entry>\n<id>{url}</id>\n<title>{title} — {version_word} {n} ({date})</title>\n\
              <published>{when}</published>\n<updated>{got}</updated>\n\
              <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n",
-            title = escape(v.notice.title.get(lang)),
+            title = escape(v.title.get(lang)),
             n = v.number,
             date = escape(&v.published.localized(lang)),
         ));
@@ -99,7 +144,7 @@ fn timestamp(date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use seloste_schema::{Date, History, Notice, Text};
+    use seloste_schema::{History, Notice};
 
     fn notice(title: &str) -> Notice {
         seloste_schema::document::parse_as(&format!(

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use seloste_schema::api::NoticeId;
-use seloste_schema::jsonld::{version_jsonld, ContextRef, CONTEXT_V1_PATH};
+use seloste_schema::jsonld::{version_jsonld_pinned, ContextRef, CONTEXT_V1_PATH};
 use seloste_schema::Version;
 
 pub use seloste_schema::jsonld::{for_script_element, CONTEXT_V1, MEDIA_TYPE};
@@ -54,11 +54,12 @@ pub fn version_jsonld_url(origin: &str, id: &NoticeId, n: u32) -> String {
 }
 
 /// Version `v` of notice `id` as JSON-LD whose IRIs are this edge's URLs (`origin` without a
-/// trailing slash): the version's page as `@id`, the context at `/ns/v1.jsonld`.
-pub fn document(origin: &str, id: &NoticeId, v: &Version) -> Value {
+/// trailing slash): the version's page as `@id`, the context at `/ns/v1.jsonld`, and its pin
+/// `hash` as an SPDX checksum.
+pub fn document(origin: &str, id: &NoticeId, v: &Version, hash: &str) -> Value {
     let context = format!("{origin}{CONTEXT_V1_PATH}");
     let iri = version_url(origin, id, v.number);
-    version_jsonld(v, ContextRef::Url(&context), Some(&iri))
+    version_jsonld_pinned(v, hash, ContextRef::Url(&context), Some(&iri))
 }
 
 #[cfg(test)]
@@ -91,7 +92,13 @@ mod tests {
         ))
         .unwrap();
         let id = NoticeId::new("pohjantahti", "asiakasrekisteri").unwrap();
-        let doc = document("https://n.example", &id, h.latest());
+        let hash = seloste_schema::pin::version_hash(h.latest());
+        let doc = document("https://n.example", &id, h.latest(), &hash);
+        assert_eq!(
+            doc[seloste_schema::pin::JSONLD_CHECKSUM]["http://spdx.org/rdf/terms#checksumValue"]
+                ["@value"],
+            hash.as_str()
+        );
         assert_eq!(doc["@context"], "https://n.example/ns/v1.jsonld");
         assert_eq!(
             doc["id"],

@@ -10,6 +10,7 @@
 //! `wasm32` and are tested in the real runtime (workerd) by `tests/edge/`.
 
 pub mod auth;
+pub mod bounds;
 pub mod clock;
 mod etag;
 pub mod feed;
@@ -17,12 +18,15 @@ pub mod headers;
 pub mod html;
 pub mod jsonld;
 pub mod lang;
+pub mod memo;
 pub mod origin;
 pub mod routes;
 pub mod submission;
 
 #[cfg(target_arch = "wasm32")]
 mod cache;
+#[cfg(target_arch = "wasm32")]
+mod isolate;
 #[cfg(target_arch = "wasm32")]
 mod keys;
 #[cfg(target_arch = "wasm32")]

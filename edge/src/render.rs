@@ -10,6 +10,7 @@ use seloste_widget::i18n::{t, Message};
 use seloste_widget::{document, stylesheet_link, PageContext};
 
 use crate::html::{escape, STYLESHEET_URL};
+use crate::storage::Pinned;
 
 /// The one stylesheet, served at [`STYLESHEET_URL`].
 pub const STYLESHEET: &str = seloste_widget::STYLESHEET;
@@ -32,8 +33,8 @@ fn context(id: &NoticeId, version: Option<&Version>) -> PageContext {
 /// in a `<script type="application/ld+json">` data block. A data block is never executed, so the
 /// page's policy (no script at all) stays as it is; `<` is written `\u003c`, so no text in the
 /// notice can end the element.
-fn linked_data(origin: &str, id: &NoticeId, v: &Version) -> String {
-    let doc = crate::jsonld::document(origin, id, v);
+fn linked_data(origin: &str, id: &NoticeId, v: &Version, hash: &str) -> String {
+    let doc = crate::jsonld::document(origin, id, v, hash);
     format!(
         "\n<link rel=\"alternate\" type=\"application/ld+json\" href=\"{}\">\n\
          <script type=\"application/ld+json\">{}</script>",
@@ -63,17 +64,44 @@ fn head(id: &NoticeId, title: &str, canonical: Option<String>) -> String {
 pub async fn notice_page(
     origin: &str,
     id: &NoticeId,
-    v: &Version,
+    pinned: &Pinned,
     lang: &str,
     latest: bool,
 ) -> String {
+    let v = &pinned.version;
     let lang = v.notice.pick_language(lang);
-    let body = seloste_widget::notice_html(&v.notice, lang, &context(id, Some(v))).await;
+    let mut body = seloste_widget::notice_html(&v.notice, lang, &context(id, Some(v))).await;
+    body.push_str(&pin_footer(id, &pinned.hash, lang));
     let title = v.notice.title.get(lang);
     let canonical = (!latest).then(|| format!("{}/v/{}", id.path(), v.number));
     let mut head = head(id, title, canonical);
-    head.push_str(&linked_data(origin, id, v));
+    head.push_str(&linked_data(origin, id, v, &pinned.hash));
     document(title, lang, &body, &head)
+}
+
+/// The version's pin under the notice: its SHA-256, linked to the URL that names it (which
+/// serves this version for as long as the edge exists). The digits come in groups of 16 with a
+/// line-break opportunity between them (`<wbr>`), so the hash wraps on a narrow screen and
+/// still copies as one word.
+fn pin_footer(id: &NoticeId, hash: &str, lang: &str) -> String {
+    let digits: Vec<&str> = seloste_schema::pin::groups(hash).collect();
+    format!(
+        "\n<footer class=\"seloste-pin\" lang=\"{lang}\"><p>{label}: \
+         <a href=\"{href}\"><code>{digits}</code></a></p></footer>",
+        lang = escape(lang),
+        label = escape(t(Message::VersionHash, lang)),
+        href = escape(&format!(
+            "{}/{}/{}",
+            id.path(),
+            seloste_schema::pin::ALGORITHM,
+            hash
+        )),
+        digits = digits
+            .iter()
+            .map(|g| escape(g))
+            .collect::<Vec<_>>()
+            .join("<wbr>"),
+    )
 }
 
 /// One page of the change log.

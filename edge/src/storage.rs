@@ -16,8 +16,9 @@ use worker::{D1Database, Env, Result};
 
 use seloste_schema::api::NoticeId;
 use seloste_schema::changelog::PAGE_SIZE;
-use seloste_schema::{ChangeLog, Date, History, Notice, Text, Version};
+use seloste_schema::{ChangeLog, Date, Notice, Text, Version};
 
+use crate::feed::Entry;
 use crate::html::IndexEntry;
 use crate::submission::Submission;
 
@@ -35,6 +36,15 @@ pub struct Store {
 pub struct Head {
     pub number: u32,
     pub languages: Vec<String>,
+}
+
+/// A version with its pin: the SHA-256 of its canonical JSON, computed from the JSON text as
+/// stored ([`seloste_schema::pin::stored_version_hash`]), so it never depends on how a later
+/// release would serialise the notice.
+#[derive(Debug, Clone)]
+pub struct Pinned {
+    pub version: Version,
+    pub hash: String,
 }
 
 /// A version without its notice: the API's list of versions.
@@ -120,6 +130,24 @@ struct IndexRow {
 }
 
 #[derive(Deserialize)]
+struct FeedRow {
+    number: f64,
+    published: String,
+    summary: String,
+    received_at: String,
+    title: Option<String>,
+    author: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct PinRow {
+    number: f64,
+}
+
+/// Versions whose pins are written per statement while filling in missing ones.
+const PIN_BATCH: u32 = 20;
+
+#[derive(Deserialize)]
 struct NumberRow {
     number: f64,
 }
@@ -175,6 +203,11 @@ impl Store {
 
     /// Version `n` with its notice.
     pub async fn version(&self, id: &NoticeId, n: u32) -> Result<Option<Version>> {
+        Ok(self.pinned(id, n).await?.map(|p| p.version))
+    }
+
+    /// Version `n` with its notice and its pin.
+    pub async fn pinned(&self, id: &NoticeId, n: u32) -> Result<Option<Pinned>> {
         let row = self
             .db
             .prepare(
@@ -184,7 +217,66 @@ impl Store {
             .bind(&[id.to_string().into(), number(n)])?
             .first::<VersionRow>(None)
             .await?;
-        row.map(version).transpose()
+        row.map(pinned).transpose()
+    }
+
+    /// The number of the version of `id` whose pin is `hash`, if there is one. Pins missing from
+    /// the index (versions stored before it existed) are written first, a batch at a time.
+    pub async fn number_of_hash(&self, id: &NoticeId, hash: &str) -> Result<Option<u32>> {
+        if let Some(n) = self.indexed_hash(id, hash).await? {
+            return Ok(Some(n));
+        }
+        if !self.index_missing_pins(id).await? {
+            return Ok(None);
+        }
+        self.indexed_hash(id, hash).await
+    }
+
+    async fn indexed_hash(&self, id: &NoticeId, hash: &str) -> Result<Option<u32>> {
+        let row = self
+            .db
+            .prepare("SELECT number FROM pins WHERE notice = ?1 AND sha256 = ?2")
+            .bind(&[id.to_string().into(), hash.into()])?
+            .first::<PinRow>(None)
+            .await?;
+        Ok(row.map(|r| r.number as u32))
+    }
+
+    /// Writes the pins of every version of `id` that has none; whether there were any.
+    async fn index_missing_pins(&self, id: &NoticeId) -> Result<bool> {
+        let mut any = false;
+        loop {
+            let rows = self
+                .db
+                .prepare(
+                    "SELECT number, published, effective, summary, document FROM versions v \
+                     WHERE notice = ?1 AND NOT EXISTS \
+                       (SELECT 1 FROM pins p WHERE p.notice = v.notice AND p.number = v.number) \
+                     ORDER BY number LIMIT ?2",
+                )
+                .bind(&[id.to_string().into(), number(PIN_BATCH)])?
+                .all()
+                .await?
+                .results::<VersionRow>()?;
+            if rows.is_empty() {
+                return Ok(any);
+            }
+            any = true;
+            for r in rows {
+                let n = r.number as u32;
+                self.write_pin(id, n, &row_hash(&r)?).await?;
+            }
+        }
+    }
+
+    /// Records version `n`'s pin (once: a second write of the same pin is ignored).
+    pub async fn write_pin(&self, id: &NoticeId, n: u32, hash: &str) -> Result<()> {
+        self.db
+            .prepare("INSERT OR IGNORE INTO pins (notice, number, sha256) VALUES (?1, ?2, ?3)")
+            .bind(&[id.to_string().into(), number(n), hash.into()])?
+            .run()
+            .await?;
+        Ok(())
     }
 
     /// Versions `first..=last`, oldest first: what one page of the change log or the feed needs,
@@ -230,37 +322,11 @@ impl Store {
                 Some((r.number as u32, day))
             })
             .collect::<Vec<_>>();
-        let log = ChangeLog::from_window(&id.to_string(), &head, &window, lang, from, PAGE_SIZE)
-            .with_receipts(&receipts);
+        let mut log =
+            ChangeLog::from_window(&id.to_string(), &head, &window, lang, from, PAGE_SIZE)
+                .with_receipts(&receipts);
+        crate::bounds::cap_changelog(&mut log, crate::bounds::MAX_CHANGES_PER_ENTRY);
         Ok(Some(log))
-    }
-
-    /// Every version, oldest first, checked against the history invariants (numbers without gaps,
-    /// dates never going back, one id); `None` if the notice was never published.
-    pub async fn history(&self, id: &NoticeId) -> Result<Option<History>> {
-        let rows = self
-            .db
-            .prepare(
-                "SELECT number, published, effective, summary, document \
-                 FROM versions WHERE notice = ?1 ORDER BY number",
-            )
-            .bind(&[id.to_string().into()])?
-            .all()
-            .await?
-            .results::<VersionRow>()?;
-        if rows.is_empty() {
-            return Ok(None);
-        }
-        let versions = rows.into_iter().map(version).collect::<Result<Vec<_>>>()?;
-        History::from_versions(id.to_string(), versions)
-            .map(Some)
-            .map_err(|errors| {
-                let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                worker::Error::RustError(format!(
-                    "stored history of {id} breaks its invariants: {}",
-                    list.join("; ")
-                ))
-            })
     }
 
     /// Every version's number, dates, summary and receipt, oldest first (no documents).
@@ -289,6 +355,47 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// What the feed shows of versions `first..=last` (oldest first), with when each was received,
+    /// and the latest one's organisation: the titles and summaries alone, never whole notices.
+    pub async fn feed_entries(
+        &self,
+        id: &NoticeId,
+        first: u32,
+        last: u32,
+    ) -> Result<(Vec<(Entry, String)>, String)> {
+        let rows = self
+            .db
+            .prepare(
+                "SELECT number, published, summary, received_at, \
+                        json_extract(document, '$.title') AS title, \
+                        json_extract(document, '$.organisation.name') AS author \
+                 FROM versions WHERE notice = ?1 AND number BETWEEN ?2 AND ?3 ORDER BY number",
+            )
+            .bind(&[id.to_string().into(), number(first), number(last)])?
+            .all()
+            .await?
+            .results::<FeedRow>()?;
+        let author = rows
+            .last()
+            .and_then(|r| r.author.clone())
+            .unwrap_or_default();
+        let entries = rows
+            .into_iter()
+            .map(|r| {
+                Ok((
+                    Entry {
+                        number: r.number as u32,
+                        published: date(&r.published)?,
+                        title: json(r.title.as_deref().unwrap_or("{}"))?,
+                        summary: json(&r.summary)?,
+                    },
+                    r.received_at,
+                ))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((entries, author))
     }
 
     /// When versions `first..=last` were received, oldest first.
@@ -432,6 +539,25 @@ fn head(r: HeadRow) -> Head {
             .and_then(|l| serde_json::from_str(l).ok())
             .unwrap_or_default(),
     }
+}
+
+fn pinned(r: VersionRow) -> Result<Pinned> {
+    let hash = row_hash(&r)?;
+    Ok(Pinned {
+        version: version(r)?,
+        hash,
+    })
+}
+
+fn row_hash(r: &VersionRow) -> Result<String> {
+    seloste_schema::pin::stored_version_hash(
+        r.number as u32,
+        &r.published,
+        r.effective.as_deref(),
+        &r.summary,
+        r.document.as_deref().unwrap_or_default(),
+    )
+    .map_err(|e| worker::Error::RustError(format!("stored JSON: {e}")))
 }
 
 fn version(r: VersionRow) -> Result<Version> {

@@ -20,8 +20,11 @@ use crate::text::Text;
 use crate::validate::rules::Checker;
 use crate::validate::{validate_notice, Problem, Severity};
 
-/// The largest publish request body the edge reads: 1 MiB, far above any real notice (tens of KB).
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// The largest publish request body the edge reads, and so the largest version it stores:
+/// 512 KiB. The largest real notice among the examples is about 30 KB of JSON, so this leaves a
+/// margin of more than 15× (a notice ten times the largest example still fits), while bounding
+/// what one version costs every request that reads, renders or diffs it.
+pub const MAX_BODY_BYTES: usize = 512 * 1024;
 
 /// No version may be dated before this year (the Data Protection Directive, 95/46/EC, the first
 /// of [`crate::date::YEARS`]): an older date is a typo or an attempt to make a notice look older
@@ -251,6 +254,20 @@ pub struct Published {
     /// Completeness findings: what GDPR asks for that the notice does not say (not blocking).
     #[serde(default)]
     pub findings: Vec<Problem>,
+    /// The version's pin: SHA-256 of its canonical JSON ([`crate::pin`]); absent from edges
+    /// older than pins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
+}
+
+/// A version as the read API answers it (`…/versions/{n}`, `…/sha256/{hash}`, the notice's
+/// `latest`): the [`Version`] and its pin. The hash is of the version without this field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PinnedVersion<'a> {
+    #[serde(flatten)]
+    pub version: &'a crate::history::Version,
+    /// SHA-256 of the version's canonical JSON, lower-case hex ([`crate::pin`]).
+    pub hash: &'a str,
 }
 
 /// The stable, machine-readable reason of an [`ApiError`]; each has one HTTP status.

@@ -52,8 +52,23 @@ pub fn context_v1() -> Value {
 
 /// Version `version` of a notice as a JSON-LD document. `id` is the version's own URL when it has
 /// one (`https://…/{org}/{notice}/v/{n}`); without it the notice is a blank node.
+/// The version's pin ([`crate::pin::version_hash`]) is stated as an SPDX checksum.
 pub fn version_jsonld(version: &Version, context: ContextRef<'_>, id: Option<&str>) -> Value {
-    document(&version.notice, Some(version), context, id)
+    let hash = crate::pin::version_hash(version);
+    version_jsonld_pinned(version, &hash, context, id)
+}
+
+/// As [`version_jsonld`], with the version's hash as stored (the edge computes it from the stored
+/// JSON, [`crate::pin::stored_version_hash`]).
+pub fn version_jsonld_pinned(
+    version: &Version,
+    hash: &str,
+    context: ContextRef<'_>,
+    id: Option<&str>,
+) -> Value {
+    let mut doc = document(&version.notice, Some(version), context, id);
+    doc[crate::pin::JSONLD_CHECKSUM] = crate::pin::jsonld_checksum(hash);
+    doc
 }
 
 /// A notice that is not (yet) a published version, as JSON-LD: everything but the version number,

@@ -27,6 +27,7 @@ pub mod notice;
 mod one_or_many;
 pub mod outline;
 pub mod party;
+pub mod pin;
 pub mod sections;
 pub mod text;
 pub mod validate;

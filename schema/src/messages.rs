@@ -40,6 +40,12 @@ messages! {
     Effective => ["voimassa alkaen", "gäller från", "in effect from"],
     /// Before the notice's own effective date at the top of the page.
     InEffectFrom => ["Voimassa alkaen", "Gäller från", "In effect from"],
+    /// Before a version's pin, its SHA-256 ([`crate::pin`]), on the version's page.
+    VersionHash => [
+        "Version tiiviste (SHA-256)",
+        "Versionens kontrollsumma (SHA-256)",
+        "Version hash (SHA-256)",
+    ],
     /// After a stated publication date earlier than the receipt: "…; received {day}".
     Received => [
         "päiväys organisaation ilmoittama; vastaanotettu",
@@ -283,6 +289,12 @@ messages! {
 
     // The Atom feed.
     /// The feed's subtitle when older versions are left out; fill `{shown}` and `{total}`.
+    /// The last item of a change-log entry whose diff was cut short (the diff page has it all).
+    DiffOmitted => [
+        "… ja {count} muuta muutosta: katso versioiden vertailu",
+        "… och {count} ändringar till: se jämförelsen av versionerna",
+        "… and {count} more changes: see the comparison of the versions",
+    ],
     FeedOmitted => [
         "Uusimmat {shown} versiota {total}:stä; kaikki muutokset muutoshistoriassa.",
         "De senaste {shown} av {total} versioner; alla ändringar i ändringshistoriken.",

@@ -1,10 +1,11 @@
 //! `seloste log FILE`: the change log of a history, newest first, each version dated with its
-//! summary and what changed from the version before — the same `ChangeLog` the edge serves.
+//! summary and what changed from the version before — the same `ChangeLog` the edge serves — and
+//! its pin (`sha256 …`, [`seloste_schema::pin`]), the hash the edge shows on the version's page.
 
 use std::path::Path;
 
 use seloste_schema::changelog::PAGE_SIZE;
-use seloste_schema::ChangeLog;
+use seloste_schema::{pin, ChangeLog};
 
 use crate::input::read_history;
 
@@ -33,7 +34,13 @@ pub fn run(
         if let Some(eff) = e.effective.filter(|d| *d != e.published) {
             heading.push_str(&format!(" (→ {})", eff.localized(&log.lang)));
         }
-        println!("{heading}\n{}", e.summary);
+        // The version's pin, as the edge shows it: what a consent record cites.
+        let hash = history
+            .versions()
+            .get(e.number as usize - 1)
+            .map(pin::version_hash)
+            .unwrap_or_default();
+        println!("{heading}\n{} {hash}\n{}", pin::ALGORITHM, e.summary);
         // The first version has nothing before it; its summary says what it is.
         if let Some(d) = &e.changes {
             for line in d.to_text().lines() {

@@ -114,25 +114,46 @@ struct Edge {
 }
 
 impl Edge {
-    /// The versions the edge holds of `id`, oldest first (none if it does not know the notice).
+    /// The versions the edge holds of `id`, oldest first (none if it does not know the notice),
+    /// read a page at a time (the history API's `Link: <…>; rel="next"`).
     fn published(&self, id: &NoticeId) -> Result<Vec<seloste_schema::Version>, String> {
-        let url = format!("{}/api/v1/notices/{id}/history", self.base);
-        let mut resp = self
-            .agent
-            .get(&url)
-            .call()
-            .map_err(|e| format!("{url}: {e}"))?;
-        let status = resp.status().as_u16();
-        let body = resp
-            .body_mut()
-            .read_to_string()
-            .map_err(|e| format!("{url}: {e}"))?;
-        match status {
-            404 => Ok(Vec::new()),
-            200 => serde_json::from_str::<HistoryFile>(&body)
-                .map(|h| h.versions)
-                .map_err(|e| format!("{url}: unexpected answer: {e}")),
-            s => Err(format!("{url}: HTTP {s}: {}", first_line(&body))),
+        let mut versions = Vec::new();
+        let mut url = format!("{}/api/v1/notices/{id}/history", self.base);
+        loop {
+            let mut resp = self
+                .agent
+                .get(&url)
+                .call()
+                .map_err(|e| format!("{url}: {e}"))?;
+            let status = resp.status().as_u16();
+            let next = resp
+                .headers()
+                .get("link")
+                .and_then(|l| l.to_str().ok())
+                .and_then(next_link)
+                .map(|l| match l.strip_prefix('/') {
+                    Some(path) => format!("{}/{path}", self.base),
+                    None => l.to_owned(),
+                });
+            let body = resp
+                .body_mut()
+                .with_config()
+                .limit(64 * 1024 * 1024)
+                .read_to_string()
+                .map_err(|e| format!("{url}: {e}"))?;
+            match status {
+                404 if versions.is_empty() => return Ok(versions),
+                200 => versions.extend(
+                    serde_json::from_str::<HistoryFile>(&body)
+                        .map_err(|e| format!("{url}: unexpected answer: {e}"))?
+                        .versions,
+                ),
+                s => return Err(format!("{url}: HTTP {s}: {}", first_line(&body))),
+            }
+            match next {
+                Some(n) => url = n,
+                None => return Ok(versions),
+            }
         }
     }
 
@@ -165,7 +186,13 @@ impl Edge {
                 Some(l) => format!("{}{l}", self.base),
                 None => answer.url,
             };
-            println!("{id}: published version {}: {url}", answer.number);
+            match &answer.hash {
+                Some(hash) => println!(
+                    "{id}: published version {}: {url} (sha256 {hash})",
+                    answer.number
+                ),
+                None => println!("{id}: published version {}: {url}", answer.number),
+            }
             return Ok(());
         }
         // Anything else is an `ApiError`, unless something in between (a proxy) answered.
@@ -199,6 +226,17 @@ impl Edge {
             _ => format!("{url}: {error}"),
         })
     }
+}
+
+/// The target of the `rel="next"` link in a `Link` header (RFC 8288), if any.
+fn next_link(header: &str) -> Option<&str> {
+    header.split(',').find_map(|link| {
+        let (target, params) = link.trim().split_once(';')?;
+        let is_next = params
+            .split(';')
+            .any(|p| matches!(p.trim(), "rel=\"next\"" | "rel=next"));
+        is_next.then(|| target.trim().trim_start_matches('<').trim_end_matches('>'))
+    })
 }
 
 fn first_line(s: &str) -> &str {

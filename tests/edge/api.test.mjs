@@ -130,7 +130,7 @@ describe("publishing", () => {
     assert.deepEqual(history.versions.map((v) => v.number), [1], "nothing refused was stored");
   });
 
-  test("a body over 1 MiB is 413, declared or not", async () => {
+  test("a body over the 512 KiB limit is 413, declared or not", async () => {
     const ID = "testi/iso";
     const big = JSON.stringify({ notice: notice(ID), summary: { fi: "x".repeat(1100 * 1024) } });
     // Sent on a connection of its own: the edge refuses without reading the body and closes it,
@@ -192,7 +192,8 @@ describe("reading", () => {
     assert.equal(json.id, ID);
     assert.equal(json.latest.number, 2);
     assert.equal(json.latest.notice.title.en, "Updated notice");
-    assert.deepEqual(Object.keys(json.latest).sort(), ["notice", "number", "published", "summary"]);
+    assert.deepEqual(Object.keys(json.latest).sort(), ["hash", "notice", "number", "published", "summary"]);
+    assert.match(json.latest.hash, /^[0-9a-f]{64}$/, "the latest version's pin");
     // Who and when (tests/edge/keys.test.mjs covers them): the operator token, backdated here.
     const { received_at, key_label, backdated, ...first } = json.versions[0];
     assert.match(received_at, /^\d{4}-\d\d-\d\dT/);
@@ -220,7 +221,7 @@ describe("reading", () => {
     assert.equal(missing.json.error, "not_found");
   });
 
-  test("GET …/history: the whole HistoryFile", async () => {
+  test("GET …/history: the HistoryFile, a page at a time", async () => {
     const { json } = await getJson(edge, `/api/v1/notices/${ID}/history`);
     assert.equal(json.format, 1);
     assert.equal(json.id, ID);

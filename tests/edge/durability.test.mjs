@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { test } from "node:test";
 
-import { freshEdge, freshState, getJson, notice, publish, publishOk, startEdge } from "./helpers.mjs";
+import { freshEdge, freshState, getJson, notice, publish, publishOk, startEdge, getHistory } from "./helpers.mjs";
 
 const CLIENTS = 50;
 const range = (n) => Array.from({ length: n }, (_, k) => k + 1);
@@ -34,7 +34,7 @@ test(`${CLIENTS} parallel publishes: ${CLIENTS} × 201, versions exactly 1..${CL
     );
     assert.deepEqual(results.map((r) => r.json.number).sort((a, b) => a - b), range(CLIENTS), "the 201s name 1..50, each once");
 
-    const { json: history } = await getJson(edge, `/api/v1/notices/${ID}/history`);
+    const { json: history } = await getHistory(edge, ID);
     assert.deepEqual(history.versions.map((v) => v.number), range(CLIENTS), "stored as 1..50 in order");
     for (const { i, json } of results) {
       const v = history.versions[json.number - 1];
@@ -56,7 +56,7 @@ test("stopping and restarting the runtime loses nothing, and publishing continue
     for (let n = 1; n <= VERSIONS; n++) {
       await publishOk(edge, ID, { notice: notice(ID, { title: { fi: `Seloste ${n}`, en: `Notice ${n}` } }), summary: { fi: `Muutos ${n}` } });
     }
-    const before = await getJson(edge, `/api/v1/notices/${ID}/history`);
+    const before = await getHistory(edge, ID);
     assert.deepEqual(before.json.versions.map((v) => v.number), range(VERSIONS));
     const page = await fetch(edge.url(`/${ID}/v/7`));
     assert.equal(page.status, 200);
@@ -67,7 +67,7 @@ test("stopping and restarting the runtime loses nothing, and publishing continue
     // The same edge again (its configuration, public origin included, survives a restart; the
     // port it listens on here does not).
     edge = await startEdge(dir, token, { publicOrigin: edge.publicOrigin });
-    const afterRestart = await getJson(edge, `/api/v1/notices/${ID}/history`);
+    const afterRestart = await getHistory(edge, ID);
     assert.equal(afterRestart.status, 200);
     assert.deepEqual(afterRestart.json, before.json);
     assert.equal(await (await fetch(edge.url(`/${ID}/v/7`))).text(), pageHtml);
@@ -87,7 +87,7 @@ test("the database itself refuses to change or delete a published version (D1 tr
   const edge = await freshEdge("durability-triggers");
   try {
     await publishOk(edge, ID, { notice: notice(ID), summary: { fi: "Alkuperäinen" } });
-    const before = await getJson(edge, `/api/v1/notices/${ID}/history`);
+    const before = await getHistory(edge, ID);
     const db = await edge.d1();
     const refused = async (sql, ...args) => {
       let error;
@@ -112,7 +112,7 @@ test("the database itself refuses to change or delete a published version (D1 tr
     );
     const { count } = await db.prepare("SELECT COUNT(*) AS count FROM versions").first();
     assert.equal(count, 1);
-    assert.deepEqual((await getJson(edge, `/api/v1/notices/${ID}/history`)).json, before.json, "the version is as published");
+    assert.deepEqual((await getHistory(edge, ID)).json, before.json, "the version is as published");
   } finally {
     await edge.stop();
   }

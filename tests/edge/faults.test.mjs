@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { after, test } from "node:test";
 
-import { EDGE, freshState, notice } from "./helpers.mjs";
+import { EDGE, freshState, getHistory, notice } from "./helpers.mjs";
 
 const ID = "kaatuu/seloste";
 const BURST = 120; // publishes started in all
@@ -97,9 +97,9 @@ test("SIGKILL mid-burst and restart: no acknowledged version lost, no gap, none 
   await new Promise((r) => child.p.exitCode !== null || child.p.signalCode !== null ? r() : child.p.on("exit", r));
 
   child = await startChild(dir, token);
-  const r = await fetch(`${child.base}/api/v1/notices/${ID}/history`);
-  assert.equal(r.status, 200);
-  const { versions } = await r.json();
+  const history = await getHistory({ url: (path) => `${child.base}${path}` }, ID);
+  assert.equal(history.status, 200);
+  const { versions } = history.json;
   const numbers = versions.map((v) => v.number);
   assert.deepEqual(numbers, Array.from({ length: versions.length }, (_, i) => i + 1), "1..N, no gap");
   assert.ok(versions.length >= acked.length, `${versions.length} stored, ${acked.length} acknowledged`);

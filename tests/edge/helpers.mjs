@@ -298,3 +298,22 @@ export async function publishExamples(edge) {
   }
   return published;
 }
+
+/**
+ * The whole history of `id` from the history API, following its pages (`Link: <…>; rel="next"`):
+ * {status, json} as getJson answers, `json.versions` every version in order.
+ */
+export async function getHistory(edge, id) {
+  let next = `/api/v1/notices/${id}/history`;
+  let first;
+  const versions = [];
+  while (next) {
+    const r = await fetch(edge.url(next));
+    const json = await r.json();
+    if (r.status !== 200) return { status: r.status, headers: r.headers, json };
+    first ??= json;
+    versions.push(...json.versions);
+    next = r.headers.get("link")?.match(/<([^>]+)>;\s*rel="next"/)?.[1];
+  }
+  return { status: 200, json: { ...first, versions } };
+}

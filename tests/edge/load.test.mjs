@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
-import { freshEdge, getJson, notice, publish, publishOk } from "./helpers.mjs";
+import { freshEdge, getJson, notice, publish, publishOk, getHistory } from "./helpers.mjs";
 
 const NOTICES = ["kuorma/yksi", "kuorma/kaksi", "kuorma/kolme"];
 const REQUESTS = 600; // in all
@@ -65,7 +65,7 @@ test(`${REQUESTS} mixed requests, ${IN_FLIGHT} in flight: every read 200, every 
   const created = publishes;
 
   for (const id of NOTICES) {
-    const { status, json } = await getJson(edge, `/api/v1/notices/${id}/history`);
+    const { status, json } = await getHistory(edge, id);
     assert.equal(status, 200);
     const numbers = json.versions.map((v) => v.number);
     assert.deepEqual(numbers, Array.from({ length: numbers.length }, (_, i) => i + 1), `${id}: 1..N`);

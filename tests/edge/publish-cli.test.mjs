@@ -127,3 +127,28 @@ test("`seloste log --json` of a file is the change log the edge serves for it (â
     assert.deepEqual(json, JSON.parse(stdout), `seloste log ${query} vs the edge`);
   }
 });
+
+test("a history longer than a page of the history API is recognised as published; the pins printed are the edge's and seloste log's", async () => {
+  const base = HISTORY.versions;
+  const versions = Array.from({ length: 13 }, (_, i) => {
+    const src = base[Math.min(i, base.length - 1)];
+    if (i < base.length) return src;
+    const summary = Object.fromEntries(Object.entries(src.summary).map(([l, t]) => [l, `${t} (${i + 1})`]));
+    return { ...src, number: i + 1, summary };
+  });
+  const [file] = historyAs("cli/pitka", versions);
+  const first = await publishCli(file);
+  assert.equal(first.code, 0, first.stderr);
+  const printed = new Map([...first.stdout.matchAll(/published version (\d+): \S+ \(sha256 ([0-9a-f]{64})\)/g)].map((m) => [Number(m[1]), m[2]]));
+  assert.equal(printed.size, 13);
+  for (const [n, hash] of printed) {
+    const { json } = await getJson(edge, `/api/v1/notices/cli/pitka/versions/${n}`);
+    assert.equal(json.hash, hash, `version ${n}: the CLI prints the edge's pin`);
+  }
+  const { stdout: log } = await promisify(execFile)(SELOSTE, ["log", file]);
+  const logged = new Set([...log.matchAll(/^sha256 ([0-9a-f]{64})$/gm)].map((m) => m[1]));
+  assert.deepEqual(logged, new Set(printed.values()), "seloste log computes the same pins from the file");
+  const again = await publishCli(file);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /all 13 versions already published/, "every page of the history API was read");
+});

@@ -80,13 +80,17 @@ pub fn all() -> Result {
 
     let mut figures = report::Figures::new(&sizes_bin)?;
     {
-        let edge = servers::Edge::start(&dir, &[synthetic], LONG_VERSIONS)?;
+        let edge = servers::Edge::start(&dir, &[synthetic], LONG_VERSIONS, &format!("/{NOTICE}"))?;
         let paths = measure::Paths {
             latest: format!("/{NOTICE}"),
             version: format!("/{NOTICE}/v/1"),
             synthetic: format!("/{SYNTHETIC}"),
             long: edge.long.clone(),
             short: "/pohjantahti/asiakasrekisteri".into(),
+            cold: edge.cold.clone(),
+            cold_versions: edge.cold_versions,
+            constant: edge.constant.clone(),
+            cache_only: edge.cache_only.clone(),
         };
         let nginx = measure::nginx_copy(&edge.base, &paths, &dir.join("nginx"), NGINX_PORT)?;
         measure::edge(&mut figures, &edge.base, &nginx, &paths, &dir)?;

@@ -5,6 +5,7 @@ use worker::{Env, Request, Response, Result};
 use super::respond;
 use crate::cache;
 use crate::headers;
+use crate::isolate;
 use crate::render;
 use crate::storage::Store;
 use seloste_schema::api::NoticeId;
@@ -12,8 +13,7 @@ use seloste_schema::api::NoticeId;
 /// The change log, a page at a time (`?from=N`: the page whose newest version is N): every
 /// version dated, with links to each version and each diff.
 pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
-    let store = Store::open(env)?;
-    let Some(head) = store.latest_head(id).await? else {
+    let Some(head) = isolate::latest_head(env, id).await? else {
         return respond::not_found_page(&req.path());
     };
     let (lang, from) = respond::choose_lang(req, &head.languages)?;
@@ -27,6 +27,7 @@ pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response
         ),
     );
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
+        let store = Store::open(env)?;
         let Some(log) = store.changelog(id, head.number, &lang, page).await? else {
             return Ok(None);
         };
@@ -39,17 +40,19 @@ pub async fn history(req: &Request, env: &Env, id: &NoticeId) -> Result<Response
 /// The readable diff from version `a` to version `b`. Both are published and never change, so the
 /// page is as immutable as a version page.
 pub async fn diff(req: &Request, env: &Env, id: &NoticeId, a: u32, b: u32) -> Result<Response> {
-    let store = Store::open(env)?;
-    let Some(head) = store.latest_head(id).await? else {
+    let Some(head) = isolate::latest_head(env, id).await? else {
         return respond::not_found_page(&req.path());
     };
-    if a == b || a > head.number || b > head.number {
+    // Whether the newer of the two exists: a version is visible at its URLs at once, even while
+    // the latest number held in memory is older.
+    if a == b || isolate::version_head(env, id, a.max(b)).await?.is_none() {
         return respond::not_found_page(&req.path());
     }
     let (lang, from) = respond::choose_lang(req, &head.languages)?;
     let key = cache::key(&respond::origin(env)?, &format!("diff/{id}/{a}/{b}/{lang}"));
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
         // Just the two versions compared, whatever the history's length.
+        let store = Store::open(env)?;
         let (Some(old), Some(new)) = (store.version(id, a).await?, store.version(id, b).await?)
         else {
             return Ok(None);

@@ -6,13 +6,13 @@
 use worker::{Env, Request, Response, Result};
 
 use seloste_schema::api::{ApiError, NoticeId};
-use seloste_schema::Version;
 
 use super::respond::{self, Body, Cacheable, LangFrom};
 use crate::cache::Rendered;
 use crate::headers;
+use crate::isolate;
 use crate::jsonld::{self, CONTEXT_V1, MEDIA_TYPE};
-use crate::storage::Store;
+use crate::storage::{Pinned, Store};
 
 /// `/ns/v1.jsonld`: the committed context, byte for byte, cached for a year.
 pub fn context(req: &Request) -> Result<Response> {
@@ -27,11 +27,10 @@ pub fn context(req: &Request) -> Result<Response> {
 
 /// The latest version as JSON-LD (short cache, like the latest page).
 pub async fn latest(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
-    let store = Store::open(env)?;
-    let Some(head) = store.latest_head(id).await? else {
+    let Some(head) = isolate::latest_head(env, id).await? else {
         return not_found(id, None);
     };
-    match store.version(id, head.number).await? {
+    match Store::open(env)?.pinned(id, head.number).await? {
         Some(v) => send(req, env, id, &v, headers::LATEST),
         None => not_found(id, None),
     }
@@ -39,9 +38,19 @@ pub async fn latest(req: &Request, env: &Env, id: &NoticeId) -> Result<Response>
 
 /// Version `n` as JSON-LD (immutable).
 pub async fn version(req: &Request, env: &Env, id: &NoticeId, n: u32) -> Result<Response> {
-    match Store::open(env)?.version(id, n).await? {
+    match Store::open(env)?.pinned(id, n).await? {
         Some(v) => send(req, env, id, &v, headers::IMMUTABLE),
         None => not_found(id, Some(n)),
+    }
+}
+
+/// The version a hash pins as JSON-LD (immutable); a hash that pins nothing is a 404.
+pub async fn pinned(req: &Request, env: &Env, id: &NoticeId, hash: &str) -> Result<Response> {
+    match isolate::number_of_hash(env, id, hash).await? {
+        Some(n) => version(req, env, id, n).await,
+        None => respond::api_error(&ApiError::not_found(format!(
+            "no version of {id} has the hash {hash}"
+        ))),
     }
 }
 
@@ -49,10 +58,10 @@ fn send(
     req: &Request,
     env: &Env,
     id: &NoticeId,
-    v: &Version,
+    v: &Pinned,
     cache_control: &'static str,
 ) -> Result<Response> {
-    let doc = jsonld::document(&respond::origin(env)?, id, v);
+    let doc = jsonld::document(&respond::origin(env)?, id, &v.version, &v.hash);
     let body = serde_json::to_string(&doc).map_err(|e| worker::Error::RustError(e.to_string()))?;
     let r = respond::conditional(req, Rendered::new(body), jsonld_doc(cache_control))?;
     // The API's URLs answer JSON or JSON-LD by `Accept`; caches must keep the two apart.

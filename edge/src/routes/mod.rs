@@ -3,7 +3,7 @@
 //! | URL                                           | file          |
 //! |-----------------------------------------------|---------------|
 //! | `/`, `/healthz`, anything else (404)          | `index.rs`    |
-//! | `/{org}/{notice}`, `/{org}/{notice}/v/{n}`    | `notice.rs`   |
+//! | `/{org}/{notice}`, `…/v/{n}`, `…/sha256/{h}`  | `notice.rs`   |
 //! | `/{org}/{notice}/history`, `…/diff/{a}/{b}`   | `history.rs`  |
 //! | `/{org}/{notice}/feed.atom`                   | `feed.rs`     |
 //! | `GET /api/v1/notices/{org}/{notice}[/…]`      | `api.rs`      |
@@ -15,6 +15,7 @@
 //! [`resolve`] is pure (and unit-tested natively); the handlers run only in the Worker.
 
 use seloste_schema::api::NoticeId;
+use seloste_schema::pin::parse_hash;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
@@ -49,11 +50,15 @@ pub enum Route {
     /// `/{org}/{notice}/versions/{n}`: a permanent redirect to `/{org}/{notice}/v/{n}`, for
     /// readers who shorten the API's `…/versions/{n}` by hand (every page links `v/{n}`).
     VersionAlias(NoticeId, u32),
+    /// `/{org}/{notice}/sha256/{hash}`: the version that hash pins, as its page (immutable).
+    Pinned(NoticeId, String),
     History(NoticeId),
     Diff(NoticeId, u32, u32),
     Feed(NoticeId),
     ApiNotice(NoticeId),
     ApiVersion(NoticeId, u32),
+    /// `…/sha256/{hash}`: the version that hash pins (immutable).
+    ApiPinned(NoticeId, String),
     ApiHistory(NoticeId),
     /// One page of the change log, computed in the reader's language (the widget's history view).
     ApiChanges(NoticeId),
@@ -68,6 +73,8 @@ pub enum Route {
     JsonLdLatest(NoticeId),
     /// Version n as JSON-LD (`/{org}/{notice}/v/{n}.jsonld`, immutable).
     JsonLdVersion(NoticeId, u32),
+    /// The version a hash pins as JSON-LD (`/{org}/{notice}/sha256/{hash}.jsonld`, immutable).
+    JsonLdPinned(NoticeId, String),
     /// The JSON-LD context, version 1 (`/ns/v1.jsonld`, immutable).
     JsonLdContext,
     WidgetScript,
@@ -129,6 +136,10 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
                     Some(n) => only_read(Route::ApiVersion(id, n)),
                     None => Resolved::ApiNotFound,
                 },
+                ["sha256", h] => match parse_hash(h) {
+                    Some(h) => only_read(Route::ApiPinned(id, h.to_owned())),
+                    None => Resolved::ApiNotFound,
+                },
                 _ => Resolved::ApiNotFound,
             }
         }
@@ -169,6 +180,13 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
                 _ => Resolved::NotFound,
             }
         }
+        [org, notice, "sha256", h] if h.ends_with(crate::jsonld::SUFFIX) => {
+            let h = parse_hash(&h[..h.len() - crate::jsonld::SUFFIX.len()]);
+            match (NoticeId::new(org, notice), h) {
+                (Ok(id), Some(h)) => only_read(Route::JsonLdPinned(id, h.to_owned())),
+                _ => Resolved::NotFound,
+            }
+        }
         [org, notice, rest @ ..] => {
             let Ok(id) = NoticeId::new(org, notice) else {
                 return Resolved::NotFound;
@@ -181,6 +199,10 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
                 },
                 ["versions", n] => match parse_version_number(n) {
                     Some(n) => Route::VersionAlias(id, n),
+                    None => return Resolved::NotFound,
+                },
+                ["sha256", h] => match parse_hash(h) {
+                    Some(h) => Route::Pinned(id, h.to_owned()),
                     None => return Resolved::NotFound,
                 },
                 ["history"] => Route::History(id),
@@ -290,11 +312,13 @@ mod handle {
             Route::Latest(id) => notice::latest(&req, env, &id).await,
             Route::Version(id, n) => notice::version(&req, env, &id, n).await,
             Route::VersionAlias(id, n) => notice::alias(&req, env, &id, n),
+            Route::Pinned(id, hash) => notice::pinned(&req, env, &id, &hash).await,
             Route::History(id) => history::history(&req, env, &id).await,
             Route::Diff(id, a, b) => history::diff(&req, env, &id, a, b).await,
             Route::Feed(id) => feed::feed(&req, env, &id).await,
             Route::ApiNotice(id) => api::notice(&req, env, &id).await,
             Route::ApiVersion(id, n) => api::version(&req, env, &id, n).await,
+            Route::ApiPinned(id, hash) => api::pinned(&req, env, &id, &hash).await,
             Route::ApiHistory(id) => api::history(&req, env, &id).await,
             Route::ApiChanges(id) => api::changes(&req, env, &id).await,
             Route::Publish(id) => publish::publish(req, env, &id).await,
@@ -303,6 +327,7 @@ mod handle {
             Route::RevokeKey(org, id) => keys::revoke(&req, env, &org, &id).await,
             Route::JsonLdLatest(id) => jsonld::latest(&req, env, &id).await,
             Route::JsonLdVersion(id, n) => jsonld::version(&req, env, &id, n).await,
+            Route::JsonLdPinned(id, hash) => jsonld::pinned(&req, env, &id, &hash).await,
             Route::JsonLdContext => jsonld::context(&req),
             Route::WidgetScript => assets::script(&req),
             Route::WidgetWasm => assets::wasm(&req),
@@ -344,6 +369,36 @@ mod tests {
             r(Route::JsonLdVersion(id(), 3))
         );
         assert_eq!(get("/ns/v1.jsonld"), r(Route::JsonLdContext));
+        let h = "0123456789abcdef".repeat(4);
+        assert_eq!(
+            get(&format!("/acme/customers/sha256/{h}")),
+            r(Route::Pinned(id(), h.clone()))
+        );
+        assert_eq!(
+            get(&format!("/acme/customers/sha256/{h}.jsonld")),
+            r(Route::JsonLdPinned(id(), h.clone()))
+        );
+        assert_eq!(
+            get(&format!("/api/v1/notices/acme/customers/sha256/{h}")),
+            r(Route::ApiPinned(id(), h.clone()))
+        );
+        let upper = h.to_uppercase();
+        assert_eq!(
+            get(&format!("/acme/customers/sha256/{upper}")),
+            Resolved::NotFound
+        );
+        assert_eq!(
+            get(&format!("/acme/customers/sha256/{}", &h[1..])),
+            Resolved::NotFound
+        );
+        assert_eq!(
+            get(&format!("/acme/customers/sha256/{}.jsonld", &h[1..])),
+            Resolved::NotFound
+        );
+        assert_eq!(
+            get(&format!("/api/v1/notices/acme/customers/sha256/{h}0")),
+            Resolved::ApiNotFound
+        );
         assert_eq!(get("/acme/customers/v/03.jsonld"), Resolved::NotFound);
         assert_eq!(get("/acme/Customers.jsonld"), Resolved::NotFound);
         assert_eq!(

@@ -1,33 +1,43 @@
 //! `GET /{org}/{notice}` (the latest version) and `GET /{org}/{notice}/v/{n}` (version n, immutable).
 //!
 //! Both are rendered by the widget's own components on the server and kept in the Cache API under
-//! the version number and language they show, so publishing a new version never needs a purge.
+//! the version number and language they show, so publishing a new version never needs a purge; a
+//! page read again in the same isolate comes from its memory (no D1, no Cache API).
 
 use worker::{Env, Request, Response, Result};
 
 use super::respond;
 use crate::cache;
 use crate::headers;
+use crate::isolate;
 use crate::render;
 use crate::storage::Store;
 use seloste_schema::api::NoticeId;
 
-/// The latest version; short `max-age` with `stale-while-revalidate`, `ETag`/`304`.
+/// The latest version; short `max-age` with `stale-while-revalidate`, `ETag`/`304`. Which version
+/// is the latest is held in the isolate's memory for the freshness window ([`crate::memo`]).
 pub async fn latest(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
-    let store = Store::open(env)?;
-    let Some(head) = store.latest_head(id).await? else {
+    let Some(head) = isolate::latest_head(env, id).await? else {
         return respond::not_found_page(&req.path());
     };
-    page(req, env, &store, id, head.number, &head.languages, true).await
+    page(req, env, id, head.number, &head.languages, true).await
 }
 
 /// Version `n`: `Cache-Control: public, max-age=31536000, immutable`.
 pub async fn version(req: &Request, env: &Env, id: &NoticeId, n: u32) -> Result<Response> {
-    let store = Store::open(env)?;
-    let Some(head) = store.version_head(id, n).await? else {
+    let Some(head) = isolate::version_head(env, id, n).await? else {
         return respond::not_found_page(&req.path());
     };
-    page(req, env, &store, id, n, &head.languages, false).await
+    page(req, env, id, n, &head.languages, false).await
+}
+
+/// `/{org}/{notice}/sha256/{hash}`: the version that hash pins, as its page (immutable, with
+/// `/v/{n}` as its canonical URL); a hash that pins no version of this notice is a 404.
+pub async fn pinned(req: &Request, env: &Env, id: &NoticeId, hash: &str) -> Result<Response> {
+    match isolate::number_of_hash(env, id, hash).await? {
+        Some(n) => version(req, env, id, n).await,
+        None => respond::not_found_page(&req.path()),
+    }
 }
 
 /// `/{org}/{notice}/versions/{n}` (the API's way of naming a version, typed by hand) → `308` to
@@ -48,7 +58,6 @@ pub fn alias(req: &Request, env: &Env, id: &NoticeId, n: u32) -> Result<Response
 async fn page(
     req: &Request,
     env: &Env,
-    store: &Store,
     id: &NoticeId,
     n: u32,
     languages: &[String],
@@ -59,7 +68,7 @@ async fn page(
     let origin = respond::origin(env)?;
     let key = cache::key(&origin, &format!("{kind}/{id}/{n}/{lang}"));
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
-        let Some(v) = store.version(id, n).await? else {
+        let Some(v) = Store::open(env)?.pinned(id, n).await? else {
             return Ok(None);
         };
         Ok(Some(

@@ -15,10 +15,12 @@ use seloste_schema::api::{ApiError, ErrorCode, NoticeId, Published, MAX_BODY_BYT
 use super::respond;
 use crate::auth::Caller;
 use crate::clock;
+use crate::isolate;
 use crate::keys;
 use crate::limits;
-use crate::storage::{Appended, Store};
+use crate::storage::{Appended, Head, Store};
 use crate::submission::{self, Submission};
+use seloste_schema::pin;
 
 pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Response> {
     let now = clock::now_ms();
@@ -105,6 +107,23 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
             ))
         }
     };
+    // The version's pin, from exactly the JSON just stored; indexed so that its URL resolves.
+    let hash = pin::stored_version_hash(
+        number,
+        &submission.published.to_string(),
+        submission.effective().map(|d| d.to_string()).as_deref(),
+        &submission.summary_json(),
+        &submission.document_json(),
+    )
+    .map_err(|e| worker::Error::RustError(format!("hashing the version: {e}")))?;
+    store.write_pin(id, number, &hash).await?;
+    isolate::published(
+        id,
+        Head {
+            number,
+            languages: submission.request.notice.languages.clone(),
+        },
+    );
     let url = format!("{}{}/v/{number}", respond::origin(env)?, id.path());
     let r = respond::json(
         &Published {
@@ -117,6 +136,7 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
             key_id: key_id.map(str::to_owned),
             key_label: Some(key_label.to_owned()),
             findings: submission.findings,
+            hash: Some(hash),
         },
         201,
     )?;

@@ -278,12 +278,38 @@ fn the_published_answer_round_trips() {
         key_id: Some("k1".into()),
         key_label: Some("CI".into()),
         findings,
+        hash: Some("ab".repeat(32)),
     };
     let v = serde_json::to_value(&answer).unwrap();
     assert_eq!(v["id"], "acme/customers");
     assert_eq!(v["number"], 3);
     assert!(v.get("effective").is_none());
+    assert_eq!(v["hash"], "ab".repeat(32));
     assert_eq!(serde_json::from_value::<Published>(v).unwrap(), answer);
+}
+
+#[test]
+fn a_pinned_version_is_the_version_and_its_hash_of_everything_else() {
+    let h: crate::History = serde_json::from_str(include_str!(
+        "../../../examples/pohjantahti-asiakasrekisteri.history.json"
+    ))
+    .unwrap();
+    let v = h.latest();
+    let hash = crate::pin::version_hash(v);
+    let mut answer = serde_json::to_value(PinnedVersion {
+        version: v,
+        hash: &hash,
+    })
+    .unwrap();
+    assert_eq!(answer["hash"], hash.as_str());
+    assert_eq!(answer["number"], v.number);
+    // What a client verifies: the answer without `hash`, canonicalised and hashed.
+    answer.as_object_mut().unwrap().remove("hash");
+    assert_eq!(crate::pin::hash_of(&answer), hash);
+    assert_eq!(
+        serde_json::from_value::<crate::Version>(answer).unwrap(),
+        *v
+    );
 }
 
 #[test]

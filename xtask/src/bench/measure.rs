@@ -3,8 +3,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::report::{Compared, Figures, Growth, Serial};
+use super::report::{Compared, Figures, Floors, Growth, Serial};
 use super::servers::{self, Nginx};
+use super::wrk::Run;
 use super::wrk::{self, Load};
 use crate::cmd::{self, output, root, Context, Result};
 use crate::widget;
@@ -21,6 +22,12 @@ pub struct Paths {
     pub long: String,
     /// A notice with a short history (3 versions).
     pub short: String,
+    /// The largest example as `cold_versions` versions (its id, no leading slash).
+    pub cold: String,
+    pub cold_versions: u32,
+    /// The floors' base URLs (they answer every path with the latest page's bytes).
+    pub constant: String,
+    pub cache_only: String,
 }
 
 /// nginx serving the bytes the edge serves for the latest and the version page, and its URLs.
@@ -47,8 +54,9 @@ pub fn nginx_copy(edge: &str, paths: &Paths, dir: &Path, port: u16) -> Result<St
     })
 }
 
-/// Throughput and latency (warm and cold) against nginx; the cost of one uncached render; the
-/// change log and the feed of a long history.
+/// Throughput and latency of cached pages against the floors (a constant worker, a Cache-API-only
+/// worker) and nginx; the cost of one uncached render; the change log and the feed of a long
+/// history.
 pub fn edge(f: &mut Figures, edge: &str, nginx: &StaticCopy, p: &Paths, dir: &Path) -> Result {
     let lua = dir.join("cold.lua");
     cmd::write(&lua, wrk::COLD_LUA)?;
@@ -56,95 +64,87 @@ pub fn edge(f: &mut Figures, edge: &str, nginx: &StaticCopy, p: &Paths, dir: &Pa
         f.page_bytes
             .push((path.clone(), servers::get(edge, path)?.len()));
     }
-    // Warm the edge's cache and workerd's JIT before any round.
+    // Warm the edge's caches, workerd's JIT and the floors before any round.
+    let warm = Load {
+        connections: 4,
+        seconds: 2,
+    };
     for url in [&p.latest, &p.version, &p.synthetic] {
-        wrk::run(
-            &format!("{edge}{url}"),
-            Load {
-                connections: 4,
-                seconds: 2,
-            },
-            None,
-        )?;
+        wrk::run(&format!("{edge}{url}"), warm, None)?;
+    }
+    for floor in [&p.constant, &p.cache_only] {
+        wrk::run(&format!("{floor}{}", p.latest), warm, None)?;
     }
 
-    cmd::step("edge vs nginx, cache warm (wrk, interleaved rounds)");
-    for (name, path, anchor) in [
-        ("latest notice page", &p.latest, &nginx.latest),
-        ("immutable version page (/v/1)", &p.version, &nginx.version),
-    ] {
-        let (mut e, mut n) = (Vec::new(), Vec::new());
-        for _ in 0..ROUNDS {
-            e.push(wrk::run(&format!("{edge}{path}"), wrk::THROUGHPUT, None)?);
-            n.push(wrk::run(anchor, wrk::THROUGHPUT, None)?);
+    cmd::step("cached pages vs the floors and nginx (wrk, interleaved rounds)");
+    let mut runs: [Vec<Run>; 6] = Default::default();
+    for _ in 0..ROUNDS {
+        let urls = [
+            format!("{}{}", p.constant, p.latest),
+            format!("{}{}", p.cache_only, p.latest),
+            format!("{edge}{}", p.latest),
+            format!("{edge}{}", p.version),
+            nginx.latest.clone(),
+            nginx.version.clone(),
+        ];
+        for (i, url) in urls.iter().enumerate() {
+            runs[i].push(wrk::run(url, wrk::THROUGHPUT, None)?);
         }
-        f.warm.push(Compared::new(name, &e, &n));
     }
-
-    cmd::step("edge cache miss (a new Host per request) vs warm vs nginx");
-    let (mut cold, mut warm, mut stat) = (Vec::new(), Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        let url = format!("{edge}{}", p.latest);
-        cold.push(wrk::run(
-            &url,
-            wrk::THROUGHPUT,
-            Some((&lua, &format!("t{round}"))),
-        )?);
-        warm.push(wrk::run(&url, wrk::THROUGHPUT, None)?);
-        stat.push(wrk::run(&nginx.latest, wrk::THROUGHPUT, None)?);
-    }
-    f.cold = Some([wrk::median(&cold), wrk::median(&warm), wrk::median(&stat)]);
+    f.warm
+        .push(Compared::new("latest notice page", &runs[2], &runs[4]));
+    f.warm.push(Compared::new(
+        "immutable version page (/v/1)",
+        &runs[3],
+        &runs[5],
+    ));
+    f.floors = Some(Floors {
+        constant: wrk::median(&runs[0]),
+        cache_only: wrk::median(&runs[1]),
+        latest: wrk::median(&runs[2]),
+        version: wrk::median(&runs[3]),
+        nginx: wrk::median(&runs[4]),
+    });
 
     cmd::step("one uncached render: serial latency, miss minus hit");
-    for (i, (name, path, bench)) in [
-        (
-            "largest example",
-            &p.latest,
-            "render/capricode-viestintaratkaisut",
-        ),
-        ("synthetic 10×", &p.synthetic, "render/synthetic-10x"),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let (mut hit, mut miss) = (Vec::new(), Vec::new());
-        for round in 0..ROUNDS {
-            let url = format!("{edge}{path}");
-            hit.push(wrk::run(&url, wrk::SERIAL, None)?);
-            miss.push(wrk::run(
-                &url,
-                wrk::SERIAL,
-                Some((&lua, &format!("s{i}x{round}"))),
-            )?);
-        }
-        f.serial.push(Serial {
-            name: name.into(),
-            bench: bench.into(),
-            hit: wrk::median(&hit),
-            miss: wrk::median(&miss),
-        });
+    // Each miss request asks for a version page of the largest example never rendered before
+    // (`/bench/cold/v/{n}`, a fresh n per request and per round); each hit, the same notice's
+    // latest page, held in the isolate's memory.
+    let per_round = p.cold_versions / ROUNDS as u32;
+    let (mut hit, mut miss) = (Vec::new(), Vec::new());
+    for round in 0..ROUNDS as u32 {
+        hit.push(wrk::run(&format!("{edge}{}", p.latest), wrk::SERIAL, None)?);
+        let arg = format!("/{}/v/ {} {}", p.cold, round * per_round + 1, per_round);
+        miss.push(wrk::run(
+            &format!("{edge}/"),
+            wrk::SERIAL_MISS,
+            Some((&lua, &arg)),
+        )?);
     }
+    f.serial.push(Serial {
+        name: "largest example".into(),
+        bench: "render/capricode-viestintaratkaisut".into(),
+        hit: wrk::median(&hit),
+        miss: wrk::median(&miss),
+    });
 
-    cmd::step("change log and Atom feed: 3 versions vs a long history (serial)");
+    cmd::step("change log and Atom feed: 3 versions vs a long history (serial, cached)");
     let long = format!("/{}", p.long);
-    for (name, suffix, script) in [
-        ("change log page, cache miss", "/history", true),
-        ("Atom feed (never cached)", "/feed.atom", false),
+    for (name, suffix) in [
+        ("change log page, cached", "/history"),
+        ("Atom feed, cached", "/feed.atom"),
     ] {
         let (mut short, mut many) = (Vec::new(), Vec::new());
-        for round in 0..ROUNDS {
-            let (a, b) = (format!("h{round}"), format!("l{round}"));
-            let s_arg = script.then_some((lua.as_path(), a.as_str()));
-            let l_arg = script.then_some((lua.as_path(), b.as_str()));
+        for _ in 0..ROUNDS {
             short.push(wrk::run(
                 &format!("{edge}{}{suffix}", p.short),
                 wrk::SERIAL,
-                s_arg,
+                None,
             )?);
             many.push(wrk::run(
                 &format!("{edge}{long}{suffix}"),
                 wrk::SERIAL,
-                l_arg,
+                None,
             )?);
         }
         let bytes = servers::get(edge, &format!("{long}{suffix}"))?.len();

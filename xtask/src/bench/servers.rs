@@ -16,12 +16,24 @@ pub struct Edge {
     pub base: String,
     /// The id of the notice with a long history (`BENCH_LONG_VERSIONS` versions).
     pub long: String,
+    /// The id of the largest example published as `cold_versions` versions, each a page never
+    /// rendered before its first request (the cache-miss measurement).
+    pub cold: String,
+    pub cold_versions: u32,
+    /// The floors: a worker answering the page from a constant, and one from the Cache API only.
+    pub constant: String,
+    pub cache_only: String,
 }
 
 impl Edge {
     /// Starts the built worker on a fresh D1 database and publishes every example, `extra` notice
     /// files and a history of `long_versions` versions. Returns once everything is published.
-    pub fn start(state: &Path, extra: &[PathBuf], long_versions: u32) -> Result<Edge> {
+    pub fn start(
+        state: &Path,
+        extra: &[PathBuf],
+        long_versions: u32,
+        floor_path: &str,
+    ) -> Result<Edge> {
         cmd::step(&format!(
             "starting the edge in workerd and publishing the examples and {long_versions} versions"
         ));
@@ -32,6 +44,7 @@ impl Edge {
             .current_dir(root())
             .env("SELOSTE_EDGE_TEST_STATE", state)
             .env("BENCH_LONG_VERSIONS", long_versions.to_string())
+            .env("BENCH_FLOOR_PATH", floor_path)
             .envs(QUIET_WRANGLER)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -47,11 +60,24 @@ impl Edge {
             stdin,
             base: String::new(),
             long: String::new(),
+            cold: String::new(),
+            cold_versions: 0,
+            constant: String::new(),
+            cache_only: String::new(),
         };
         #[derive(serde::Deserialize)]
+        struct Floors {
+            constant: String,
+            cache: String,
+        }
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
         struct Started {
             base: String,
             long: String,
+            cold: String,
+            cold_versions: u32,
+            floors: Floors,
         }
         let started_line: Started = serde_json::from_str(line.trim()).with_context(|| {
             format!(
@@ -61,6 +87,10 @@ impl Edge {
         })?;
         edge.base = started_line.base;
         edge.long = started_line.long;
+        edge.cold = started_line.cold;
+        edge.cold_versions = started_line.cold_versions;
+        edge.constant = started_line.floors.constant;
+        edge.cache_only = started_line.floors.cache;
         eprintln!(
             "edge ready at {} in {:.0} s",
             edge.base,

@@ -34,6 +34,13 @@ pub const SERIAL: Load = Load {
     seconds: 3,
 };
 
+/// Serial cache misses: short, so that no round asks for more pages than it has never-rendered
+/// versions for (about 400 at a few milliseconds each).
+pub const SERIAL_MISS: Load = Load {
+    connections: 1,
+    seconds: 1,
+};
+
 /// `wrk -t1 -cN -dS --latency URL`, with `script` (and its argument) when given.
 pub fn run(url: &str, load: Load, script: Option<(&Path, &str)>) -> Result<Run> {
     let mut c = Command::new(&super::programs().wrk);
@@ -47,8 +54,8 @@ pub fn run(url: &str, load: Load, script: Option<(&Path, &str)>) -> Result<Run> 
         c.arg("-s").arg(lua);
     }
     c.arg(url);
-    if let Some((_, arg)) = script {
-        c.args(["--", arg]);
+    if let Some((_, args)) = script {
+        c.arg("--").args(args.split(' '));
     }
     let out = output(&mut c).with_context(|| format!("wrk failed on {url}"))?;
     parse(&out).with_context(|| format!("cannot read wrk's output:\n{out}"))
@@ -107,16 +114,20 @@ pub fn median_of(mut v: Vec<f64>) -> f64 {
     }
 }
 
-/// The Lua script that makes every request miss the edge's cache: the Cache API key starts with
-/// the request's origin, so a `Host` never seen before (`PREFIX-N.bench`) is a real miss (D1 read,
-/// render, cache put), while the worker and D1 stay warm. The prefix is the script's argument, so
-/// rounds never repeat a host.
-pub const COLD_LUA: &str = r#"local prefix = "r"
+/// The Lua script that makes every request a real cache miss: request i asks for
+/// `PREFIX(START + i)`, a version page never rendered before (the Cache API and the isolate's
+/// memory key pages by version number), wrapping after COUNT. Arguments: `PREFIX START COUNT`.
+pub const COLD_LUA: &str = r#"local prefix, start, count = "/", 1, 1
 local n = 0
-function init(args) prefix = args[1] or prefix end
+function init(args)
+  prefix = args[1] or prefix
+  start = tonumber(args[2]) or start
+  count = tonumber(args[3]) or count
+end
 function request()
+  local path = prefix .. (start + (n % count))
   n = n + 1
-  return wrk.format("GET", nil, { ["Host"] = prefix .. "-" .. n .. ".bench" })
+  return wrk.format("GET", path)
 end
 "#;
 
