@@ -65,7 +65,7 @@ mod tests {
         let mut h = History::start(notice(purposes, "a"), d, None, Text::new("en", "1"));
         h.append(notice(purposes, "b"), d, None, Text::new("en", "2"))
             .unwrap();
-        ChangeLog::page(&h, "en", None, 20)
+        ChangeLog::page(&h, "en", None, 20, seloste_schema::outline::codes)
     }
 
     #[test]

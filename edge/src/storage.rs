@@ -322,9 +322,16 @@ impl Store {
                 Some((r.number as u32, day))
             })
             .collect::<Vec<_>>();
-        let mut log =
-            ChangeLog::from_window(&id.to_string(), &head, &window, lang, from, PAGE_SIZE)
-                .with_receipts(&receipts);
+        let mut log = ChangeLog::from_window(
+            &id.to_string(),
+            &head,
+            &window,
+            lang,
+            from,
+            PAGE_SIZE,
+            seloste_widget::i18n::place,
+        )
+        .with_receipts(&receipts);
         crate::bounds::cap_changelog(&mut log, crate::bounds::MAX_CHANGES_PER_ENTRY);
         Ok(Some(log))
     }

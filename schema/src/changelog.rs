@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::diff::{diff, NoticeDiff};
+use crate::diff::{diff_named, NoticeDiff};
 use crate::history::{History, Version};
+use crate::outline::PlaceNamer;
 use crate::text::Lang;
 
 /// How many versions one page of a change log shows.
@@ -59,11 +60,26 @@ pub struct ChangeLogEntry {
 impl ChangeLog {
     /// The page of `history`'s change log whose newest version is `from` (the latest version when
     /// `None`, clamped to the versions that exist), with at most `limit` versions (at least one),
-    /// in `lang` or the nearest of the latest version's languages.
-    pub fn page(history: &History, lang: &str, from: Option<u32>, limit: u32) -> ChangeLog {
+    /// in `lang` or the nearest of the latest version's languages; place codes in its diffs are
+    /// named by `place`.
+    pub fn page(
+        history: &History,
+        lang: &str,
+        from: Option<u32>,
+        limit: u32,
+        place: PlaceNamer,
+    ) -> ChangeLog {
         let (first, newest) = ChangeLog::window(history.latest().number, from, limit);
         let window = &history.versions()[first as usize - 1..newest as usize];
-        ChangeLog::from_window(history.id(), history.latest(), window, lang, from, limit)
+        ChangeLog::from_window(
+            history.id(),
+            history.latest(),
+            window,
+            lang,
+            from,
+            limit,
+            place,
+        )
     }
 
     /// The versions a page needs, as the inclusive range `(first, newest)`: the versions it shows
@@ -83,6 +99,7 @@ impl ChangeLog {
         lang: &str,
         from: Option<u32>,
         limit: u32,
+        place: PlaceNamer,
     ) -> ChangeLog {
         let lang = latest.notice.pick_language(lang).to_owned();
         let total = latest.number;
@@ -98,7 +115,7 @@ impl ChangeLog {
                 summary: v.summary.get(&lang).to_owned(),
                 received: None,
                 changes: find(v.number.wrapping_sub(1))
-                    .map(|prev| diff(&prev.notice, &v.notice, &lang)),
+                    .map(|prev| diff_named(&prev.notice, &v.notice, &lang, place)),
             })
             .collect();
         ChangeLog {
@@ -138,6 +155,7 @@ fn bounds(total: u32, from: Option<u32>, limit: u32) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::outline::codes;
     use crate::{Notice, Text};
 
     fn history(versions: u32) -> History {
@@ -166,7 +184,7 @@ mod tests {
 
     #[test]
     fn newest_first_with_the_diff_from_the_previous_version() {
-        let log = ChangeLog::page(&history(3), "en", None, PAGE_SIZE);
+        let log = ChangeLog::page(&history(3), "en", None, PAGE_SIZE, codes);
         assert_eq!(
             log.entries.iter().map(|e| e.number).collect::<Vec<_>>(),
             [3, 2, 1]
@@ -185,23 +203,23 @@ mod tests {
     #[test]
     fn long_histories_come_a_page_at_a_time() {
         let h = history(45);
-        let first = ChangeLog::page(&h, "fi", None, 20);
+        let first = ChangeLog::page(&h, "fi", None, 20, codes);
         assert_eq!(first.entries.len(), 20);
         assert_eq!(
             (first.entries[0].number, first.entries[19].number),
             (45, 26)
         );
         assert_eq!((first.older, first.newer), (Some(25), None));
-        let second = ChangeLog::page(&h, "fi", first.older, 20);
+        let second = ChangeLog::page(&h, "fi", first.older, 20, codes);
         assert_eq!(
             (second.entries[0].number, second.older, second.newer),
             (25, Some(5), Some(45))
         );
-        let last = ChangeLog::page(&h, "fi", second.older, 20);
+        let last = ChangeLog::page(&h, "fi", second.older, 20, codes);
         assert_eq!(last.entries.len(), 5);
         assert_eq!((last.older, last.newer), (None, Some(25)));
         assert_eq!(
-            ChangeLog::page(&h, "fi", Some(999), 0).entries.len(),
+            ChangeLog::page(&h, "fi", Some(999), 0, codes).entries.len(),
             1,
             "clamped, never empty"
         );
@@ -209,7 +227,7 @@ mod tests {
 
     #[test]
     fn the_language_falls_back_to_one_the_notice_has() {
-        let log = ChangeLog::page(&history(2), "sv-FI", None, PAGE_SIZE);
+        let log = ChangeLog::page(&history(2), "sv-FI", None, PAGE_SIZE, codes);
         assert_eq!(log.lang, "fi");
         assert_eq!(
             log.entries[0].changes.as_ref().unwrap().sections[0].heading,
@@ -223,8 +241,13 @@ mod tests {
         for from in [None, Some(25), Some(5), Some(1)] {
             let (first, newest) = ChangeLog::window(45, from, 20);
             let window = &h.versions()[first as usize - 1..newest as usize];
-            let from_window = ChangeLog::from_window(h.id(), h.latest(), window, "en", from, 20);
-            assert_eq!(from_window, ChangeLog::page(&h, "en", from, 20), "{from:?}");
+            let from_window =
+                ChangeLog::from_window(h.id(), h.latest(), window, "en", from, 20, codes);
+            assert_eq!(
+                from_window,
+                ChangeLog::page(&h, "en", from, 20, codes),
+                "{from:?}"
+            );
         }
         assert_eq!(
             ChangeLog::window(45, None, 20),
@@ -239,7 +262,7 @@ mod tests {
         let h = history(3);
         let day = |s| Date::parse(s).unwrap();
         let stated = h.versions()[1].published;
-        let log = ChangeLog::page(&h, "en", None, PAGE_SIZE)
+        let log = ChangeLog::page(&h, "en", None, PAGE_SIZE, codes)
             .with_receipts(&[(2, day("2030-01-01")), (3, h.versions()[2].published)]);
         let received = |n: u32| log.entries.iter().find(|e| e.number == n).unwrap().received;
         assert!(stated < day("2030-01-01"));
@@ -258,7 +281,7 @@ mod tests {
 
     #[test]
     fn round_trips_through_json() {
-        let log = ChangeLog::page(&history(3), "fi", None, PAGE_SIZE);
+        let log = ChangeLog::page(&history(3), "fi", None, PAGE_SIZE, codes);
         let json = serde_json::to_string(&log).unwrap();
         assert_eq!(serde_json::from_str::<ChangeLog>(&json).unwrap(), log);
     }

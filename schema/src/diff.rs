@@ -16,7 +16,7 @@ use similar::DiffOp;
 use crate::headings::SectionId;
 use crate::messages::Message;
 use crate::notice::Notice;
-use crate::outline::{outline, Entry};
+use crate::outline::{codes, outline, Entry, PlaceNamer};
 
 /// Everything that changed between two versions, in reading order; unchanged sections are left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,10 +112,16 @@ impl NoticeDiff {
     }
 }
 
-/// What changed from `old` to `new`, described in `lang`.
+/// What changed from `old` to `new`, described in `lang`, place codes as they are written.
 pub fn diff(old: &Notice, new: &Notice, lang: &str) -> NoticeDiff {
-    let before = outline(old, lang);
-    let after = outline(new, lang);
+    diff_named(old, new, lang, codes)
+}
+
+/// What changed from `old` to `new`, described in `lang`, with place codes named by `place` (as the
+/// page shows them: readers see "Yhdysvallat (US)", not `US`).
+pub fn diff_named(old: &Notice, new: &Notice, lang: &str, place: PlaceNamer) -> NoticeDiff {
+    let before = outline(old, lang, place);
+    let after = outline(new, lang, place);
     let sections = before
         .into_iter()
         .zip(after)

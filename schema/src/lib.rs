@@ -35,7 +35,7 @@ pub mod vocab;
 
 pub use changelog::{ChangeLog, ChangeLogEntry};
 pub use date::Date;
-pub use diff::{diff, Change, FieldChange, NoticeDiff, SectionDiff};
+pub use diff::{diff, diff_named, Change, FieldChange, NoticeDiff, SectionDiff};
 pub use document::{parse, Document, ParseError};
 pub use headings::SectionId;
 pub use history::{History, HistoryError, HistoryFile, Version};

@@ -35,13 +35,26 @@ impl Entry {
     }
 }
 
-/// The notice's sections in reading order, each with its entries (empty sections included).
-pub fn outline(n: &Notice, lang: &str) -> Vec<(SectionId, Vec<Entry>)> {
+/// Names a place code (an ISO 3166-1 alpha-2 country, `EU`, `EEA`) in a language for readers, e.g.
+/// `US` → "Yhdysvallat (US)". Country names are CLDR data, which this pure, small crate does not
+/// carry: each renderer passes the namer of its runtime (the widget's `i18n::place`), so the change
+/// log names a country as the page beside it does.
+pub type PlaceNamer = fn(&str, &str) -> String;
+
+/// The [`PlaceNamer`] that keeps the code as it is (tests, and tools with no CLDR data).
+pub fn codes(code: &str, _lang: &str) -> String {
+    code.to_owned()
+}
+
+/// The notice's sections in reading order, each with its entries (empty sections included), with
+/// place codes named by `place`.
+pub fn outline(n: &Notice, lang: &str, place: PlaceNamer) -> Vec<(SectionId, Vec<Entry>)> {
     SectionId::ORDER
         .into_iter()
         .map(|section| {
             let mut o = Outliner {
                 lang,
+                place,
                 out: Vec::new(),
             };
             if let Some(h) = n.headings.get(section) {
@@ -56,6 +69,7 @@ pub fn outline(n: &Notice, lang: &str) -> Vec<(SectionId, Vec<Entry>)> {
 /// Collects the entries of one section in one language.
 struct Outliner<'a> {
     lang: &'a str,
+    place: PlaceNamer,
     out: Vec<Entry>,
 }
 
@@ -313,7 +327,10 @@ impl Outliner<'_> {
                     (Message::Name, Some(name)),
                     (Message::Role, Some(rec.role.label(self.lang).into())),
                     (Message::Purpose, self.ot(&rec.purpose)),
-                    (Message::Location, rec.location.clone()),
+                    (
+                        Message::Location,
+                        rec.location.as_deref().map(|c| (self.place)(c, self.lang)),
+                    ),
                     (Message::Web, rec.web.clone()),
                     (Message::Details, Some(self.lines(&rec.details))),
                 ],
@@ -342,7 +359,7 @@ impl Outliner<'_> {
                 who.clone(),
                 &[
                     (Message::Recipient, Some(who)),
-                    (Message::Country, Some(x.country.clone())),
+                    (Message::Country, Some((self.place)(&x.country, self.lang))),
                     (Message::Safeguards, Some(safeguards)),
                     (Message::Details, Some(self.lines(&x.details))),
                 ],

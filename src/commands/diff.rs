@@ -8,7 +8,8 @@ pub fn run(old: &str, new: &str, lang: Option<&str>, json: bool) -> Result<u8, S
     let lang = new_notice
         .pick_language(lang.unwrap_or_else(|| new_notice.main_language()))
         .to_owned();
-    let diff = seloste_schema::diff(&old_notice, &new_notice, &lang);
+    let diff =
+        seloste_schema::diff_named(&old_notice, &new_notice, &lang, seloste_widget::i18n::place);
     if json {
         println!(
             "{}",

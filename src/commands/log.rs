@@ -20,7 +20,13 @@ pub fn run(
     let lang = lang
         .unwrap_or_else(|| history.latest().notice.main_language())
         .to_owned();
-    let log = ChangeLog::page(&history, &lang, from, limit.unwrap_or(PAGE_SIZE));
+    let log = ChangeLog::page(
+        &history,
+        &lang,
+        from,
+        limit.unwrap_or(PAGE_SIZE),
+        seloste_widget::i18n::place,
+    );
     if json {
         println!(
             "{}",

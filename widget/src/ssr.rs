@@ -12,7 +12,7 @@
 use std::rc::Rc;
 
 use seloste_schema::changelog::PAGE_SIZE;
-use seloste_schema::{diff, ChangeLog, History, Lang, Notice, Version};
+use seloste_schema::{diff_named, ChangeLog, History, Lang, Notice, Version};
 use yew::LocalServerRenderer;
 
 use crate::components::diff::{DiffPage, DiffProps};
@@ -38,7 +38,11 @@ pub async fn notice_html(notice: &Notice, lang: &str, ctx: &PageContext) -> Stri
 
 /// The change log's first page: the newest versions, each with its diff in a `<details>`.
 pub async fn history_html(history: &History, lang: &str, ctx: &PageContext) -> String {
-    changelog_html(&ChangeLog::page(history, lang, None, PAGE_SIZE), ctx).await
+    changelog_html(
+        &ChangeLog::page(history, lang, None, PAGE_SIZE, crate::i18n::place),
+        ctx,
+    )
+    .await
 }
 
 /// One page of a change log (see [`ChangeLog::page`]), e.g. an older page of a long history.
@@ -92,7 +96,7 @@ pub async fn diff_versions_html(
         title: new.notice.title.get(&lang).to_owned(),
         from: (old.number, old.published),
         to: (new.number, new.published),
-        changes: diff(&old.notice, &new.notice, &lang),
+        changes: diff_named(&old.notice, &new.notice, &lang, crate::i18n::place),
         lang: lang.clone(),
     };
     render_diff(Some(page), old.number, new.number, lang, ctx).await

@@ -413,3 +413,35 @@ fn the_effective_date_is_shown_when_it_differs() {
     let html = block_on(notice_html(&n, "en", &page(None)));
     assert!(html.contains("In effect from 1 July 2031"), "{html}");
 }
+
+/// A changed country reads in the change log and on the diff page as it does on the notice page
+/// (CLDR's name with the code), in the page's language.
+#[test]
+fn a_changed_country_is_named_in_the_diff() {
+    let mut h = history();
+    let mut next = h.latest().notice.clone();
+    let transfers = next.transfers.get_or_insert_with(|| {
+        serde_json::from_str(r#"{"outside_eea": true}"#).expect("transfers")
+    });
+    transfers.outside_eea = true;
+    transfers.items = vec![serde_json::from_str(
+        r#"{"recipient": {"fi": "X Inc.", "en": "X Inc."}, "country": "US",
+            "safeguards": ["standard_contractual_clauses"]}"#,
+    )
+    .expect("transfer")];
+    let day = h.latest().published;
+    let summary = seloste_schema::Text::new("fi", "US");
+    h.append(next.clone(), day, None, summary.clone())
+        .expect("v4");
+    next.transfers.as_mut().unwrap().items[0].country = "GB".into();
+    h.append(next, day, None, summary).expect("v5");
+    for (lang, us, gb) in [
+        ("fi", "Yhdysvallat (US)", "Iso-Britannia (GB)"),
+        ("en", "United States (US)", "United Kingdom (GB)"),
+    ] {
+        let diff = block_on(diff_html(&h, 4, 5, lang, &page(None)));
+        assert!(diff.contains(us) && diff.contains(gb), "{lang}: {diff}");
+        let log = block_on(history_html(&h, lang, &page(None)));
+        assert!(log.contains(us) && log.contains(gb), "{lang}: {log}");
+    }
+}
