@@ -11,8 +11,8 @@
  *   (`…/fragment`: the same Yew app, the same props) and shows it in the shadow root at once.
  *   The wasm is fetched only when the page is idle or the reader first touches the notice; the app
  *   then renders the same markup from the fragment's data and takes the shown markup's place (a
- *   click made meanwhile is replayed, focus kept). Without the fragment (the change-log view, an
- *   error) the wasm renders from the JSON API as before.
+ *   click made meanwhile is replayed, focus kept). The change-log view is rendered by the wasm
+ *   from the JSON API as before; a notice whose fragment cannot be had gets the fallback link.
  * - Markup is taken only from the edge origin this script came from (`new URL(script.src)`).
  * - Single-page apps: `<seloste-notice>` is a custom element whose `notice`, `lang`, `version` and
  *   `view` attributes are observed. Work happens in a microtask after the element is connected or
@@ -89,7 +89,8 @@
   function reconcile(el) {
     var st = states.get(el);
     if (!st) {
-      st = { key: null, gen: 0, root: null, handle: 0, off: null, live: false };
+      // handle: the wasm app's own root element, once started
+      st = { key: null, gen: 0, root: null, handle: null, off: null, live: false };
       states.set(el, st);
     }
     if (!el.isConnected) return teardown(st);
@@ -111,7 +112,8 @@
     st.off = null;
     if (st.handle) {
       try { wasm_bindgen.stop(st.handle); } catch (e) { /* already gone */ }
-      st.handle = 0;
+      st.handle.remove();
+      st.handle = null;
     }
     if (st.root) st.root.remove();
     st.root = null;
@@ -142,15 +144,16 @@
       .then(function (f) {
         if (st.gen !== gen) return;
         root.innerHTML = f.html; // the edge's own rendering, escaped by Yew on the server
-        arm(el, st, cfg, gen, f.version);
+        arm(el, st, cfg, gen, f);
       })
       .catch(function () {
-        if (st.gen === gen) run(el, st, cfg, gen, undefined);
+        // No such notice, or no edge: the wasm could do no better than this.
+        if (st.gen === gen) fallback(el, cfg);
       });
   }
 
   /* Takes over when the page is idle or on the reader's first touch, whichever comes first. */
-  function arm(el, st, cfg, gen, version) {
+  function arm(el, st, cfg, gen, fragment) {
     var off = st.off = new AbortController();
     var clicked = null;
     var go = function (e) {
@@ -160,7 +163,7 @@
       }
       if (st.armed === gen) return;
       st.armed = gen;
-      run(el, st, cfg, gen, version, function () { return clicked; });
+      run(el, st, cfg, gen, fragment, function () { return clicked; });
     };
     ["pointerover", "pointerdown", "focusin", "click"].forEach(function (type) {
       st.root.addEventListener(type, go, { signal: off.signal });
@@ -169,43 +172,35 @@
     idle(function () { if (st.gen === gen) go(); }, { timeout: 2000 });
   }
 
-  /* Starts the wasm app for the element. With the fragment's `version`, the app renders the same
-   * markup into a new root off-page, which then replaces the shown one in one step (focus and a
-   * click made meanwhile carried over); without it, the app renders into the shown root and
-   * fetches what it needs. */
-  function run(el, st, cfg, gen, version, clicked) {
+  /* Starts the wasm app for the element. The app renders into an element of its own, off-page;
+   * a task later (Yew renders in a microtask) that element replaces the shown one in one step.
+   * With the `fragment` shown it renders the same markup from the version the fragment carries
+   * (focus and a click made meanwhile are carried over); without, it fetches what it needs. */
+  function run(el, st, cfg, gen, fragment, clicked) {
     loadWasm().then(function (w) {
       if (st.gen !== gen) return;
       if (st.off) st.off.abort();
       st.off = null;
-      var shown = st.root;
-      var root = version === undefined ? shown : document.createElement("div");
+      var root;
       try {
-        st.handle = w.start(root, origin, cfg.id, cfg.lang, cfg.version, cfg.history, version);
-      } catch (e) {
-        if (version === undefined) fallback(el, cfg);
-        else linksInstead(shown, cfg);
-        return;
-      }
-      if (root === shown) {
-        st.live = true;
-        return;
-      }
-      setTimeout(function () { // Yew renders in a microtask: it is done by now
+        root = w.start(document.createElement("div"), origin, cfg.id, cfg.lang, cfg.version, cfg.history, fragment);
+      } catch (e) { /* handled below */ }
+      if (!root) return fragment ? linksInstead(st.root, cfg) : fallback(el, cfg);
+      st.handle = root;
+      setTimeout(function () {
         if (st.gen !== gen) return;
-        st.live = true;
+        var shown = st.root;
         var active = el.shadowRoot.activeElement;
         var focus = active && shown.contains(active) ? at(root, pathOf(shown, active)) : null;
-        var click = clicked() ? at(root, pathOf(shown, clicked())) : null;
+        var click = clicked && clicked() ? at(root, pathOf(shown, clicked())) : null;
         shown.replaceWith(root);
         st.root = root;
+        st.live = true;
         if (focus && focus.focus) focus.focus();
         if (click && click.click) click.click();
       }, 0);
     }, function () {
-      if (st.gen !== gen) return;
-      if (version === undefined) fallback(el, cfg);
-      else linksInstead(st.root, cfg);
+      if (st.gen === gen) (fragment ? linksInstead(st.root, cfg) : fallback(el, cfg));
     });
   }
 
@@ -239,8 +234,8 @@
     });
   }
 
-  /* A short, polite message when the wasm itself cannot run (very old browser, blocked by a
-   * policy, edge unreachable). The Rust side shows its own, richer fallback for data errors. */
+  /* A short, polite message when the notice cannot be shown: no such notice, the edge
+   * unreachable, the wasm blocked. (The wasm app has its own for a change log it cannot load.) */
   function fallback(el, cfg) {
     try {
       var href = new URL("/" + cfg.id, base).href;
@@ -254,6 +249,7 @@
       var p = document.createElement("p");
       var a = document.createElement("a");
       p.setAttribute("lang", words[lang] ? lang : "en");
+      p.className = "fallback";
       p.textContent = words[lang] || words.en;
       a.href = href;
       a.textContent = href;

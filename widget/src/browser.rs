@@ -8,6 +8,7 @@
 //!   touches the notice, the loader instantiates the wasm and calls [`start`] with the same
 //!   version, so the app renders the very same markup without fetching (the loader then swaps it
 //!   in for the server's, node for node the same); without a version it renders from the JSON API.
+//!   [`stop`] parks an app for reuse (see `SPARE`): single-page apps show many notices.
 //!
 //! Why not Yew's hydration (`Renderer::hydrate`) for the take-over: measured, its code costs
 //! 13 KB brotli in the wasm (hydration walkers, their panics, `bincode`), a tenth of the widget,
@@ -30,9 +31,9 @@ mod client {
     use std::cell::RefCell;
     use std::rc::Rc;
 
-    use seloste_schema::Version;
     use wasm_bindgen::prelude::*;
     use web_sys::Element;
+    use yew::prelude::*;
     use yew::AppHandle;
 
     use super::app::{App, AppProps, Config, View};
@@ -45,18 +46,45 @@ mod client {
         // SAFETY: wasm32-unknown-unknown without the atomics feature has exactly one thread.
         unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
-    thread_local! {
-        /// The running apps by the number [`start`] gave the loader, so [`stop`] can tear one
-        /// down when its element leaves the page (single-page apps create and drop many).
-        static APPS: RefCell<Vec<(u32, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
-        static NEXT: RefCell<u32> = const { RefCell::new(0) };
+    /// One Yew app and the element it renders into.
+    struct Slot {
+        app: AppHandle<Host>,
+        root: Element,
     }
 
-    /// Runs the app in `root` (a `<div>` the loader puts into the element's shadow root) and
-    /// returns its number.
+    thread_local! {
+        /// The apps showing a notice.
+        static RUNNING: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+        /// Stopped apps, rendering nothing, kept for the next notice. Yew never frees an app's
+        /// event delegation (its root element and one listener per event type stay for the
+        /// page's lifetime), so a single-page app that shows a notice on every route would pile
+        /// them up; reusing apps bounds them by the most notices ever shown at once.
+        static SPARE: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+        static STARTED: RefCell<u32> = const { RefCell::new(0) };
+    }
+
+    /// What a pooled app shows: nothing (stopped), or the app keyed by its start, so every start
+    /// begins with fresh state.
+    #[derive(Properties, PartialEq)]
+    struct HostProps {
+        run: Option<(u32, AppProps)>,
+    }
+
+    #[function_component]
+    fn Host(props: &HostProps) -> Html {
+        match &props.run {
+            Some((n, app)) => html! { <App key={*n} ..app.clone() /> },
+            None => Html::default(),
+        }
+    }
+
+    /// Starts the app for one notice and returns the element it renders into: `root` (a new,
+    /// detached `<div>` from the loader) or a stopped app's own. Either is off-page: the loader
+    /// puts it in the notice's shadow root, in place of the edge's rendering once Yew has
+    /// rendered, a task later.
     ///
-    /// `initial` is the version the edge rendered (from the loader's fragment, parsed by the
-    /// browser's `JSON.parse`): the app shows it at once, without fetching. Without it (or when it
+    /// `initial` is the loader's fragment (`{html, version}`, parsed by the browser's
+    /// `JSON.parse`): the app shows its version at once, without fetching. Without it (or when it
     /// is not a version this widget reads), the app fetches what it shows.
     #[wasm_bindgen]
     pub fn start(
@@ -67,7 +95,7 @@ mod client {
         version: Option<u32>,
         history: bool,
         initial: JsValue,
-    ) -> u32 {
+    ) -> Element {
         let config = Rc::new(Config {
             origin,
             id,
@@ -75,32 +103,46 @@ mod client {
             version,
             view: if history { View::History } else { View::Notice },
         });
-        let initial = serde_wasm_bindgen::from_value::<Version>(initial)
+        let initial = serde_wasm_bindgen::from_value::<super::api::Fragment>(initial)
             .ok()
+            .map(|f| f.version)
             .filter(|v| v.notice.format == seloste_schema::FORMAT)
             .map(Rc::new);
-        let handle =
-            yew::Renderer::<App>::with_root_and_props(root, AppProps { config, initial }).render();
-        let n = NEXT.with(|n| {
+        let n = STARTED.with(|n| {
             let mut n = n.borrow_mut();
             *n += 1;
             *n
         });
-        APPS.with(|apps| apps.borrow_mut().push((n, handle)));
-        n
+        let props = HostProps {
+            run: Some((n, AppProps { config, initial })),
+        };
+        let slot = match SPARE.with(|s| s.borrow_mut().pop()) {
+            Some(mut slot) => {
+                slot.app.update(props);
+                slot
+            }
+            None => {
+                let app = yew::Renderer::<Host>::with_root_and_props(root.clone(), props).render();
+                Slot { app, root }
+            }
+        };
+        let root = slot.root.clone();
+        RUNNING.with(|r| r.borrow_mut().push(slot));
+        root
     }
 
-    /// Tears down app number `n`: its components, listeners and pending state go; the loader
-    /// removes the markup. Unknown numbers are ignored.
+    /// Stops the app rendering into `root`: it renders nothing and waits for the next notice;
+    /// the loader removes `root` from the page. Unknown elements are ignored.
     #[wasm_bindgen]
-    pub fn stop(n: u32) {
-        let found = APPS.with(|apps| {
-            let mut apps = apps.borrow_mut();
-            let i = apps.iter().position(|(k, _)| *k == n)?;
-            Some(apps.swap_remove(i).1)
+    pub fn stop(root: Element) {
+        let found = RUNNING.with(|r| {
+            let mut r = r.borrow_mut();
+            let i = r.iter().position(|s| s.root == root)?;
+            Some(r.swap_remove(i))
         });
-        if let Some(handle) = found {
-            handle.destroy();
+        if let Some(mut slot) = found {
+            slot.app.update(HostProps { run: None });
+            SPARE.with(|s| s.borrow_mut().push(slot));
         }
     }
 }

@@ -20,6 +20,20 @@ pub const BUDGET_BROTLI: u64 = 120 * 1024;
 /// Extra compiler flags of the release wasm (see [`bundle`]).
 const RELEASE_RUSTFLAGS: &str = "-Zlocation-detail=none -Zfmt-debug=none";
 
+/// How `wasm-opt` shrinks the release wasm. `--zero-filled-memory` and `--low-memory-unused` hold
+/// for Rust's wasm (fresh memory, data above 1 MiB); together with `--converge` they save about
+/// 1.5 KB brotli. `target_features` is read by wasm-bindgen, which has run by then; browsers
+/// ignore it.
+const WASM_OPT: [&str; 7] = [
+    "-Oz",
+    "--converge",
+    "--zero-filled-memory",
+    "--low-memory-unused",
+    "--strip-debug",
+    "--strip-producers",
+    "--strip-target-features",
+];
+
 /// Where the loader template expects the wasm-bindgen glue.
 const GLUE_MARKER: &str = "/*@@GLUE@@*/";
 
@@ -106,6 +120,7 @@ pub fn bundle(profile: Profile) -> Result<u64> {
     fresh::Inputs::new("widget-bundle")
         .text("profile", profile.name())
         .text("wasm-bindgen", tools::WASM_BINDGEN_VERSION)
+        .text("wasm-opt", &WASM_OPT.join(" "))
         .file(&root.join("package-lock.json"))
         .file(&compiled)
         .file(&loader)
@@ -136,17 +151,7 @@ pub fn bundle(profile: Profile) -> Result<u64> {
                 Profile::Release => cmd::timed("wasm-opt -Oz", || {
                     run(Command::new(tools::node_bin("wasm-opt"))
                         .arg(staging.join("seloste_bg.wasm"))
-                        // `--zero-filled-memory` and `--low-memory-unused` hold for Rust's wasm
-                        // (fresh memory, data above 1 MiB); together with `--converge` they save
-                        // about 1.5 KB brotli.
-                        .args([
-                            "-Oz",
-                            "--converge",
-                            "--zero-filled-memory",
-                            "--low-memory-unused",
-                            "--strip-debug",
-                            "--strip-producers",
-                        ])
+                        .args(WASM_OPT)
                         .args(WASM_FEATURES)
                         .arg("-o")
                         .arg(&wasm))
@@ -196,7 +201,14 @@ fn bundle_js(loader: &Path, glue: &Path, css: &Path, staging: &Path, out: &Path)
             bail!("widget/js/loader.js lacks the {marker} marker");
         }
     }
-    let css = serde_json::to_string(&cmd::read(css)?)?;
+    // Minified: comments and indentation are bytes every reader downloads.
+    let css = cmd::output(
+        Command::new(tools::node_bin("esbuild"))
+            .arg(css)
+            .args(["--minify", "--log-level=warning"]),
+    )
+    .context("esbuild could not minify widget/src/style.css")?;
+    let css = serde_json::to_string(css.trim_end())?;
     let joined = staging.join("seloste.bundle.js");
     cmd::write(
         &joined,

@@ -56,7 +56,7 @@ struct Shown {
     ctx: Rc<PageContext>,
 }
 
-#[derive(Properties)]
+#[derive(Properties, Clone)]
 pub struct AppProps {
     pub config: Rc<Config>,
     /// The version the server rendered first, shown without fetching it again.
@@ -102,7 +102,8 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(*view, move |view| {
             if *view == View::Notice && matches!(*notice, Load::Loading) {
                 spawn_local(async move {
-                    let r = api::version(&config.origin, &config.id, config.version).await;
+                    let (o, id, l) = (&config.origin, &config.id, &config.wanted_lang);
+                    let r = api::version(o, id, l, config.version).await;
                     notice.set(r.map_or(Load::Failed, |v| Load::Ready(shown(v, &config))));
                 });
             }
