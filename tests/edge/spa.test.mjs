@@ -32,6 +32,8 @@ before(async () => {
     "/spa": companyPage(`<script src="/widget/seloste.js" async></script>
 <div id="app"></div>
 <div id="aside"></div>`),
+    "/nojs": companyPage(`<script src="/widget/seloste.js" async></script>
+<seloste-notice notice="${OWN}"><a href="{{EDGE}}/${OWN}">Tietosuojaseloste</a></seloste-notice>`),
   });
   browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS });
 });
@@ -243,4 +245,21 @@ test("attributes are observed: version, lang and view change what a live element
   assert.match(await page.evaluate(() => document.querySelector("seloste-notice").shadowRoot.querySelector("h1").textContent), /^Change log/);
   assert.deepEqual(problems, []);
   await close();
+});
+
+test("without JavaScript the element's own link is what a reader gets; with it, the notice", async () => {
+  for (const js of [false, true]) {
+    const context = await browser.newContext({ javaScriptEnabled: js });
+    const page = await context.newPage();
+    await page.goto(site.origin + "/nojs");
+    const link = page.locator("seloste-notice > a");
+    if (!js) {
+      assert.equal(await link.isVisible(), true, "the link shows");
+      assert.equal(await link.getAttribute("href"), `${edge.base}/${OWN}`);
+    } else {
+      await page.waitForFunction(() => !!document.querySelector("seloste-notice").shadowRoot?.querySelector("h1"));
+      assert.equal(await link.isVisible(), false, "the shadow root takes the link's place");
+    }
+    await context.close();
+  }
 });
