@@ -184,3 +184,66 @@ mod server {
             .await
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use futures_executor::block_on;
+    use seloste_schema::History;
+
+    use super::widget_fragment_html;
+
+    /// A fi+en notice with three versions and hostile text (see `crate::tests`).
+    const HISTORY: &str =
+        include_str!("../../tests/browser/fixtures/acme-asiakasrekisteri.history.json");
+
+    fn fragment(lang: &str, pinned: Option<u32>) -> String {
+        let history: History = serde_json::from_str(HISTORY).expect("a valid history");
+        let v = match pinned {
+            Some(n) => history.version(n).expect("version exists").clone(),
+            None => history.latest().clone(),
+        };
+        block_on(widget_fragment_html(
+            &v,
+            "https://edge.example",
+            "acme/asiakasrekisteri",
+            lang,
+            pinned,
+        ))
+    }
+
+    #[test]
+    fn the_fragment_is_the_widget_showing_the_version_with_buttons_not_links() {
+        let html = fragment("en", None);
+        assert!(html.starts_with("<div>"), "the app's own root: {html:.80}");
+        assert!(html.contains("<article lang=\"en\""), "{html:.300}");
+        // The widget switches in place: buttons, as the wasm app renders them, never `?lang=` links.
+        assert_eq!(
+            html.matches("<button").count(),
+            3,
+            "fi, en and the change log"
+        );
+        assert!(html.contains("aria-pressed=\"false\""));
+        assert!(html.contains("class=\"to-view\""));
+        assert!(!html.contains("href=\"?lang="));
+        // Pages it does not show itself are on the edge it came from.
+        assert!(
+            !html.contains("href=\"/acme"),
+            "no link relative to the host page"
+        );
+        // Escaped by Yew like every view, and no hydration markers (the app renders, it does not
+        // hydrate).
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("<!--"));
+    }
+
+    #[test]
+    fn the_fragment_follows_the_wanted_language_and_the_pinned_version() {
+        assert!(
+            fragment("sv-FI", None).contains("lang=\"fi\""),
+            "no Swedish: the main language"
+        );
+        let pinned = fragment("fi", Some(1));
+        assert!(pinned.contains("Versio 1"), "{pinned:.400}");
+        assert_ne!(pinned, fragment("fi", None));
+    }
+}
