@@ -11,8 +11,8 @@
  *   (`…/fragment`: the same Yew app, the same props) and shows it in the shadow root at once.
  *   The wasm is fetched only when the page is idle or the reader first touches the notice; the app
  *   then renders the same markup from the fragment's data and takes the shown markup's place (a
- *   click made meanwhile is replayed, focus kept). The change-log view is rendered by the wasm
- *   from the JSON API as before; a notice whose fragment cannot be had gets the fallback link.
+ *   click made meanwhile is replayed, focus kept). The change-log view, and a notice whose
+ *   fragment cannot be had, are rendered by the wasm from the JSON API, as before.
  * - Markup is taken only from the edge origin this script came from (`new URL(script.src)`).
  * - Single-page apps: `<seloste-notice>` is a custom element whose `notice`, `lang`, `version` and
  *   `view` attributes are observed. Work happens in a microtask after the element is connected or
@@ -143,12 +143,13 @@
       })
       .then(function (f) {
         if (st.gen !== gen) return;
+        if (typeof f.html !== "string") throw new Error("no markup");
         root.innerHTML = f.html; // the edge's own rendering, escaped by Yew on the server
         arm(el, st, cfg, gen, f);
       })
       .catch(function () {
-        // No such notice, or no edge: the wasm could do no better than this.
-        if (st.gen === gen) fallback(el, cfg);
+        // The wasm app fetches for itself and shows its own fallback if it cannot either.
+        if (st.gen === gen) run(el, st, cfg, gen, undefined);
       });
   }
 
@@ -234,8 +235,8 @@
     });
   }
 
-  /* A short, polite message when the notice cannot be shown: no such notice, the edge
-   * unreachable, the wasm blocked. (The wasm app has its own for a change log it cannot load.) */
+  /* A short, polite message when the wasm itself cannot run (very old browser, blocked by a
+   * policy, edge unreachable). The Rust side shows its own, richer fallback for data errors. */
   function fallback(el, cfg) {
     try {
       var href = new URL("/" + cfg.id, base).href;
