@@ -180,8 +180,6 @@
   function run(el, st, cfg, gen, fragment, clicked) {
     loadWasm().then(function (w) {
       if (st.gen !== gen) return;
-      if (st.off) st.off.abort();
-      st.off = null;
       var root;
       try {
         root = w.start(document.createElement("div"), origin, cfg.id, cfg.lang, cfg.version, cfg.history, fragment);
@@ -190,6 +188,9 @@
       st.handle = root;
       setTimeout(function () {
         if (st.gen !== gen) return;
+        // Until this moment the shown markup still records clicks (the last one is replayed).
+        if (st.off) st.off.abort();
+        st.off = null;
         var shown = st.root;
         var active = el.shadowRoot.activeElement;
         var focus = active && shown.contains(active) ? at(root, pathOf(shown, active)) : null;
