@@ -39,7 +39,16 @@ function startFaultEdge(answers) {
     const api = url.pathname.match(/^\/api\/v1\/notices\/([a-z0-9-]+\/[a-z0-9-]+)/);
     if (api && answers[api[1]]) {
       hits.set(api[1], (hits.get(api[1]) || 0) + 1);
-      return answers[api[1]](req, res, send);
+      // The widget reads versions from `…/fragment` (`{html, version}`). This stand-in renders no
+      // markup: it answers `{version}` where the notice API would answer `{latest}`, so the
+      // loader leaves rendering to the wasm, whose defences these tests are about; every other
+      // answer (a fault) goes out unchanged.
+      const fragment = url.pathname.endsWith('/fragment');
+      return answers[api[1]](req, res, !fragment ? send : (status, type, body) => {
+        let latest;
+        try { latest = JSON.parse(body).latest; } catch { /* a fault: as it is */ }
+        send(status, type, latest && typeof latest === 'object' && !Array.isArray(latest) ? JSON.stringify({ version: latest }) : body);
+      });
     }
     return send(404, 'application/json', '{"error":"not_found"}');
   });

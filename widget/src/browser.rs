@@ -1,99 +1,249 @@
-//! The browser entry point (feature `csr`): one call per embedding `<script>` tag.
+//! The embeddable widget: its one stateful component ([`app::App`]) and the two ways it reaches
+//! the reader's screen.
 //!
-//! The loader (`widget/js/loader.js`) instantiates the wasm once per page and calls [`mount`] for
-//! every `<script data-notice>` that loaded it. Everything the widget touches on the host page is
-//! the one `<seloste-notice>` element it inserts: no globals, no cookies, no storage, no logging.
+//! - **server first** (feature `ssr`, [`widget_fragment_html`]): the edge renders the app with the
+//!   version it serves; the loader (`widget/js/loader.js`) shows that markup in the shadow root at
+//!   once, before any wasm is fetched.
+//! - **browser** (feature `csr`, [`start`] / [`stop`]): once the page is idle or the reader
+//!   touches the notice, the loader instantiates the wasm and calls [`start`] with the same
+//!   version, so the app renders the very same markup without fetching (the loader then swaps it
+//!   in for the server's, node for node the same); without a version it renders from the JSON API.
+//!   [`stop`] parks an app for reuse (see `SPARE`): single-page apps show many notices.
+//!
+//! Why not Yew's hydration (`Renderer::hydrate`) for the take-over: measured, its code costs
+//! 13 KB brotli in the wasm (hydration walkers, their panics, `bincode`), a tenth of the widget,
+//! for an effect the reader cannot see: rendering the same props again gives the same nodes.
+//!
+//! Everything the widget touches on the host page is the `<seloste-notice>` element the loader
+//! manages: no globals of its own, no cookies, no storage, no logging.
 
+#[cfg(feature = "csr")]
 mod api;
 mod app;
 
-use std::cell::OnceCell;
+#[cfg(feature = "csr")]
+pub use client::{start, stop};
+#[cfg(feature = "ssr")]
+pub use server::widget_fragment_html;
 
-use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, HtmlScriptElement, ShadowRootInit, ShadowRootMode, Url};
+#[cfg(feature = "csr")]
+mod client {
+    use std::cell::RefCell;
+    use std::rc::Rc;
 
-use app::{App, AppProps, Config, View};
+    use wasm_bindgen::prelude::*;
+    use web_sys::Element;
+    use yew::prelude::*;
+    use yew::AppHandle;
 
-// The widget is single-threaded (wasm32 without atomics) and short-lived, and a small allocator
-// is bytes every reader does not download.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    // SAFETY: wasm32-unknown-unknown without the atomics feature has exactly one thread.
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+    use super::app::{App, AppProps, Config, View};
 
-thread_local! {
-    /// One constructed stylesheet shared by every widget on the page. Constructed (adopted)
-    /// stylesheets are allowed by a strict `style-src`, unlike a `<style>` element.
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
-}
+    // The widget is single-threaded (wasm32 without atomics) and short-lived, and a small
+    // allocator is bytes every reader does not download.
+    #[cfg(target_arch = "wasm32")]
+    #[global_allocator]
+    static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+        // SAFETY: wasm32-unknown-unknown without the atomics feature has exactly one thread.
+        unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
-/// Renders the notice that `script` asks for, right after the tag or into its `data-target`.
-/// Errors are swallowed on purpose: a widget must never break or clutter the host page, and
-/// a notice that cannot be loaded is shown as a polite fallback by the app itself.
-#[wasm_bindgen]
-pub fn mount(script: HtmlScriptElement) {
-    let _ = try_mount(&script);
-}
+    /// One Yew app and the element it renders into.
+    struct Slot {
+        app: AppHandle<Host>,
+        root: Element,
+    }
 
-fn try_mount(script: &HtmlScriptElement) -> Option<()> {
-    let document = web_sys::window()?.document()?;
-    let attr = |name: &str| {
-        script
-            .get_attribute(name)
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
-    let id = attr("data-notice")?;
-    let origin = Url::new(&script.src()).ok()?.origin();
-    let page_lang = document
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default();
-    let config = Config {
-        origin,
-        id,
-        wanted_lang: attr("data-lang").unwrap_or(page_lang),
-        version: attr("data-version").and_then(|v| v.parse().ok()),
-        view: match attr("data-view").as_deref() {
-            Some("history") => View::History,
-            _ => View::Notice,
-        },
-    };
+    thread_local! {
+        /// The apps showing a notice.
+        static RUNNING: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+        /// Stopped apps, rendering nothing, kept for the next notice. Yew never frees an app's
+        /// event delegation (its root element and one listener per event type stay for the
+        /// page's lifetime), so a single-page app that shows a notice on every route would pile
+        /// them up; reusing apps bounds them by the most notices ever shown at once.
+        static SPARE: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+        static STARTED: RefCell<u32> = const { RefCell::new(0) };
+    }
 
-    let host = document.create_element("seloste-notice").ok()?;
-    match attr("data-target") {
-        Some(selector) => {
-            let target = document.query_selector(&selector).ok()??;
-            target.append_child(&host).ok()?;
+    /// What a pooled app shows: nothing (stopped), or the app keyed by its start, so every start
+    /// begins with fresh state.
+    #[derive(Properties, PartialEq)]
+    struct HostProps {
+        run: Option<(u32, AppProps)>,
+    }
+
+    #[function_component]
+    fn Host(props: &HostProps) -> Html {
+        match &props.run {
+            Some((n, app)) => html! { <App key={*n} ..app.clone() /> },
+            None => Html::default(),
         }
-        None => script.after_with_node_1(&host).ok()?,
     }
-    let shadow = host
-        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .ok()?;
-    if let Some(sheet) = stylesheet() {
-        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+
+    /// Starts the app for one notice and returns the element it renders into: `root` (a new,
+    /// detached `<div>` from the loader) or a stopped app's own. Either is off-page: the loader
+    /// puts it in the notice's shadow root, in place of the edge's rendering once Yew has
+    /// rendered, a task later.
+    ///
+    /// `initial` is the loader's fragment (`{html, version}`, parsed by the browser's
+    /// `JSON.parse`): the app shows its version at once, without fetching. Without it (or when it
+    /// is not a version this widget reads), the app fetches what it shows.
+    #[wasm_bindgen]
+    pub fn start(
+        root: Element,
+        origin: String,
+        id: String,
+        lang: String,
+        version: Option<u32>,
+        history: bool,
+        initial: JsValue,
+    ) -> Element {
+        let config = Rc::new(Config {
+            origin,
+            id,
+            wanted_lang: lang,
+            version,
+            view: if history { View::History } else { View::Notice },
+        });
+        let initial = serde_wasm_bindgen::from_value::<super::api::Fragment>(initial)
+            .ok()
+            .map(|f| f.version)
+            .filter(|v| v.notice.format == seloste_schema::FORMAT)
+            .map(Rc::new);
+        let n = STARTED.with(|n| {
+            let mut n = n.borrow_mut();
+            *n += 1;
+            *n
+        });
+        let props = HostProps {
+            run: Some((n, AppProps { config, initial })),
+        };
+        let slot = match SPARE.with(|s| s.borrow_mut().pop()) {
+            Some(mut slot) => {
+                slot.app.update(props);
+                slot
+            }
+            None => {
+                let app = yew::Renderer::<Host>::with_root_and_props(root.clone(), props).render();
+                Slot { app, root }
+            }
+        };
+        let root = slot.root.clone();
+        RUNNING.with(|r| r.borrow_mut().push(slot));
+        root
     }
-    let root: Element = document.create_element("div").ok()?;
-    shadow.append_child(&root).ok()?;
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            config: config.into(),
-        },
-    )
-    .render();
-    Some(())
+
+    /// Stops the app rendering into `root`: it renders nothing and waits for the next notice;
+    /// the loader removes `root` from the page. Unknown elements are ignored.
+    #[wasm_bindgen]
+    pub fn stop(root: Element) {
+        let found = RUNNING.with(|r| {
+            let mut r = r.borrow_mut();
+            let i = r.iter().position(|s| s.root == root)?;
+            Some(r.swap_remove(i))
+        });
+        if let Some(mut slot) = found {
+            slot.app.update(HostProps { run: None });
+            SPARE.with(|s| s.borrow_mut().push(slot));
+        }
+    }
 }
 
-fn stylesheet() -> Option<CssStyleSheet> {
-    SHEET.with(|cell| {
-        cell.get_or_init(|| {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(crate::STYLESHEET).ok()?;
-            Some(sheet)
-        })
-        .clone()
-    })
+#[cfg(feature = "ssr")]
+mod server {
+    use std::rc::Rc;
+
+    use seloste_schema::Version;
+    use yew::LocalServerRenderer;
+
+    use super::app::{App, AppProps, Config, View};
+
+    /// The widget's first paint: the app showing version `v` of notice `id` (`org/notice`),
+    /// exactly the markup the browser's app renders when the loader passes the same `origin` (the
+    /// edge's), `lang` (the reader's wish; the nearest of the notice's languages is shown) and
+    /// `pinned` (`data-version`, `None` for the latest).
+    pub async fn widget_fragment_html(
+        v: &Version,
+        origin: &str,
+        id: &str,
+        lang: &str,
+        pinned: Option<u32>,
+    ) -> String {
+        let config = Config {
+            origin: origin.to_owned(),
+            id: id.to_owned(),
+            wanted_lang: lang.to_owned(),
+            version: pinned,
+            view: View::Notice,
+        };
+        let props = AppProps {
+            config: Rc::new(config),
+            initial: Some(Rc::new(v.clone())),
+        };
+        LocalServerRenderer::<App>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use futures_executor::block_on;
+    use seloste_schema::History;
+
+    use super::widget_fragment_html;
+
+    /// A fi+en notice with three versions and hostile text (see `crate::tests`).
+    const HISTORY: &str =
+        include_str!("../../tests/browser/fixtures/acme-asiakasrekisteri.history.json");
+
+    fn fragment(lang: &str, pinned: Option<u32>) -> String {
+        let history: History = serde_json::from_str(HISTORY).expect("a valid history");
+        let v = match pinned {
+            Some(n) => history.version(n).expect("version exists").clone(),
+            None => history.latest().clone(),
+        };
+        block_on(widget_fragment_html(
+            &v,
+            "https://edge.example",
+            "acme/asiakasrekisteri",
+            lang,
+            pinned,
+        ))
+    }
+
+    #[test]
+    fn the_fragment_is_the_widget_showing_the_version_with_buttons_not_links() {
+        let html = fragment("en", None);
+        assert!(html.starts_with("<div>"), "the app's own root: {html:.80}");
+        assert!(html.contains("<article lang=\"en\""), "{html:.300}");
+        // The widget switches in place: buttons, as the wasm app renders them, never `?lang=` links.
+        assert_eq!(
+            html.matches("<button").count(),
+            3,
+            "fi, en and the change log"
+        );
+        assert!(html.contains("aria-pressed=\"false\""));
+        assert!(html.contains("class=\"to-view\""));
+        assert!(!html.contains("href=\"?lang="));
+        // Pages it does not show itself are on the edge it came from.
+        assert!(
+            !html.contains("href=\"/acme"),
+            "no link relative to the host page"
+        );
+        // Escaped by Yew like every view, and no hydration markers (the app renders, it does not
+        // hydrate).
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("<!--"));
+    }
+
+    #[test]
+    fn the_fragment_follows_the_wanted_language_and_the_pinned_version() {
+        assert!(
+            fragment("sv-FI", None).contains("lang=\"fi\""),
+            "no Swedish: the main language"
+        );
+        let pinned = fragment("fi", Some(1));
+        assert!(pinned.contains("Versio 1"), "{pinned:.400}");
+        assert_ne!(pinned, fragment("fi", None));
+    }
 }

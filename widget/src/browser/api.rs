@@ -1,6 +1,7 @@
 //! The edge's JSON API, read with the browser's own `fetch` and `JSON.parse` (smaller than
-//! bundling a JSON parser): `GET {origin}/api/v1/notices/{org}/{notice}` (latest version),
-//! `…/versions/{n}` and `…/changes` (the change log, computed by the edge: the widget never diffs).
+//! bundling a JSON parser): `GET {origin}/api/v1/notices/{org}/{notice}/fragment` (a version,
+//! the latest or `version=n`) and `…/changes` (the change log, computed by the edge: the widget
+//! never diffs).
 
 use seloste_schema::{ChangeLog, Version};
 use serde::de::DeserializeOwned;
@@ -15,23 +16,33 @@ const TIMEOUT_MS: u32 = 10_000;
 /// Why the widget shows its fallback; the details do not matter to a reader.
 pub struct Unavailable;
 
-/// The notice endpoint also lists every version's number and date; the widget only needs the
-/// latest version itself.
+/// The widget's fragment (`fragment.rs` at the edge) carries the version it shows; the markup
+/// beside it is not needed here.
 #[derive(Deserialize)]
-struct NoticeResponse {
-    latest: Version,
+pub struct Fragment {
+    pub version: Version,
 }
 
-/// The latest version, or version `n` when the embedding pins one.
+/// The latest version, or version `n` when the embedding pins one, from the same address the
+/// loader reads first (`…/fragment`, cached at the edge).
 /// A notice of a format this widget does not know (a newer edge) is unavailable rather than shown
 /// half-understood: the fallback links to the edge's own page, which always renders it.
-pub async fn version(origin: &str, id: &str, n: Option<u32>) -> Result<Version, Unavailable> {
-    let v = match n {
-        Some(n) => get(&format!("{origin}/api/v1/notices/{id}/versions/{n}")).await,
-        None => get::<NoticeResponse>(&format!("{origin}/api/v1/notices/{id}"))
-            .await
-            .map(|r| r.latest),
-    }?;
+pub async fn version(
+    origin: &str,
+    id: &str,
+    lang: &str,
+    n: Option<u32>,
+) -> Result<Version, Unavailable> {
+    let v = get::<Fragment>(&with_from(
+        format!(
+            "{origin}/api/v1/notices/{id}/fragment?lang={}",
+            encode(lang)
+        ),
+        "version",
+        n,
+    ))
+    .await?
+    .version;
     if v.notice.format == seloste_schema::FORMAT {
         Ok(v)
     } else {
@@ -47,11 +58,16 @@ pub async fn changes(
     lang: &str,
     from: Option<u32>,
 ) -> Result<ChangeLog, Unavailable> {
-    let mut url = format!("{origin}/api/v1/notices/{id}/changes?lang={}", encode(lang));
-    if let Some(n) = from {
-        url.push_str(&format!("&from={n}"));
+    let url = format!("{origin}/api/v1/notices/{id}/changes?lang={}", encode(lang));
+    get(&with_from(url, "from", from)).await
+}
+
+/// `url` with `&{name}={n}` when there is an `n`.
+fn with_from(mut url: String, name: &str, n: Option<u32>) -> String {
+    if let Some(n) = n {
+        url.push_str(&format!("&{name}={n}"));
     }
-    get(&url).await
+    url
 }
 
 /// A language tag is letters, digits and dashes; anything else is dropped rather than escaped.
