@@ -2,7 +2,8 @@
 // in headless Chromium over loopback, beside the edge's own HTML page in an iframe (the reference).
 //
 // Usage: node tests/bench/widget.mjs EDGE_BASE ORG/NOTICE [LOADS=20]
-// Prints one JSON line: {"widget": [ms...], "iframe": [ms...]}.
+// Prints one JSON line: {"widget": [ms...], "iframe": [ms...], "widget_bytes": [B...],
+// "iframe_bytes": [B...]}.
 //
 // Method. A small host server on another port (so the widget is cross-origin, as on a real site)
 // serves two pages. Each records `t0 = performance.now()` in an inline script right before the
@@ -13,8 +14,14 @@
 // unchanged except for dropping those two headers: the reference pays the edge's latency too.
 // One Chrome (CHROME) with a fresh user-data-dir; every load is a new tab with the HTTP cache disabled
 // (DevTools protocol), so each load fetches everything as a first visit would. The kinds alternate.
+//
+// Bytes before readable: the bodies of every response (but the measuring page's own) that finished
+// loading before the notice was readable, each brotli-compressed (quality 11) here, since workerd
+// and the forwarding server send them uncompressed: what a reader on a real edge would download
+// before reading. Finish times come from the DevTools protocol's clock, mapped to the page's.
 
 import { createServer } from "node:http";
+import { brotliCompressSync, constants } from "node:zlib";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -72,20 +79,44 @@ const context = await chromium.launchPersistentContext(profile, {
 async function once(kind) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const urls = new Map();
+  const finished = new Map();
+  let offset = null; // epoch ms − protocol ms
+  cdp.on("Network.requestWillBeSent", (e) => {
+    urls.set(e.requestId, e.request.url);
+    if (offset === null) offset = e.wallTime * 1000 - e.timestamp * 1000;
+  });
+  cdp.on("Network.loadingFinished", (e) => finished.set(e.requestId, e.timestamp * 1000));
   await page.goto(`${host}/bench/${kind}.html`);
   await page.waitForFunction(() => window.readyAfter !== undefined, null, { timeout: 30000 });
-  const ms = await page.evaluate(() => window.readyAfter);
+  const { ms, readyAt } = await page.evaluate(() => ({
+    ms: window.readyAfter,
+    readyAt: performance.timeOrigin + window.t0 + window.readyAfter,
+  }));
+  let bytes = 0;
+  for (const [id, at] of finished) {
+    const url = urls.get(id) ?? "";
+    if (url.startsWith(`${host}/bench/`) || at + offset > readyAt) continue;
+    const body = await cdp.send("Network.getResponseBody", { requestId: id }).catch(() => null);
+    if (!body) continue;
+    const raw = Buffer.from(body.body, body.base64Encoded ? "base64" : "utf8");
+    bytes += brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
   await page.close();
-  return ms;
+  return { ms, bytes };
 }
 
-const out = { widget: [], iframe: [] };
+const out = { widget: [], iframe: [], widget_bytes: [], iframe_bytes: [] };
 await once("widget"); // warms the edge's cache for both, and Chromium's process pool
 await once("iframe");
 for (let i = 0; i < LOADS; i++) {
-  out.widget.push(await once("widget"));
-  out.iframe.push(await once("iframe"));
+  for (const kind of ["widget", "iframe"]) {
+    const { ms, bytes } = await once(kind);
+    out[kind].push(ms);
+    out[`${kind}_bytes`].push(bytes);
+  }
 }
 console.log(JSON.stringify(out));
 await context.close();

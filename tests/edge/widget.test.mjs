@@ -4,7 +4,9 @@
 // Scenarios: the notice with its facts, CSS isolation, the language switch, the change log and a
 // diff, `data-version`, `data-view="history"`, `data-lang` with a language the notice lacks, the
 // fallback for a missing notice and for a wasm that cannot load, accessibility (axe-core), no
-// globals, storage or cookies, and /embed.html served by the edge under its own CSP. Faults the
+// globals, storage or cookies, and /embed.html served by the edge under its own CSP; and the fast
+// path: the notice readable from the edge's pre-rendered fragment before any wasm arrives, the
+// wasm's own rendering identical to it, and a click made before the wasm arrived replayed. Faults the
 // worker cannot be made to produce (slow, cut, 500) are in tests/browser/ with a stand-in edge.
 
 import assert from "node:assert/strict";
@@ -65,7 +67,8 @@ async function open(path, { colorScheme = "light", before: prepare } = {}) {
   page.on("pageerror", (e) => problems.push({ type: "pageerror", text: String(e), url: "" }));
   const toEdge = [];
   page.on("request", (r) => {
-    if (r.url().startsWith(edge.base)) toEdge.push(r.allHeaders().then((headers) => ({ url: r.url(), headers })));
+    // The wasm is fetched when the page is idle, which may be as the context closes.
+    if (r.url().startsWith(edge.base)) toEdge.push(r.allHeaders().then((headers) => ({ url: r.url(), headers }), () => ({ url: r.url(), headers: {} })));
   });
   if (prepare) await prepare(page);
   await page.goto(site.origin + path);
@@ -73,6 +76,9 @@ async function open(path, { colorScheme = "light", before: prepare } = {}) {
 }
 
 const own = (page) => page.locator("seloste-notice").first();
+/** Waits until the wasm app runs in every notice on the page (`interactive`), so the nodes read
+ * next are the ones that stay. */
+const settled = (page) => page.waitForFunction(() => [...document.querySelectorAll("seloste-notice")].every((e) => e.interactive));
 const partner = (page) => page.locator("#partner-notice seloste-notice");
 
 /** Runs axe-core on the shadow content of the `index`th widget and returns its violations. */
@@ -129,6 +135,7 @@ test("the latest version is rendered in a Shadow DOM with every fact readable", 
 test("host CSS does not leak in, widget CSS does not leak out, custom properties do cross", async () => {
   const { page, close } = await open("/");
   await own(page).locator("h1").waitFor();
+  await settled(page);
   const inside = await own(page).locator("section#controller > h2").evaluate((h) => {
     const s = getComputedStyle(h);
     const p = getComputedStyle(h.parentElement.querySelector("dd") || h);
@@ -215,8 +222,8 @@ test('data-version="1" pins the first version', async () => {
   assert.ok(text.includes("Laura Lehtinen"), "version 1's contact person");
   assert.ok(!text.includes("Mikko Järvinen"), "not the latest version's");
   assert.ok(!text.includes("Kipinä Uutiskirjeet Oy"), "the processor added in version 2 is not there yet");
-  const asked = (await requests()).map((r) => new URL(r.url).pathname);
-  assert.ok(asked.includes(`/api/v1/notices/${OWN}/versions/1`), asked.join(" "));
+  const asked = (await requests()).map((r) => new URL(r.url)).map((u) => u.pathname + u.search);
+  assert.ok(asked.includes(`/api/v1/notices/${OWN}/fragment?lang=fi&version=1`), asked.join(" "));
   assert.deepEqual(problems, []);
   await close();
 });
@@ -300,8 +307,26 @@ test("a notice the edge does not have shows a polite fallback and the page keeps
   await close();
 });
 
-test("when the wasm cannot load, the loader still shows the fallback link", async () => {
+test("when the wasm cannot load, the edge's rendering stays readable and its buttons become links", async () => {
   const { page, problems, close } = await open("/", { before: (p) => p.route("**/seloste_bg.wasm", (route) => route.abort()) });
+  const w = own(page);
+  await w.locator('nav.langs a[lang="en"]').waitFor();
+  assert.equal(await w.locator("h1").innerText(), "Pohjantähti Verkkokaupan asiakasrekisterin tietosuojaseloste");
+  assert.equal(await w.locator("button").count(), 0, "no button is left that nothing would answer");
+  assert.equal(await w.locator('nav.langs a[lang="en"]').getAttribute("href"), `${edge.base}/${OWN}?lang=en`);
+  assert.equal(await w.locator('nav.langs a[lang="fi"]').getAttribute("aria-current"), "true");
+  assert.equal(await w.locator("a.to-view").getAttribute("href"), `${edge.base}/${OWN}/history`);
+  assert.equal(await page.locator("body").getAttribute("data-page-script"), "ran");
+  assert.deepEqual(problems.filter((p) => p.type === "pageerror"), []);
+  await close();
+});
+
+test("when neither the fragment nor the wasm can load, the loader still shows the fallback link", async () => {
+  const block = async (p) => {
+    await p.route("**/seloste_bg.wasm", (route) => route.abort());
+    await p.route("**/fragment?*", (route) => route.abort());
+  };
+  const { page, problems, close } = await open("/", { before: block });
   const w = own(page);
   await w.locator("a").waitFor();
   assert.equal(await w.locator("a").getAttribute("href"), `${edge.base}/${OWN}`);
@@ -309,6 +334,53 @@ test("when the wasm cannot load, the loader still shows the fallback link", asyn
   assert.ok(message.startsWith("Tietosuojaselostetta ei juuri nyt voitu näyttää tässä."), message);
   assert.equal(await page.locator("body").getAttribute("data-page-script"), "ran");
   assert.deepEqual(problems.filter((p) => p.type === "pageerror"), []);
+  await close();
+});
+
+/** Holds every request for the wasm until the returned `release()` is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route("**/seloste_bg.wasm", async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+test("the notice is readable from the edge's fragment before the wasm arrives, and the wasm renders the same", async () => {
+  let release;
+  const { page, problems, requests, close } = await open("/", { before: async (p) => { release = await holdWasm(p); } });
+  const w = own(page);
+  await w.locator("section#controller").waitFor();
+  assert.equal(await w.locator("h1").innerText(), "Pohjantähti Verkkokaupan asiakasrekisterin tietosuojaseloste");
+  assert.ok((await w.locator("article").innerText()).includes("Versio 3, julkaistu 1.6.2026"));
+  const styled = await w.locator("h1").evaluate((h) => getComputedStyle(h.getRootNode().host).display);
+  assert.notEqual(styled, "inline", "the stylesheet is adopted before the wasm arrives");
+  const asked = (await requests()).map((r) => new URL(r.url).pathname);
+  assert.ok(asked.includes(`/api/v1/notices/${OWN}/fragment`), asked.join(" "));
+  assert.ok(!asked.includes(`/api/v1/notices/${OWN}`), "the JSON API is not needed for the notice");
+  const server = await page.evaluate(() => {
+    const root = document.querySelector("seloste-notice").shadowRoot.firstElementChild;
+    window.__serverRoot = root;
+    return root.innerHTML;
+  });
+  release();
+  await page.waitForFunction(() => document.querySelector("seloste-notice").shadowRoot.firstElementChild !== window.__serverRoot);
+  const client = await page.evaluate(() => document.querySelector("seloste-notice").shadowRoot.firstElementChild.innerHTML);
+  assert.equal(client, server, "the wasm's rendering is the edge's, node for node");
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("a click made before the wasm arrived is carried out once it has", async () => {
+  let release;
+  const { page, problems, close } = await open("/", { before: async (p) => { release = await holdWasm(p); } });
+  const w = own(page);
+  await w.locator('nav.langs button[lang="en"]').waitFor();
+  await w.locator('nav.langs button[lang="en"]').click();
+  assert.equal(await w.locator("article").getAttribute("lang"), "fi", "nothing can switch yet");
+  release();
+  await w.locator('article[lang="en"]').waitFor();
+  assert.equal(await w.locator('nav.langs button[lang="en"]').getAttribute("aria-pressed"), "true");
+  assert.deepEqual(problems, []);
   await close();
 });
 

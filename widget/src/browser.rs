@@ -1,99 +1,144 @@
-//! The browser entry point (feature `csr`): one call per embedding `<script>` tag.
+//! The embeddable widget: its one stateful component ([`app::App`]) and the two ways it reaches
+//! the reader's screen.
 //!
-//! The loader (`widget/js/loader.js`) instantiates the wasm once per page and calls [`mount`] for
-//! every `<script data-notice>` that loaded it. Everything the widget touches on the host page is
-//! the one `<seloste-notice>` element it inserts: no globals, no cookies, no storage, no logging.
+//! - **server first** (feature `ssr`, [`widget_fragment_html`]): the edge renders the app with the
+//!   version it serves; the loader (`widget/js/loader.js`) shows that markup in the shadow root at
+//!   once, before any wasm is fetched.
+//! - **browser** (feature `csr`, [`start`] / [`stop`]): once the page is idle or the reader
+//!   touches the notice, the loader instantiates the wasm and calls [`start`] with the same
+//!   version, so the app renders the very same markup without fetching (the loader then swaps it
+//!   in for the server's, node for node the same); without a version it renders from the JSON API.
+//!
+//! Why not Yew's hydration (`Renderer::hydrate`) for the take-over: measured, its code costs
+//! 13 KB brotli in the wasm (hydration walkers, their panics, `bincode`), a tenth of the widget,
+//! for an effect the reader cannot see: rendering the same props again gives the same nodes.
+//!
+//! Everything the widget touches on the host page is the `<seloste-notice>` element the loader
+//! manages: no globals of its own, no cookies, no storage, no logging.
 
+#[cfg(feature = "csr")]
 mod api;
 mod app;
 
-use std::cell::OnceCell;
+#[cfg(feature = "csr")]
+pub use client::{start, stop};
+#[cfg(feature = "ssr")]
+pub use server::widget_fragment_html;
 
-use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, HtmlScriptElement, ShadowRootInit, ShadowRootMode, Url};
+#[cfg(feature = "csr")]
+mod client {
+    use std::cell::RefCell;
+    use std::rc::Rc;
 
-use app::{App, AppProps, Config, View};
+    use seloste_schema::Version;
+    use wasm_bindgen::prelude::*;
+    use web_sys::Element;
+    use yew::AppHandle;
 
-// The widget is single-threaded (wasm32 without atomics) and short-lived, and a small allocator
-// is bytes every reader does not download.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    // SAFETY: wasm32-unknown-unknown without the atomics feature has exactly one thread.
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+    use super::app::{App, AppProps, Config, View};
 
-thread_local! {
-    /// One constructed stylesheet shared by every widget on the page. Constructed (adopted)
-    /// stylesheets are allowed by a strict `style-src`, unlike a `<style>` element.
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
-}
+    // The widget is single-threaded (wasm32 without atomics) and short-lived, and a small
+    // allocator is bytes every reader does not download.
+    #[cfg(target_arch = "wasm32")]
+    #[global_allocator]
+    static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+        // SAFETY: wasm32-unknown-unknown without the atomics feature has exactly one thread.
+        unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
-/// Renders the notice that `script` asks for, right after the tag or into its `data-target`.
-/// Errors are swallowed on purpose: a widget must never break or clutter the host page, and
-/// a notice that cannot be loaded is shown as a polite fallback by the app itself.
-#[wasm_bindgen]
-pub fn mount(script: HtmlScriptElement) {
-    let _ = try_mount(&script);
-}
+    thread_local! {
+        /// The running apps by the number [`start`] gave the loader, so [`stop`] can tear one
+        /// down when its element leaves the page (single-page apps create and drop many).
+        static APPS: RefCell<Vec<(u32, AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+        static NEXT: RefCell<u32> = const { RefCell::new(0) };
+    }
 
-fn try_mount(script: &HtmlScriptElement) -> Option<()> {
-    let document = web_sys::window()?.document()?;
-    let attr = |name: &str| {
-        script
-            .get_attribute(name)
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
-    let id = attr("data-notice")?;
-    let origin = Url::new(&script.src()).ok()?.origin();
-    let page_lang = document
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default();
-    let config = Config {
-        origin,
-        id,
-        wanted_lang: attr("data-lang").unwrap_or(page_lang),
-        version: attr("data-version").and_then(|v| v.parse().ok()),
-        view: match attr("data-view").as_deref() {
-            Some("history") => View::History,
-            _ => View::Notice,
-        },
-    };
+    /// Runs the app in `root` (a `<div>` the loader puts into the element's shadow root) and
+    /// returns its number.
+    ///
+    /// `initial` is the version the edge rendered (from the loader's fragment, parsed by the
+    /// browser's `JSON.parse`): the app shows it at once, without fetching. Without it (or when it
+    /// is not a version this widget reads), the app fetches what it shows.
+    #[wasm_bindgen]
+    pub fn start(
+        root: Element,
+        origin: String,
+        id: String,
+        lang: String,
+        version: Option<u32>,
+        history: bool,
+        initial: JsValue,
+    ) -> u32 {
+        let config = Rc::new(Config {
+            origin,
+            id,
+            wanted_lang: lang,
+            version,
+            view: if history { View::History } else { View::Notice },
+        });
+        let initial = serde_wasm_bindgen::from_value::<Version>(initial)
+            .ok()
+            .filter(|v| v.notice.format == seloste_schema::FORMAT)
+            .map(Rc::new);
+        let handle =
+            yew::Renderer::<App>::with_root_and_props(root, AppProps { config, initial }).render();
+        let n = NEXT.with(|n| {
+            let mut n = n.borrow_mut();
+            *n += 1;
+            *n
+        });
+        APPS.with(|apps| apps.borrow_mut().push((n, handle)));
+        n
+    }
 
-    let host = document.create_element("seloste-notice").ok()?;
-    match attr("data-target") {
-        Some(selector) => {
-            let target = document.query_selector(&selector).ok()??;
-            target.append_child(&host).ok()?;
+    /// Tears down app number `n`: its components, listeners and pending state go; the loader
+    /// removes the markup. Unknown numbers are ignored.
+    #[wasm_bindgen]
+    pub fn stop(n: u32) {
+        let found = APPS.with(|apps| {
+            let mut apps = apps.borrow_mut();
+            let i = apps.iter().position(|(k, _)| *k == n)?;
+            Some(apps.swap_remove(i).1)
+        });
+        if let Some(handle) = found {
+            handle.destroy();
         }
-        None => script.after_with_node_1(&host).ok()?,
     }
-    let shadow = host
-        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .ok()?;
-    if let Some(sheet) = stylesheet() {
-        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    }
-    let root: Element = document.create_element("div").ok()?;
-    shadow.append_child(&root).ok()?;
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            config: config.into(),
-        },
-    )
-    .render();
-    Some(())
 }
 
-fn stylesheet() -> Option<CssStyleSheet> {
-    SHEET.with(|cell| {
-        cell.get_or_init(|| {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(crate::STYLESHEET).ok()?;
-            Some(sheet)
-        })
-        .clone()
-    })
+#[cfg(feature = "ssr")]
+mod server {
+    use std::rc::Rc;
+
+    use seloste_schema::Version;
+    use yew::LocalServerRenderer;
+
+    use super::app::{App, AppProps, Config, View};
+
+    /// The widget's first paint: the app showing version `v` of notice `id` (`org/notice`),
+    /// exactly the markup the browser's app renders when the loader passes the same `origin` (the
+    /// edge's), `lang` (the reader's wish; the nearest of the notice's languages is shown) and
+    /// `pinned` (`data-version`, `None` for the latest).
+    pub async fn widget_fragment_html(
+        v: &Version,
+        origin: &str,
+        id: &str,
+        lang: &str,
+        pinned: Option<u32>,
+    ) -> String {
+        let config = Config {
+            origin: origin.to_owned(),
+            id: id.to_owned(),
+            wanted_lang: lang.to_owned(),
+            version: pinned,
+            view: View::Notice,
+        };
+        let props = AppProps {
+            config: Rc::new(config),
+            initial: Some(Rc::new(v.clone())),
+        };
+        LocalServerRenderer::<App>::with_props(props)
+            .hydratable(false)
+            .render()
+            .await
+    }
 }

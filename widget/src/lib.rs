@@ -5,9 +5,11 @@
 //!
 //! - **in the browser** (feature `csr`): the embeddable widget. A site adds one line,
 //!   `<script src="https://EDGE/widget/seloste.js" data-notice="ORG/NOTICE" async></script>`;
-//!   the loader (`widget/js/loader.js`, bundled by `cargo xtask build`) instantiates this crate's
-//!   wasm and calls [`mount`], which fetches the notice from the edge's JSON API and renders it in a
-//!   Shadow DOM under a `<seloste-notice>` element. See `widget/README.md` for the attributes.
+//!   the loader (`widget/js/loader.js`, bundled by `cargo xtask build`) defines the
+//!   `<seloste-notice>` element, shows the notice the edge pre-rendered
+//!   ([`widget_fragment_html`]) in its Shadow DOM at once, and later instantiates this crate's wasm
+//!   and calls `start`, which renders the same markup from the same version and takes over (or
+//!   renders from the JSON API when there is none). See `widget/README.md` for the attributes and the single-page-app API.
 //! - **on the server** (feature `ssr`): the edge worker and the CLI call the functions below.
 //!
 //! ## Server rendering API (feature `ssr`)
@@ -20,6 +22,8 @@
 //! pub async fn history_html(history: &History, lang: &str, ctx: &PageContext) -> String; // first page
 //! pub async fn changelog_html(log: &ChangeLog, ctx: &PageContext) -> String;            // any page
 //! pub async fn diff_html(history: &History, from: u32, to: u32, lang: &str, ctx: &PageContext) -> String;
+//! pub async fn widget_fragment_html(v: &Version, origin: &str, id: &str, lang: &str,
+//!                                   pinned: Option<u32>) -> String;   // the widget's first paint
 //! pub const STYLESHEET: &str;
 //! pub fn document(title: &str, lang: &str, body_html: &str, head_extra: &str) -> String;
 //! ```
@@ -50,7 +54,7 @@ mod document;
 #[cfg(feature = "ssr")]
 mod ssr;
 
-#[cfg(feature = "csr")]
+#[cfg(any(feature = "csr", feature = "ssr"))]
 mod browser;
 
 pub use page::PageContext;
@@ -60,8 +64,10 @@ pub use document::{document, escape, inline_stylesheet, stylesheet_link};
 #[cfg(feature = "ssr")]
 pub use ssr::{changelog_html, diff_html, diff_versions_html, history_html, notice_html};
 
+#[cfg(feature = "ssr")]
+pub use browser::widget_fragment_html;
 #[cfg(feature = "csr")]
-pub use browser::mount;
+pub use browser::{start, stop};
 
 /// The one stylesheet: adopted by the widget's shadow root (a constructed stylesheet, which a
 /// strict `style-src` allows) and served or inlined for server pages. Colours and fonts are

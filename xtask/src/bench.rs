@@ -102,6 +102,61 @@ pub fn all() -> Result {
     Ok(())
 }
 
+/// `cargo xtask bench widget`: only the widget's figures, printed (BENCHMARKS.md is left as it
+/// is): time to a readable notice and the bytes (brotli) downloaded before it, beside the edge's
+/// page in an iframe, measured as in the full run (`tests/bench/widget.mjs`), and the bundle's
+/// sizes.
+pub fn widget_only() -> Result {
+    #[derive(serde::Deserialize)]
+    struct Loads {
+        widget: Vec<f64>,
+        iframe: Vec<f64>,
+        widget_bytes: Vec<f64>,
+        iframe_bytes: Vec<f64>,
+    }
+    let chrome = tools::chrome()?;
+    tools::npm_packages()?;
+    widget::bundle(Profile::Release)?;
+    edge::build(Profile::Release)?;
+    let dir = root().join("target/bench-widget");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).context("target/bench-widget")?;
+    let out = {
+        let edge = servers::Edge::start(&dir, &[], 0)?;
+        cmd::step("widget vs iframe in headless Chrome (20 loads each, alternating)");
+        cmd::output(
+            Command::new("node")
+                .arg(root().join("tests/bench/widget.mjs"))
+                .args([edge.base.as_str(), NOTICE, "20"])
+                .current_dir(root())
+                .env("CHROME", &chrome),
+        )
+        .context("tests/bench/widget.mjs failed")?
+    };
+    let l: Loads = serde_json::from_str(out.trim())
+        .with_context(|| format!("tests/bench/widget.mjs printed `{}`", out.trim()))?;
+    let m = wrk::median_of;
+    let (w, i) = (m(l.widget.clone()), m(l.iframe.clone()));
+    let (wb, ib) = (m(l.widget_bytes), m(l.iframe_bytes));
+    eprintln!("\n{NOTICE}, {} loads each (medians)", l.widget.len());
+    eprintln!("                      readable after   bytes before (brotli)");
+    eprintln!(
+        "widget                {w:>11.1} ms   {:>10.1} KB",
+        wb / 1024.0
+    );
+    eprintln!(
+        "iframe (reference)    {i:>11.1} ms   {:>10.1} KB",
+        ib / 1024.0
+    );
+    eprintln!("ratio widget/iframe   {:>11.2}", w / i);
+    let dist = root().join("widget/dist");
+    let sizes = widget::measure(&[&dist.join("seloste.js"), &dist.join("seloste_bg.wasm")])?;
+    for s in &sizes {
+        eprintln!("{:<20} {:>8} B brotli", s.name, s.brotli);
+    }
+    Ok(())
+}
+
 /// `edge/build/index_bg.wasm`, the worker's code.
 fn worker_wasm() -> PathBuf {
     root().join("edge/build/index_bg.wasm")

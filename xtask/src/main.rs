@@ -68,7 +68,11 @@ enum Command {
         targets: Vec<String>,
     },
     /// Run every benchmark (edge vs nginx, render cost, widget, growth); writes BENCHMARKS.md
-    Bench,
+    Bench {
+        /// Only this part, printed instead of written to BENCHMARKS.md
+        #[arg(value_parser = ["widget"])]
+        only: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -94,7 +98,8 @@ fn main() -> ExitCode {
         }),
         Command::Test => test::all(),
         Command::Build => widget::build().and_then(|_| edge::build(Profile::Release)),
-        Command::Bench => bench::all(),
+        Command::Bench { only: None } => bench::all(),
+        Command::Bench { only: Some(_) } => bench::widget_only(),
         Command::Site => site::render_examples().map(|_| ()),
         Command::Fuzz { seconds, targets } => fuzz::main(seconds, &targets),
     };

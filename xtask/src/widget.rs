@@ -1,7 +1,8 @@
 //! Building the embeddable widget (`widget/dist/`) and running its browser tests.
 //!
 //! The bundle is two files: `seloste.js` (the loader of `widget/js/loader.js` with wasm-bindgen's
-//! `no-modules` glue inside its IIFE) and `seloste_bg.wasm` (cargo's `wasm-release` profile, then
+//! `no-modules` glue inside its IIFE and the widget's stylesheet as a string, so the notice the
+//! edge pre-renders is styled before any wasm arrives) and `seloste_bg.wasm` (cargo's `wasm-release` profile, then
 //! `wasm-bindgen --remove-name-section`, then binaryen's `wasm-opt -Oz`). Bytes on the wire are
 //! every reader's cost, so the build fails when the pair exceeds [`BUDGET_BROTLI`].
 
@@ -16,8 +17,14 @@ use crate::{fresh, tools};
 /// The whole widget (JS + wasm), brotli-compressed, at most this many bytes.
 pub const BUDGET_BROTLI: u64 = 120 * 1024;
 
+/// Extra compiler flags of the release wasm (see [`bundle`]).
+const RELEASE_RUSTFLAGS: &str = "-Zlocation-detail=none -Zfmt-debug=none";
+
 /// Where the loader template expects the wasm-bindgen glue.
 const GLUE_MARKER: &str = "/*@@GLUE@@*/";
+
+/// Where the loader template expects the stylesheet, as a JS string literal.
+const CSS_MARKER: &str = "/*@@CSS@@*/\"\"";
 
 /// wasm features the wasm-bindgen output uses (Rust's default wasm32 target features); wasm-opt
 /// must be told, or it refuses the module.
@@ -66,7 +73,16 @@ pub fn bundle(profile: Profile) -> Result<u64> {
     cmd::timed(
         &format!("building the widget's wasm (cargo, {cargo_profile} profile)"),
         || {
-            run(cmd::cargo().args([
+            let mut cargo = cmd::cargo();
+            if profile == Profile::Release {
+                // Panic locations (file paths) and `Debug` formatting are bytes no reader ever
+                // sees: a panic aborts, and nothing is logged. Both flags are unstable, hence
+                // `RUSTC_BOOTSTRAP` (as for `cargo xtask fuzz`); together about 2.7 KB brotli.
+                cargo
+                    .env("RUSTC_BOOTSTRAP", "1")
+                    .env("RUSTFLAGS", RELEASE_RUSTFLAGS);
+            }
+            run(cargo.args([
                 "build",
                 "--quiet",
                 "-p",
@@ -86,12 +102,14 @@ pub fn bundle(profile: Profile) -> Result<u64> {
         .join(out_dir)
         .join("seloste_widget.wasm");
     let loader = root.join("widget/js/loader.js");
+    let stylesheet = root.join("widget/src/style.css");
     fresh::Inputs::new("widget-bundle")
         .text("profile", profile.name())
         .text("wasm-bindgen", tools::WASM_BINDGEN_VERSION)
         .file(&root.join("package-lock.json"))
         .file(&compiled)
         .file(&loader)
+        .file(&stylesheet)
         .output(js.clone())
         .output(wasm.clone())
         .run_unless_fresh(|| {
@@ -142,7 +160,13 @@ pub fn bundle(profile: Profile) -> Result<u64> {
                 }
             }
             cmd::timed("bundling the loader and the glue into seloste.js", || {
-                bundle_js(&loader, &staging.join("seloste.js"), &staging, &js)
+                bundle_js(
+                    &loader,
+                    &staging.join("seloste.js"),
+                    &stylesheet,
+                    &staging,
+                    &js,
+                )
             })
         })?;
 
@@ -162,16 +186,22 @@ pub fn bundle(profile: Profile) -> Result<u64> {
     Ok(sizes.iter().map(|s| s.brotli).sum())
 }
 
-/// Puts the glue inside the loader's IIFE and minifies the result with esbuild; `--minify` keeps
-/// the IIFE and adds no globals.
-fn bundle_js(loader: &Path, glue: &Path, staging: &Path, out: &Path) -> Result {
+/// Puts the glue and the stylesheet inside the loader's IIFE and minifies the result with
+/// esbuild; `--minify` keeps the IIFE and adds no globals.
+fn bundle_js(loader: &Path, glue: &Path, css: &Path, staging: &Path, out: &Path) -> Result {
     let loader = cmd::read(loader)?;
     let glue = cmd::read(glue)?;
-    if !loader.contains(GLUE_MARKER) {
-        bail!("widget/js/loader.js lacks the {GLUE_MARKER} marker");
+    for marker in [GLUE_MARKER, CSS_MARKER] {
+        if !loader.contains(marker) {
+            bail!("widget/js/loader.js lacks the {marker} marker");
+        }
     }
+    let css = serde_json::to_string(&cmd::read(css)?)?;
     let joined = staging.join("seloste.bundle.js");
-    cmd::write(&joined, loader.replace(GLUE_MARKER, &glue))?;
+    cmd::write(
+        &joined,
+        loader.replace(GLUE_MARKER, &glue).replace(CSS_MARKER, &css),
+    )?;
     run(Command::new(tools::node_bin("esbuild"))
         .arg(&joined)
         .args(["--minify", "--target=es2019", "--log-level=warning"])

@@ -7,6 +7,7 @@
 //! | `/{org}/{notice}/history`, `…/diff/{a}/{b}`   | `history.rs`  |
 //! | `/{org}/{notice}/feed.atom`                   | `feed.rs`     |
 //! | `GET /api/v1/notices/{org}/{notice}[/…]`      | `api.rs`      |
+//! | `GET /api/v1/notices/{org}/{notice}/fragment` | `fragment.rs` |
 //! | `POST /api/v1/notices/{org}/{notice}/versions`| `publish.rs`  |
 //! | `/api/v1/orgs/{org}/keys[/{id}[/revoke]]`     | `keys.rs`     |
 //! | `/widget/…`, `/embed.html`                    | `assets.rs`   |
@@ -22,6 +23,8 @@ mod api;
 mod assets;
 #[cfg(target_arch = "wasm32")]
 mod feed;
+#[cfg(target_arch = "wasm32")]
+mod fragment;
 #[cfg(target_arch = "wasm32")]
 mod history;
 #[cfg(target_arch = "wasm32")]
@@ -57,6 +60,8 @@ pub enum Route {
     ApiHistory(NoticeId),
     /// One page of the change log, computed in the reader's language (the widget's history view).
     ApiChanges(NoticeId),
+    /// The widget's pre-rendered, hydratable notice (`fragment.rs`).
+    ApiFragment(NoticeId),
     Publish(NoticeId),
     /// The operator lists an organisation's keys (`GET …/orgs/{org}/keys`).
     Keys(String),
@@ -120,6 +125,7 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
                 [] => only_read(Route::ApiNotice(id)),
                 ["history"] => only_read(Route::ApiHistory(id)),
                 ["changes"] => only_read(Route::ApiChanges(id)),
+                ["fragment"] => only_read(Route::ApiFragment(id)),
                 ["versions"] => match method {
                     "POST" => Resolved::Route(Route::Publish(id)),
                     "OPTIONS" => Resolved::WritePreflight,
@@ -297,6 +303,7 @@ mod handle {
             Route::ApiVersion(id, n) => api::version(&req, env, &id, n).await,
             Route::ApiHistory(id) => api::history(&req, env, &id).await,
             Route::ApiChanges(id) => api::changes(&req, env, &id).await,
+            Route::ApiFragment(id) => fragment::fragment(&req, env, &id).await,
             Route::Publish(id) => publish::publish(req, env, &id).await,
             Route::Keys(org) => keys::list(&req, env, &org).await,
             Route::CreateKey(org) => keys::create(req, env, &org).await,
@@ -361,6 +368,10 @@ mod tests {
         assert_eq!(
             get("/api/v1/notices/acme/customers/changes"),
             r(Route::ApiChanges(id()))
+        );
+        assert_eq!(
+            get("/api/v1/notices/acme/customers/fragment"),
+            r(Route::ApiFragment(id()))
         );
         assert_eq!(
             resolve("POST", "/api/v1/notices/acme/customers/versions"),

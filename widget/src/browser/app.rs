@@ -1,13 +1,21 @@
 //! The widget's one stateful component: which view and language the reader chose, and the data
 //! fetched for it. Everything it shows is rendered by the same views as the server pages.
+//!
+//! It is compiled for the server too (feature `ssr`): the edge renders it with the version it
+//! serves ([`AppProps::initial`]), the loader shows that markup at once, and the browser later
+//! renders it with the very same props, so the first client render matches the server's node for
+//! node. Fetching and focus handling exist in the browser only.
 
 use std::rc::Rc;
 
 use seloste_schema::{ChangeLog, Notice, Version};
+#[cfg(feature = "csr")]
 use wasm_bindgen::JsCast;
+#[cfg(feature = "csr")]
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+#[cfg(feature = "csr")]
 use super::api;
 use crate::components::{Fallback, HistoryView, NoticeView};
 use crate::i18n::{t, Message};
@@ -34,7 +42,8 @@ pub enum View {
     History,
 }
 
-/// The state of one fetch.
+/// The state of one fetch (only the browser fetches; the server renders what it was given).
+#[cfg_attr(not(feature = "csr"), allow(dead_code))]
 enum Load<T> {
     Loading,
     Ready(T),
@@ -47,9 +56,23 @@ struct Shown {
     ctx: Rc<PageContext>,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
     pub config: Rc<Config>,
+    /// The version the server rendered first, shown without fetching it again.
+    #[prop_or_default]
+    pub initial: Option<Rc<Version>>,
+}
+
+/// By identity: the data behind the `Rc`s never changes once fetched.
+impl PartialEq for AppProps {
+    fn eq(&self, o: &Self) -> bool {
+        let same = match (&self.initial, &o.initial) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        same && self.config == o.config
+    }
 }
 
 #[function_component]
@@ -57,7 +80,10 @@ pub fn App(props: &AppProps) -> Html {
     let config = props.config.clone();
     let view = use_state_eq(|| config.view);
     let chosen_lang = use_state_eq(|| None::<AttrValue>);
-    let notice = use_state(|| Load::<Shown>::Loading);
+    let notice = use_state(|| match &props.initial {
+        Some(v) => Load::Ready(shown(Version::clone(v), &config)),
+        None => Load::<Shown>::Loading,
+    });
     let history = use_state(|| Load::<(Rc<ChangeLog>, Rc<PageContext>)>::Loading);
     // The change-log page asked for: its newest version (None: the latest).
     let page = use_state_eq(|| None::<u32>);
@@ -70,6 +96,7 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_else(|| config.wanted_lang.clone());
     // Fetch what the current view needs: the notice once; the change log again for each language
     // and page, since the edge prepares it in the reader's language.
+    #[cfg(feature = "csr")]
     {
         let (config, notice) = (config.clone(), notice.clone());
         use_effect_with(*view, move |view| {
@@ -81,6 +108,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    #[cfg(feature = "csr")]
     {
         let (config, history) = (config.clone(), history.clone());
         use_effect_with((*view, wanted.clone(), *page), move |(view, lang, page)| {
@@ -96,6 +124,7 @@ pub fn App(props: &AppProps) -> Html {
     }
     // After the reader switched views, move focus to the new view's heading so keyboard and
     // screen-reader users land where the content changed.
+    #[cfg(feature = "csr")]
     {
         let (root, switched) = (root.clone(), switched.clone());
         use_effect(move || {

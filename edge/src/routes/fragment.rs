@@ -1,0 +1,84 @@
+//! `GET /api/v1/notices/{org}/{notice}/fragment?lang=&version=`: the widget's first paint.
+//!
+//! `{"html": "…", "version": Version}`: the widget's app rendered by the very components the
+//! browser runs (`seloste_widget::widget_fragment_html`), and the version it shows. The loader puts
+//! `html` into the shadow root at once, so a reader sees the notice after one small request, as
+//! fast as a plain page; the wasm comes later and takes over, rendering the same markup from
+//! `version` without asking the edge again. `version=n` pins a version (immutable answer);
+//! without it the latest is shown. Open to every origin, like the rest of the read API.
+//!
+//! Renderings are kept in the Cache API under the version number and the language shown (the
+//! `lang` asked for, resolved against the notice's languages, so odd tags cannot multiply entries).
+
+use serde::Serialize;
+use worker::{Env, Request, Response, Result};
+
+use seloste_schema::api::{ApiError, NoticeId};
+use seloste_schema::Version;
+
+use super::respond;
+use crate::cache;
+use crate::headers;
+use crate::render;
+use crate::storage::Store;
+
+#[derive(Serialize)]
+struct Fragment<'a> {
+    html: &'a str,
+    version: &'a Version,
+}
+
+pub async fn fragment(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
+    let store = Store::open(env)?;
+    let pinned = version_query(req)?;
+    let head = match pinned {
+        Some(n) => store.version_head(id, n).await?,
+        None => store.latest_head(id).await?,
+    };
+    let Some(head) = head else {
+        return respond::api_error(&ApiError::not_found(format!(
+            "{id} has no such published version"
+        )));
+    };
+    let wanted = respond::lang_query(req)?.unwrap_or_default();
+    let lang = crate::lang::choose(&head.languages, Some(&wanted), None);
+    let origin = respond::origin(env)?;
+    let pin = pinned.map_or_else(|| "latest".to_owned(), |n| n.to_string());
+    let key = cache::key(
+        &origin,
+        &format!("fragment/{id}/{}/{pin}/{lang}", head.number),
+    );
+    let n = head.number;
+    let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
+        let Some(v) = store.version(id, n).await? else {
+            return Ok(None);
+        };
+        let html =
+            seloste_widget::widget_fragment_html(&v, &origin, &id.to_string(), &lang, pinned).await;
+        let body = serde_json::to_string(&Fragment {
+            html: &html,
+            version: &v,
+        })
+        .map_err(|e| worker::Error::RustError(e.to_string()))?;
+        Ok(Some(body))
+    })
+    .await?;
+    let Some(rendered) = rendered else {
+        return respond::api_error(&ApiError::not_found(format!("{id} has no version {n}")));
+    };
+    let cache_control = if pinned.is_some() {
+        headers::IMMUTABLE
+    } else {
+        headers::LATEST
+    };
+    respond::conditional(req, rendered, respond::json_doc(cache_control))
+}
+
+/// `?version=n`: a published version number, else the latest.
+fn version_query(req: &Request) -> Result<Option<u32>> {
+    Ok(req
+        .url()?
+        .query_pairs()
+        .find(|(k, _)| k == "version")
+        .and_then(|(_, v)| super::parse_version_number(&v)))
+}
