@@ -19,6 +19,8 @@
 #[cfg(feature = "csr")]
 mod api;
 mod app;
+#[cfg(feature = "csr")]
+mod read;
 
 #[cfg(feature = "csr")]
 pub use client::{start, stop};
@@ -75,7 +77,7 @@ mod client {
             version,
             view: if history { View::History } else { View::Notice },
         });
-        let initial = serde_wasm_bindgen::from_value::<Version>(initial)
+        let initial = super::read::from_value::<Version>(initial)
             .ok()
             .filter(|v| v.notice.format == seloste_schema::FORMAT)
             .map(Rc::new);
