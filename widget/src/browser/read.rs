@@ -6,7 +6,7 @@
 //! `f64` and `Debug` formatting alone are 17 KB of wasm), reads JS `Map`s and iterables besides
 //! arrays (a second copy of every list and map visitor), and caches field names in a hash map.
 //! Here errors carry no message, a struct reads only an object and a list only an array, so each
-//! type's visitor is instantiated once: measured, about 9 KB brotli less.
+//! type's visitor is instantiated once: measured, 16 KB brotli less (128.0 → 111.5 KB).
 //!
 //! What it accepts is serde-wasm-bindgen's reading of the same JSON: a struct's fields are looked
 //! up by name (others are ignored; an `undefined` field is absent), `null` is `None`, enums are
