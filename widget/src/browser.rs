@@ -20,6 +20,8 @@
 #[cfg(feature = "csr")]
 mod api;
 mod app;
+#[cfg(feature = "csr")]
+mod read;
 
 #[cfg(feature = "csr")]
 pub use client::{start, stop};
@@ -103,7 +105,7 @@ mod client {
             version,
             view: if history { View::History } else { View::Notice },
         });
-        let initial = serde_wasm_bindgen::from_value::<super::api::Fragment>(initial)
+        let initial = super::read::from_value::<super::api::Fragment>(initial)
             .ok()
             .map(|f| f.version)
             .filter(|v| v.notice.format == seloste_schema::FORMAT)

@@ -97,5 +97,5 @@ async fn get<T: DeserializeOwned>(url: &str) -> Result<T, Unavailable> {
     let json = JsFuture::from(response.json().map_err(|_| Unavailable)?)
         .await
         .map_err(|_| Unavailable)?;
-    serde_wasm_bindgen::from_value(json).map_err(|_| Unavailable)
+    super::read::from_value(json).map_err(|_| Unavailable)
 }
