@@ -126,7 +126,7 @@ pub fn widget_only() -> Result {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).context("target/bench-widget")?;
     let out = {
-        let edge = servers::Edge::start(&dir, &[], 0)?;
+        let edge = servers::Edge::start(&dir, &[], 0, &format!("/{NOTICE}"))?;
         cmd::step("widget vs iframe in headless Chrome (20 loads each, alternating)");
         cmd::output(
             Command::new("node")
