@@ -50,6 +50,7 @@ pub fn render_diff(data: &[u8]) {
         version: Some(1),
         published: None,
         languages_href: true,
+        changelog_href: None,
     };
     let notices: Vec<&Notice> = match &doc {
         Document::Notice(n) => vec![n],

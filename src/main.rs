@@ -76,6 +76,11 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The address of the notice's change log, which the page links: the published change
+        /// log (https://…) or a file beside the page. Default, for a history rendered with -o:
+        /// its change log, written beside the page as NAME.changes.html.
+        #[arg(long, value_name = "URL")]
+        changelog: Option<String>,
     },
     /// Export a notice, or a history's version, as machine-readable data.
     ///
@@ -209,7 +214,14 @@ fn main() -> ExitCode {
             lang,
             history,
             output,
-        } => commands::render::run(&file, lang.as_deref(), history, output.as_deref()),
+            changelog,
+        } => commands::render::run(
+            &file,
+            lang.as_deref(),
+            history,
+            output.as_deref(),
+            changelog.as_deref(),
+        ),
         Command::Export {
             jsonld,
             context,

@@ -174,3 +174,68 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_ne!(status.code(), Some(101), "no panic exit: {stderr}");
 }
+
+/// The target of the page's change-log link (`<a href="…" class="to-view">`), if any.
+fn changelog_link(html: &str) -> Option<String> {
+    let end = html.find("\" class=\"to-view\"")?;
+    let start = html[..end].rfind("href=\"")? + "href=\"".len();
+    Some(html[start..end].to_owned())
+}
+
+#[test]
+fn a_rendered_version_of_a_history_links_its_change_log_written_beside_it() {
+    let page = temp_file("authoring", "pohjantahti.html", b"");
+    std::fs::remove_file(&page).unwrap();
+    let out = seloste(&["render", HISTORY, "-o", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", all_output(&out));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(
+        changelog_link(&html).as_deref(),
+        Some("pohjantahti.changes.html")
+    );
+    let log = std::fs::read_to_string(page.with_file_name("pohjantahti.changes.html"))
+        .expect("the change log is written beside the page");
+    for v in ["Versio 3", "Versio 2", "Versio 1"] {
+        assert!(log.contains(v), "the change log lacks {v}");
+    }
+    // The same for a version named with @N, in the language asked for.
+    let page = page.with_file_name("v1.html");
+    let out = seloste(&[
+        "render",
+        &format!("{HISTORY}@1"),
+        "--lang",
+        "en",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", all_output(&out));
+    let log = std::fs::read_to_string(page.with_file_name("v1.changes.html")).unwrap();
+    assert!(log.contains("<html lang=\"en\">") && log.contains("Version 3"));
+}
+
+#[test]
+fn render_links_the_change_log_given_and_refuses_a_link_a_browser_would_run() {
+    let url = "https://seloste.example/kaarea/asiakasrekisteri/history";
+    let out = seloste(&["render", NOTICE, "--changelog", url]);
+    assert_eq!(out.status.code(), Some(0), "{}", all_output(&out));
+    let html = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(changelog_link(&html).as_deref(), Some(url));
+    assert!(html.contains(">Muutoshistoria</a>"), "{html}");
+
+    for bad in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "//evil.example/x",
+        "a b.html",
+    ] {
+        let out = seloste(&["render", NOTICE, "--changelog", bad]);
+        assert_ne!(out.status.code(), Some(0), "{bad}");
+        assert!(all_output(&out).contains("--changelog"), "{bad}");
+    }
+
+    // A single notice to standard output: nothing to link, and the author is told how.
+    let out = seloste(&["render", NOTICE]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(changelog_link(&String::from_utf8_lossy(&out.stdout)), None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--changelog"));
+}

@@ -114,6 +114,7 @@ pub fn edge_context(id: &str, version: Option<u32>) -> PageContext {
         version,
         published: None,
         languages_href: true,
+        changelog_href: None,
     }
 }
 

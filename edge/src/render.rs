@@ -24,6 +24,7 @@ fn context(id: &NoticeId, version: Option<&Version>) -> PageContext {
         version: version.map(|v| v.number),
         published: version.map(|v| v.published),
         languages_href: true,
+        changelog_href: None,
     }
 }
 

@@ -259,6 +259,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "old-spellings")]
     fn format_1_single_values_are_read_as_lists_and_written_as_lists() {
         let old = MINIMAL.replace(
             r#""role":{"acts_as":"controller"}"#,
@@ -296,6 +297,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "old-spellings")]
     fn the_old_and_the_new_spelling_together_are_an_error() {
         let both = MINIMAL.replace(
             r#""role":{"acts_as":"controller"}"#,
@@ -328,6 +330,51 @@ mod tests {
             .unwrap_err()
             .message
             .contains("invalid type: sequence"));
+    }
+
+    #[test]
+    fn headings_are_keyed_by_section_field_names_only() {
+        let with = |headings: &str| {
+            MINIMAL.replace(
+                r#""role":{"acts_as":"controller"}"#,
+                &format!(r#""role":{{"acts_as":"controller"}},"headings":{headings}"#),
+            )
+        };
+        let ok = with(
+            r#"{"purposes":{"number":"3","text":{"fi":"Käyttötarkoitus"}},"organisation":{"text":{"fi":"Rekisterinpitäjä"}}}"#,
+        );
+        let n = parse(&ok).unwrap().latest_notice().unwrap().clone();
+        let h = n.headings.get(crate::SectionId::Purposes).unwrap();
+        assert_eq!(h.number.as_deref(), Some("3"));
+        assert_eq!(h.text.get("fi"), "Käyttötarkoitus");
+        // Written back in reading order, the same shape.
+        let written = serde_json::to_value(&n).unwrap();
+        let keys: Vec<&String> = written["headings"].as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["organisation", "purposes"]);
+        assert_eq!(
+            parse(&written.to_string()).unwrap().latest_notice(),
+            Some(&n)
+        );
+
+        let e = parse(&with(r#"{"purpose":{"text":{"fi":"x"}}}"#)).unwrap_err();
+        assert_eq!(e.path, "headings");
+        assert!(
+            e.message.contains("unknown field `purpose`"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("`purposes`"), "{}", e.message);
+        let e = parse(&with(
+            r#"{"dpo":{"text":{"fi":"x"}},"dpo":{"text":{"fi":"y"}}}"#,
+        ))
+        .unwrap_err();
+        assert!(e.message.contains("duplicate field `dpo`"), "{}", e.message);
+        let e = parse(&with(r#"[{"text":{"fi":"x"}}]"#)).unwrap_err();
+        assert!(
+            e.message.contains("invalid type: sequence"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

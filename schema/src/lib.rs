@@ -23,6 +23,7 @@ pub mod jsonld;
 mod legacy;
 pub mod messages;
 pub mod notice;
+#[cfg(feature = "old-spellings")]
 mod one_or_many;
 pub mod outline;
 pub mod party;

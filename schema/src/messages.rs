@@ -38,6 +38,8 @@ messages! {
     Version => ["Versio", "Version", "Version"],
     Published => ["julkaistu", "publicerad", "published"],
     Effective => ["voimassa alkaen", "gäller från", "in effect from"],
+    /// Before the notice's own effective date at the top of the page.
+    InEffectFrom => ["Voimassa alkaen", "Gäller från", "In effect from"],
     /// After a stated publication date earlier than the receipt: "…; received {day}".
     Received => [
         "päiväys organisaation ilmoittama; vastaanotettu",
@@ -207,12 +209,15 @@ messages! {
         "No data protection officer has been appointed.",
     ],
     Reason => ["Syy", "Skäl", "Reason"],
-    /// How far ahead material changes are announced; fill `{days}`.
-    AdvanceNotice => [
-        "Olennaisista muutoksista ilmoitetaan {days} päivää etukäteen.",
-        "Väsentliga ändringar meddelas {days} dagar i förväg.",
-        "Material changes are announced {days} days in advance.",
+    /// How far ahead material changes are announced: these words, the number of days, then
+    /// [`Message::AdvanceNoticeAfter`]. (Two parts, not a placeholder: filling one would bring
+    /// substring search into the widget's bundle.)
+    AdvanceNoticeBefore => [
+        "Olennaisista muutoksista ilmoitetaan",
+        "Väsentliga ändringar meddelas",
+        "Material changes are announced",
     ],
+    AdvanceNoticeAfter => ["päivää etukäteen.", "dagar i förväg.", "days in advance."],
     /// The label of the advance notice in the diff.
     AdvanceNoticeDays => [
         "Ilmoitusaika (päivää)",
@@ -221,6 +226,12 @@ messages! {
     ],
     HowNotified => ["Miten muutoksista kerrotaan", "Hur ändringar meddelas", "How changes are announced"],
     Number => ["Numero", "Nummer", "Number"],
+    /// The European Economic Area, which CLDR does not name (it is no region code).
+    Eea => [
+        "Euroopan talousalue",
+        "Europeiska ekonomiska samarbetsområdet",
+        "European Economic Area",
+    ],
     Region => ["Alue", "Region", "Region"],
     Yes => ["kyllä", "ja", "yes"],
     No => ["ei", "nej", "no"],

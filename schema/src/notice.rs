@@ -79,11 +79,13 @@ pub struct Notice {
     pub rights: Option<Rights>,
     /// The supervisory authorities a complaint can be lodged with; format 1's single
     /// `complaint_authority` is still read as a one-item list.
-    #[serde(
-        default,
-        alias = "complaint_authority",
-        deserialize_with = "crate::one_or_many::deserialize",
-        skip_serializing_if = "Vec::is_empty"
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "old-spellings",
+        serde(
+            alias = "complaint_authority",
+            deserialize_with = "crate::one_or_many::deserialize"
+        )
     )]
     pub complaint_authorities: Vec<ComplaintAuthority>,
     /// Automated decisions of Art. 22.

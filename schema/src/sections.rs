@@ -206,9 +206,12 @@ pub struct Transfer {
     /// ISO 3166-1 alpha-2 country code of the destination.
     pub country: String,
     /// One or more; format 1's single `safeguard` is still read as a one-item list.
-    #[serde(
-        alias = "safeguard",
-        deserialize_with = "crate::one_or_many::deserialize"
+    #[cfg_attr(
+        feature = "old-spellings",
+        serde(
+            alias = "safeguard",
+            deserialize_with = "crate::one_or_many::deserialize"
+        )
     )]
     pub safeguards: Vec<Safeguard>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -377,63 +380,140 @@ pub struct NoticeHeading {
     pub text: Text,
 }
 
-macro_rules! headings {
-    ($($field:ident => $section:ident,)*) => {
-        /// The notice's own headings, keyed by the section's field name in the notice file; a
-        /// section without one shows the standard heading.
-        #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-        #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-        #[serde(deny_unknown_fields)]
-        pub struct Headings {
-            $(
-                #[serde(default, skip_serializing_if = "Option::is_none")]
-                pub $field: Option<NoticeHeading>,
-            )*
-        }
+/// The notice's own headings, keyed in the file by the section's field name
+/// (`{"purposes": {"number": "3", "text": {…}}}`); a section without one shows the standard
+/// heading. Held as a short list rather than a struct of twenty optional fields: its reader is a
+/// tenth of the size in the browser widget.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Headings(Vec<(SectionId, NoticeHeading)>);
 
-        impl Headings {
-            /// The notice's heading for `section`, if it gives one.
-            pub fn get(&self, section: SectionId) -> Option<&NoticeHeading> {
-                match section {
-                    $(SectionId::$section => self.$field.as_ref(),)*
-                    _ => None,
-                }
-            }
+impl Headings {
+    /// The sections that may have a heading of their own, by their field names in the file.
+    pub const KEYS: [(&'static str, SectionId); 20] = [
+        ("organisation", SectionId::Organisation),
+        ("role", SectionId::Role),
+        ("representative", SectionId::Representative),
+        ("contact", SectionId::Contact),
+        ("dpo", SectionId::Dpo),
+        ("register", SectionId::Register),
+        ("purposes", SectionId::Purposes),
+        ("lawfulness", SectionId::Lawfulness),
+        ("data_subjects", SectionId::DataSubjects),
+        ("sources", SectionId::Sources),
+        ("recipients", SectionId::Recipients),
+        ("transfers", SectionId::Transfers),
+        ("retention", SectionId::Retention),
+        ("security", SectionId::Security),
+        ("rights", SectionId::Rights),
+        ("complaint_authorities", SectionId::ComplaintAuthority),
+        ("automated_decisions", SectionId::AutomatedDecisions),
+        ("profiling", SectionId::Profiling),
+        ("requirement", SectionId::Requirement),
+        ("changes", SectionId::Changes),
+    ];
 
-            /// Whether no heading is given.
-            pub fn is_empty(&self) -> bool {
-                true $(&& self.$field.is_none())*
-            }
+    /// The notice's heading for `section`, if it gives one.
+    pub fn get(&self, section: SectionId) -> Option<&NoticeHeading> {
+        self.0.iter().find(|(s, _)| *s == section).map(|(_, h)| h)
+    }
 
-            /// Every heading given, with its key, in reading order.
-            pub fn iter(&self) -> impl Iterator<Item = (&'static str, SectionId, &NoticeHeading)> {
-                [$((stringify!($field), SectionId::$section, self.$field.as_ref()),)*]
-                    .into_iter()
-                    .filter_map(|(k, s, h)| h.map(|h| (k, s, h)))
-            }
-        }
-    };
+    /// Sets the heading of `section` (one of [`Headings::KEYS`]).
+    pub fn set(&mut self, section: SectionId, heading: NoticeHeading) {
+        self.0.retain(|(s, _)| *s != section);
+        // Kept in reading order; an insertion, not a sort (a sort would cost the widget 3 KB).
+        let at = self.0.iter().take_while(|(s, _)| *s < section).count();
+        self.0.insert(at, (section, heading));
+    }
+
+    /// Whether no heading is given.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every heading given, with its key, in reading order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, SectionId, &NoticeHeading)> {
+        self.0.iter().map(|(s, h)| (Self::key(*s), *s, h))
+    }
+
+    fn key(section: SectionId) -> &'static str {
+        Self::KEYS
+            .iter()
+            .find(|(_, s)| *s == section)
+            .map(|(k, _)| *k)
+            .expect("only sections of KEYS are held")
+    }
 }
 
-headings! {
-    organisation => Organisation,
-    role => Role,
-    representative => Representative,
-    contact => Contact,
-    dpo => Dpo,
-    register => Register,
-    purposes => Purposes,
-    lawfulness => Lawfulness,
-    data_subjects => DataSubjects,
-    sources => Sources,
-    recipients => Recipients,
-    transfers => Transfers,
-    retention => Retention,
-    security => Security,
-    rights => Rights,
-    complaint_authorities => ComplaintAuthority,
-    automated_decisions => AutomatedDecisions,
-    profiling => Profiling,
-    requirement => Requirement,
-    changes => Changes,
+impl Serialize for Headings {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (key, _, heading) in self.iter() {
+            map.serialize_entry(key, heading)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Headings {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Headings;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of headings keyed by section, such as {\"purposes\": {\"number\": \"3\", \"text\": {\"fi\": \"…\"}}}")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Headings, A::Error> {
+                let mut out = Headings::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    let Some(&(name, section)) = Headings::KEYS.iter().find(|(k, _)| *k == key)
+                    else {
+                        const NAMES: [&str; 20] = {
+                            let mut names = [""; 20];
+                            let mut i = 0;
+                            while i < 20 {
+                                names[i] = Headings::KEYS[i].0;
+                                i += 1;
+                            }
+                            names
+                        };
+                        return Err(serde::de::Error::unknown_field(&key, &NAMES));
+                    };
+                    if out.get(section).is_some() {
+                        return Err(serde::de::Error::duplicate_field(name));
+                    }
+                    let heading = map.next_value()?;
+                    out.set(section, heading);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
+
+#[cfg(feature = "json-schema")]
+impl schemars::JsonSchema for Headings {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Headings".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let heading = g.subschema_for::<NoticeHeading>();
+        let properties: serde_json::Map<String, serde_json::Value> = Headings::KEYS
+            .iter()
+            .map(|(k, _)| (k.to_string(), heading.clone().to_value()))
+            .collect();
+        schemars::json_schema!({
+            "description": "The notice's own headings and numbering, keyed by the section's field name in the notice file; a section without one shows the standard heading.",
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": false
+        })
+    }
 }

@@ -14,7 +14,8 @@
 //!
 //! ```text
 //! pub struct PageContext { pub base_url: String, pub version: Option<u32>,
-//!                          pub published: Option<Date>, pub languages_href: bool }
+//!                          pub published: Option<Date>, pub languages_href: bool,
+//!                          pub changelog_href: Option<String> }
 //! pub async fn notice_html(notice: &Notice, lang: &str, ctx: &PageContext) -> String;
 //! pub async fn history_html(history: &History, lang: &str, ctx: &PageContext) -> String; // first page
 //! pub async fn changelog_html(log: &ChangeLog, ctx: &PageContext) -> String;            // any page

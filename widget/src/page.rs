@@ -24,12 +24,17 @@ pub struct PageContext {
     /// `true`: the language switch renders as links `?lang=xx` (server pages); `false`: as buttons
     /// (the widget switches in place).
     pub languages_href: bool,
+    /// Where the change log is when it is not under `base_url`: for a notice the CLI renders to a
+    /// file, the change-log file written next to it, or the published change log's address.
+    /// Every rendered notice links its change log; this is how a standalone page does.
+    pub changelog_href: Option<String>,
 }
 
 impl PageContext {
     /// The change-log page, if there are pages to link to.
     pub fn history_href(&self) -> Option<String> {
         self.under("history")
+            .or_else(|| self.changelog_href.clone())
     }
 
     /// The page of the change log whose newest version is `from`.

@@ -25,6 +25,7 @@ fn page(version: Option<u32>) -> PageContext {
         version,
         published: None,
         languages_href: true,
+        changelog_href: None,
     }
 }
 
@@ -187,4 +188,228 @@ fn a_standalone_page_links_nowhere() {
     let html = block_on(notice_html(&notice(), "fi", &PageContext::default()));
     assert!(!html.contains("/history"));
     assert!(!html.contains("Muutoshistoria"));
+}
+
+/// Every fact of the schema's every-field notice (`schema/tests/data/every-field.json`, which sets
+/// every field the JSON Schema declares) is on its page in each language: a new field that the
+/// renderer forgets fails here, whatever its name.
+mod every_field {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::i18n::place;
+    use seloste_schema::duration::humanize;
+    use seloste_schema::party::Jurisdiction;
+    use seloste_schema::vocab::*;
+
+    const EVERY_FIELD: &str = include_str!("../../schema/tests/data/every-field.json");
+
+    /// Fields whose values are not shown as written, each with why.
+    const NOT_SHOWN: &[(&str, &str)] = &[
+        ("$schema", "a hint for editors"),
+        ("format", "the file format"),
+        ("id", "the notice's address"),
+        ("languages", "shown as the language switch, by name"),
+        ("updated", "shown as a localized date, checked below"),
+        ("effective", "shown as a localized date, checked below"),
+        (
+            "advance_notice_days",
+            "a number inside a sentence, checked below",
+        ),
+    ];
+
+    /// `value` of a vocabulary field as the page words it, or `None` for a field of free text.
+    fn label(key: &str, value: &str, lang: &str) -> Option<String> {
+        let json = Value::from(value);
+        let with_article = |label: &str, article: &str| format!("{label} ({article})");
+        Some(match key {
+            "legal_bases" => {
+                let b: LegalBasis = serde_json::from_value(json).unwrap();
+                with_article(b.label(lang), b.article())
+            }
+            "special_category_conditions" | "special_category_condition" => {
+                let c: SpecialCategoryCondition = serde_json::from_value(json).unwrap();
+                with_article(c.label(lang), c.article())
+            }
+            "safeguards" => {
+                let s: Safeguard = serde_json::from_value(json).unwrap();
+                with_article(s.label(lang), s.article())
+            }
+            "rights" => serde_json::from_value::<Right>(json)
+                .unwrap()
+                .label(lang)
+                .into(),
+            "role" => serde_json::from_value::<RecipientRole>(json)
+                .unwrap()
+                .label(lang)
+                .into(),
+            "acts_as" => serde_json::from_value::<RoleKind>(json)
+                .unwrap()
+                .label(lang)
+                .into(),
+            "kind" => serde_json::from_value::<RequirementKind>(json)
+                .unwrap()
+                .label(lang)
+                .into(),
+            "jurisdiction" => serde_json::from_value::<Jurisdiction>(json)
+                .unwrap()
+                .label(lang)
+                .into(),
+            "location" => place(value, lang),
+            "min_duration" | "max_duration" => humanize(value, lang),
+            _ => return None,
+        })
+    }
+
+    /// Every string of `v` as the page in `lang` shows it, with its path.
+    fn facts(v: &Value, path: &str, key: &str, lang: &str, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::String(s) if NOT_SHOWN.iter().any(|(k, _)| *k == key) => {}
+            Value::String(s) => {
+                let shown = label(key, s, lang).unwrap_or_else(|| s.clone());
+                out.push((path.to_owned(), shown));
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    facts(x, &format!("{path}[{i}]"), key, lang, out);
+                }
+            }
+            Value::Object(map) if map.keys().all(|k| ["fi", "sv", "en"].contains(&k.as_str())) => {
+                facts(&map[lang], &format!("{path}.{lang}"), key, lang, out);
+            }
+            Value::Object(map) => {
+                for (k, x) in map {
+                    facts(x, &format!("{path}.{k}"), k, lang, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The page's visible text: tags dropped, entities decoded.
+    fn visible(html: &str) -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text.replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+    }
+
+    /// The fixture without one of the two fields a notice cannot have together.
+    fn without(field: &str) -> Value {
+        let mut v: Value = serde_json::from_str(EVERY_FIELD).unwrap();
+        v.as_object_mut().unwrap().remove(field);
+        v
+    }
+
+    #[test]
+    fn every_fact_of_the_every_field_notice_is_on_its_page() {
+        for json in [without("dpo_not_appointed"), without("dpo")] {
+            let n: Notice = serde_json::from_value(json.clone()).unwrap();
+            for lang in ["fi", "sv", "en"] {
+                let html = block_on(notice_html(&n, lang, &PageContext::default()));
+                let text = visible(&html);
+                let mut all = Vec::new();
+                facts(&json, "", "", lang, &mut all);
+                let missing: Vec<_> = all
+                    .iter()
+                    .filter(|(path, fact)| {
+                        if path.contains(".href") {
+                            !html.contains(&format!("href=\"{fact}\""))
+                        } else {
+                            !text.contains(fact.as_str())
+                        }
+                    })
+                    .collect();
+                assert!(missing.is_empty(), "{lang}: not on the page: {missing:#?}");
+                // The facts the walk leaves to sentences and dates.
+                let days = n.changes.as_ref().unwrap().advance_notice_days.unwrap();
+                assert!(
+                    text.contains(&format!(" {days} ")),
+                    "{lang}: advance notice"
+                );
+                let effective = n.effective.unwrap().localized(lang);
+                assert!(text.contains(&effective), "{lang}: effective date");
+            }
+        }
+    }
+
+    #[test]
+    fn the_notices_own_headings_and_numbers_head_its_sections() {
+        let n: Notice = serde_json::from_value(without("dpo_not_appointed")).unwrap();
+        let html = block_on(notice_html(&n, "sv", &PageContext::default()));
+        assert!(html.contains("<h2>6. Del 6</h2>"), "register: {html}");
+        assert!(html.contains("<h2>21. Kakor</h2>"), "other section");
+        // A heading without this language's words keeps its number and the standard words.
+        let mut v = without("dpo_not_appointed");
+        v["headings"]["purposes"]["text"] = serde_json::json!({"fi": "Käyttötarkoitus"});
+        let n: Notice = serde_json::from_value(v).unwrap();
+        let html = block_on(notice_html(&n, "en", &PageContext::default()));
+        assert!(
+            html.contains("<h2>7. Purposes of processing</h2>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn data_items_say_which_are_required() {
+        let n: Notice = serde_json::from_value(without("dpo")).unwrap();
+        let html = block_on(notice_html(&n, "fi", &PageContext::default()));
+        assert!(
+            html.contains("Lääkitys <em class=\"tag\">(vapaaehtoinen)</em>"),
+            "{html}"
+        );
+        let html = block_on(notice_html(&n, "en", &PageContext::default()));
+        assert!(html.contains("Medication <em class=\"tag\">(voluntary)</em>"));
+        assert!(html.contains("No data protection officer has been appointed."));
+    }
+}
+
+/// "No transfers" is said once: the stock sentence gives way to the notice's own words.
+#[test]
+fn no_transfers_is_said_once() {
+    let mut n = notice();
+    let t = n
+        .transfers
+        .get_or_insert_with(|| seloste_schema::sections::Transfers {
+            outside_eea: false,
+            items: vec![],
+            notes: vec![],
+        });
+    t.outside_eea = false;
+    t.items.clear();
+    t.notes.clear();
+    let html = block_on(notice_html(&n, "fi", &page(None)));
+    assert!(html.contains("Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle."));
+    n.transfers.as_mut().unwrap().notes = vec![seloste_schema::Block::Paragraph(
+        seloste_schema::Text::new("fi", "Tietoja ei siirretä EU/ETA-alueen ulkopuolelle."),
+    )];
+    let html = block_on(notice_html(&n, "fi", &page(None)));
+    assert!(!html.contains("Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle."));
+    assert_eq!(html.matches("ei siirretä").count(), 1, "{html}");
+}
+
+/// A page shows the day the notice takes effect when it is not a day already shown.
+#[test]
+fn the_effective_date_is_shown_when_it_differs() {
+    let mut n = notice();
+    n.effective = n.updated;
+    let html = block_on(notice_html(&n, "en", &page(None)));
+    assert!(!html.contains("In effect from"));
+    n.effective = seloste_schema::Date::from_ymd(2031, 7, 1);
+    let html = block_on(notice_html(&n, "en", &page(None)));
+    assert!(html.contains("In effect from 1 July 2031"), "{html}");
 }

@@ -169,6 +169,7 @@ fn context(config: &Config, version: Option<&Version>) -> PageContext {
         version: version.map(|v| v.number),
         published: version.map(|v| v.published),
         languages_href: false,
+        changelog_href: None,
     }
 }
 

@@ -1,9 +1,10 @@
 //! Contact cards: an organisation or a person with addresses, `tel:` and `mailto:` links.
 
 use seloste_schema::party::{Address, Contact, Organisation, Phone};
+use seloste_schema::sections::ComplaintAuthority;
 use yew::prelude::*;
 
-use super::prose::{link, web_link};
+use super::prose::{link, prose, web_link};
 use crate::i18n::{t, Message};
 
 /// The card of an organisation (controller, processor or representative).
@@ -37,6 +38,22 @@ pub fn contact(c: &Contact, lang: &str) -> Html {
             }
             <dl>{ reach(&c.postal_address, &c.visiting_address, &c.phones, &c.emails, lang) }</dl>
         </address>
+    }
+}
+
+/// The card of a supervisory authority a complaint can be lodged with.
+pub fn authority(a: &ComplaintAuthority, lang: &str) -> Html {
+    html! {
+        <>
+            <address class="card">
+                <p class="card-name">{ a.name.get(lang).to_owned() }</p>
+                <dl>
+                    { reach(&a.postal_address, &None, &a.phones, &a.emails, lang) }
+                    { fact(t(Message::Web, lang), a.web.as_deref().map(web_link)) }
+                </dl>
+            </address>
+            { prose(&a.notes, lang) }
+        </>
     }
 }
 
@@ -78,6 +95,9 @@ fn address(a: &Address) -> Html {
         <>
             { a.street.clone() }<br />
             { format!("{} {}", a.postal_code, a.city) }
+            if let Some(region) = &a.region {
+                <br />{ region.clone() }
+            }
             if let Some(country) = &a.country {
                 <br />{ country.clone() }
             }

@@ -51,6 +51,17 @@ pub fn NoticeView(props: &NoticeProps) -> Html {
         }
         meta.push(s);
     }
+    // The day the notice takes effect, where it is not one of the days already shown.
+    if let Some(e) = n
+        .effective
+        .filter(|e| Some(*e) != n.updated && Some(*e) != ctx.published)
+    {
+        meta.push(format!(
+            "{} {}",
+            t(Message::InEffectFrom, lang),
+            e.localized(lang)
+        ));
+    }
     html! {
         <article class="seloste" lang={props.lang.clone()} aria-labelledby="seloste-title">
             <header>
@@ -75,10 +86,19 @@ fn section(id: SectionId, n: &Notice, lang: &str) -> Html {
     let Some(body) = sections::body(id, n, lang) else {
         return Html::default();
     };
-    let heading = if id == SectionId::Organisation && n.role.acts_as == RoleKind::Processor {
+    let standard = if id == SectionId::Organisation && n.role.acts_as == RoleKind::Processor {
         SectionId::processor_heading(lang)
     } else {
         id.heading(lang)
+    };
+    // The notice's own heading, if it has one: its words in this language (else the standard
+    // words) and its number, which the notice's cross-references point at.
+    let heading = match n.headings.get(id) {
+        Some(own) => numbered(
+            own.number.as_deref(),
+            own.text.exact(lang).unwrap_or(standard),
+        ),
+        None => standard.to_owned(),
     };
     html! {
         <section id={id.anchor()}>
@@ -97,11 +117,23 @@ fn other_sections(n: &Notice, lang: &str) -> Html {
         <div id={SectionId::Other.anchor()}>
             { for n.other_sections.iter().enumerate().map(|(i, s)| html! {
                 <section id={format!("{}-{}", SectionId::Other.anchor(), i + 1)}>
-                    <h2>{ s.heading.get(lang).to_owned() }</h2>
+                    <h2>{ numbered(s.number.as_deref(), s.heading.get(lang)) }</h2>
                     { prose(&s.body, lang) }
                 </section>
             }) }
         </div>
+    }
+}
+
+/// "2. Rekisterin nimi": a heading with the notice's number, as the notice writes it ("2", "2.",
+/// "B)"), a full stop added only after a bare number or letter.
+fn numbered(number: Option<&str>, text: &str) -> String {
+    match number.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) if n.bytes().last().is_some_and(|b| b.is_ascii_alphanumeric()) => {
+            format!("{n}. {text}")
+        }
+        Some(n) => format!("{n} {text}"),
+        None => text.to_owned(),
     }
 }
 

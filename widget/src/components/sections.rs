@@ -7,9 +7,9 @@ use seloste_schema::vocab::{LegalBasis, RoleKind};
 use seloste_schema::{Notice, SectionId};
 use yew::prelude::*;
 
-use super::contact::{contact, fact, organisation};
+use super::contact::{authority, contact, fact, organisation};
 use super::prose::{prose, text_list, web_link};
-use crate::i18n::{t, Message};
+use crate::i18n::{place, t, Message};
 
 /// The body of section `id`, or `None` when the notice says nothing that belongs there.
 /// [`SectionId::Other`] is rendered by the notice view itself: each free section has its own heading.
@@ -19,12 +19,9 @@ pub fn body(id: SectionId, n: &Notice, lang: &str) -> Option<Html> {
         General => (!n.introduction.is_empty()).then(|| prose(&n.introduction, lang)),
         Organisation => Some(organisation(&n.organisation, lang)),
         Role => role(&n.role, lang),
-        Representative => n
-            .representative
-            .as_ref()
-            .map(|r| organisation(&r.organisation(), lang)),
+        Representative => n.representative.as_ref().map(|r| representative(r, lang)),
         Contact => n.contact.as_ref().map(|c| contact(c, lang)),
-        Dpo => n.dpo.as_ref().map(|c| contact(c, lang)),
+        Dpo => dpo(n, lang),
         Register => n.register.as_ref().map(|r| register(r, lang)),
         Purposes => (!n.purposes.is_empty()).then(|| purposes(&n.purposes, lang)),
         Lawfulness => n.lawfulness.as_ref().map(|l| lawfulness(l, lang)),
@@ -35,11 +32,19 @@ pub fn body(id: SectionId, n: &Notice, lang: &str) -> Option<Html> {
         Retention => n.retention.as_ref().map(|r| retention(r, lang)),
         Security => n.security.as_ref().map(|s| security(s, lang)),
         Rights => n.rights.as_ref().map(|r| rights(r, lang)),
-        ComplaintAuthority => n.complaint_authorities.first().map(|c| complaint(c, lang)),
-        AutomatedDecisions => n.automated_decisions.as_ref().map(|a| automated(a, lang)),
-        Profiling => None,
+        ComplaintAuthority => (!n.complaint_authorities.is_empty()).then(|| {
+            n.complaint_authorities
+                .iter()
+                .map(|c| authority(c, lang))
+                .collect()
+        }),
+        AutomatedDecisions => n
+            .automated_decisions
+            .as_ref()
+            .map(|a| automated(a, n.profiling.is_some(), lang)),
+        Profiling => n.profiling.as_ref().map(|p| profiling(p, lang)),
         Requirement => n.requirement.as_ref().map(|r| requirement(r, lang)),
-        Changes => n.changes.as_ref().map(|c| prose(&c.description, lang)),
+        Changes => n.changes.as_ref().map(|c| changes(c, lang)),
         Other => None,
     }
 }
@@ -47,6 +52,34 @@ pub fn body(id: SectionId, n: &Notice, lang: &str) -> Option<Html> {
 /// "Sopimus (6(1)(b))": the basis in words with its article, so both lay and legal readers follow.
 pub fn legal_basis(b: LegalBasis, lang: &str) -> String {
     format!("{} ({})", b.label(lang), b.article())
+}
+
+/// The representative's card, the law it is appointed under, and the notice's words about it.
+fn representative(r: &seloste_schema::party::Representative, lang: &str) -> Html {
+    html! {
+        <>
+            { organisation(&r.organisation(), lang) }
+            if let Some(j) = r.jurisdiction {
+                <p>{ j.label(lang) }</p>
+            }
+            { prose(&r.notes, lang) }
+        </>
+    }
+}
+
+/// The data protection officer, or the statement that none is appointed and why.
+fn dpo(n: &Notice, lang: &str) -> Option<Html> {
+    if let Some(c) = &n.dpo {
+        return Some(contact(c, lang));
+    }
+    n.dpo_not_appointed.as_ref().map(|d| {
+        html! {
+            <>
+                <p>{ t(Message::DpoNotAppointed, lang) }</p>
+                { prose(&d.reason, lang) }
+            </>
+        }
+    })
 }
 
 /// A controller's notice needs no role section (its organisation heading says "controller");
@@ -78,7 +111,11 @@ fn register(r: &Register, lang: &str) -> Html {
 
 fn purposes(list: &[Purpose], lang: &str) -> Html {
     let names_only = list.iter().all(|p| {
-        p.description.is_empty() && p.legal_bases.is_empty() && p.legitimate_interest.is_none()
+        p.description.is_empty()
+            && p.legal_bases.is_empty()
+            && p.legitimate_interest.is_none()
+            && p.special_category_condition.is_none()
+            && p.law.is_none()
     });
     if names_only {
         let names: Vec<_> = list.iter().map(|p| p.name.clone()).collect();
@@ -90,13 +127,18 @@ fn purposes(list: &[Purpose], lang: &str) -> Html {
             <>
                 <h3>{ p.name.get(lang).to_owned() }</h3>
                 { prose(&p.description, lang) }
-                if !p.legal_bases.is_empty() || p.legitimate_interest.is_some() {
+                if !p.legal_bases.is_empty() || p.legitimate_interest.is_some()
+                    || p.special_category_condition.is_some() || p.law.is_some() {
                     <dl>
                         if !p.legal_bases.is_empty() {
                             <dt>{ t(Message::LegalBasis, lang) }</dt>
                             { for p.legal_bases.iter().map(|b| html! { <dd>{ legal_basis(*b, lang) }</dd> }) }
                         }
+                        { fact(t(Message::Law, lang), p.law.as_ref().map(|l| html! { l.get(lang).to_owned() })) }
                         { fact(t(Message::LegitimateInterest, lang), p.legitimate_interest.as_ref().map(|i| html! { i.get(lang).to_owned() })) }
+                        { fact(t(Message::SpecialCategoryCondition, lang), p.special_category_condition.map(|c| html! {
+                            format!("{} ({})", c.label(lang), c.article())
+                        })) }
                     </dl>
                 }
             </>
@@ -152,7 +194,29 @@ fn data_category(c: &DataCategory, lang: &str) -> Html {
             if c.special_category {
                 { " " }<em class="tag">{ format!("({})", t(Message::SpecialCategory, lang)) }</em>
             }
-            { text_list(&c.items.iter().map(|i| i.name.clone()).collect::<Vec<_>>(), lang) }
+            { prose(&c.description, lang) }
+            if !c.items.is_empty() {
+                <ul>{ for c.items.iter().map(|i| data_item(i, lang)) }</ul>
+            }
+        </li>
+    }
+}
+
+/// One piece of data, with "(pakollinen)" or "(vapaaehtoinen)" where the notice says which.
+fn data_item(i: &DataItem, lang: &str) -> Html {
+    let word = i.required.map(|r| {
+        if r {
+            Message::Required
+        } else {
+            Message::Voluntary
+        }
+    });
+    html! {
+        <li>
+            { i.name.get(lang).to_owned() }
+            if let Some(word) = word {
+                { " " }<em class="tag">{ format!("({})", t(word, lang)) }</em>
+            }
         </li>
     }
 }
@@ -168,6 +232,7 @@ fn sources(s: &Sources, lang: &str) -> Html {
                             if i.publicly_accessible {
                                 { " " }<em class="tag">{ format!("({})", t(Message::PubliclyAccessible, lang)) }</em>
                             }
+                            { text_list(&i.supplies, lang) }
                         </li>
                     }) }
                 </ul>
@@ -194,7 +259,7 @@ fn recipient(r: &Recipient, lang: &str) -> Html {
             <p><strong>{ r.name.get(lang).to_owned() }</strong>{ format!(" · {}", r.role.label(lang)) }</p>
             <dl>
                 { fact(t(Message::Purpose, lang), r.purpose.as_ref().map(|p| html! { p.get(lang).to_owned() })) }
-                { fact(t(Message::Location, lang), r.location.clone().map(|l| html! { l })) }
+                { fact(t(Message::Location, lang), r.location.as_deref().map(|l| html! { place(l, lang) })) }
                 { fact(t(Message::Web, lang), r.web.as_deref().map(web_link)) }
             </dl>
             { prose(&r.details, lang) }
@@ -203,24 +268,34 @@ fn recipient(r: &Recipient, lang: &str) -> Html {
 }
 
 fn transfers(x: &Transfers, lang: &str) -> Html {
-    let statement = if x.outside_eea {
-        Message::TransfersOutside
-    } else {
-        Message::NoTransfers
-    };
+    let statement = t(
+        if x.outside_eea {
+            Message::TransfersOutside
+        } else {
+            Message::NoTransfers
+        },
+        lang,
+    );
+    // Said once. A notice that transfers nothing and writes about transfers anyway says exactly
+    // that in its own words ("Tietoja ei siirretä EU/ETA-alueen ulkopuolelle."), right under this
+    // section's heading: the stock sentence would repeat it.
+    let said = !x.outside_eea && !x.notes.is_empty();
     html! {
         <>
-            <p>{ t(statement, lang) }</p>
+            if !said {
+                <p>{ statement }</p>
+            }
             if !x.items.is_empty() {
                 <ul class="items">
                     { for x.items.iter().map(|i| html! {
                         <li>
                             <p><strong>{ i.recipient.get(lang).to_owned() }</strong></p>
                             <dl>
-                                { fact(t(Message::Country, lang), Some(html! { i.country.clone() })) }
-                                { fact(t(Message::Safeguard, lang), Some(html! {
-                                    i.safeguards.iter().map(|s| format!("{} ({})", s.label(lang), s.article())).collect::<Vec<_>>().join(", ")
-                                })) }
+                                { fact(t(Message::Country, lang), Some(html! { place(&i.country, lang) })) }
+                                if !i.safeguards.is_empty() {
+                                    <dt>{ t(if i.safeguards.len() == 1 { Message::Safeguard } else { Message::Safeguards }, lang) }</dt>
+                                    { for i.safeguards.iter().map(|s| html! { <dd>{ format!("{} ({})", s.label(lang), s.article()) }</dd> }) }
+                                }
                             </dl>
                             { prose(&i.details, lang) }
                         </li>
@@ -299,25 +374,47 @@ fn rights(r: &Rights, lang: &str) -> Html {
     }
 }
 
-fn complaint(c: &ComplaintAuthority, lang: &str) -> Html {
-    html! {
-        <>
-            <p class="lead">{ c.name.get(lang).to_owned() }</p>
-            if let Some(web) = &c.web {
-                <p>{ web_link(web) }</p>
-            }
-            { prose(&c.notes, lang) }
-        </>
-    }
-}
-
-fn automated(a: &AutomatedDecisions, lang: &str) -> Html {
-    let statement = if a.exists {
-        Message::AutomatedExists
-    } else {
-        Message::AutomatedNone
+/// Art. 22 decisions. Where the notice states its profiling apart (the next section), this one
+/// speaks of decisions alone; otherwise of both, as notices customarily do.
+fn automated(a: &AutomatedDecisions, profiling_apart: bool, lang: &str) -> Html {
+    let statement = match (a.exists, profiling_apart) {
+        (true, true) => Message::DecisionsExist,
+        (false, true) => Message::DecisionsNone,
+        (true, false) => Message::AutomatedExists,
+        (false, false) => Message::AutomatedNone,
     };
     html! { <><p>{ t(statement, lang) }</p>{ prose(&a.description, lang) }</> }
+}
+
+fn profiling(p: &Profiling, lang: &str) -> Html {
+    let statement = if p.exists {
+        Message::ProfilingExists
+    } else {
+        Message::ProfilingNone
+    };
+    html! { <><p>{ t(statement, lang) }</p>{ prose(&p.description, lang) }</> }
+}
+
+fn changes(c: &ChangePolicy, lang: &str) -> Html {
+    let days = c.advance_notice_days.map(|d| {
+        format!(
+            "{} {d} {}",
+            t(Message::AdvanceNoticeBefore, lang),
+            t(Message::AdvanceNoticeAfter, lang)
+        )
+    });
+    html! {
+        <>
+            { prose(&c.description, lang) }
+            if let Some(days) = days {
+                <p>{ days }</p>
+            }
+            if !c.how_notified.is_empty() {
+                <h3>{ t(Message::HowNotified, lang) }</h3>
+                { prose(&c.how_notified, lang) }
+            }
+        </>
+    }
 }
 
 fn requirement(r: &Requirement, lang: &str) -> Html {
