@@ -69,7 +69,11 @@ fn a_traditional_finnish_register_description() {
     assert!(rights.contains(&Right::Access) && rights.contains(&Right::Rectification));
     // The typo in "periaattet" does not hide the heading.
     assert_eq!(
-        n.headings.security.as_ref().unwrap().number.as_deref(),
+        n.headings
+            .get(seloste_schema::SectionId::Security)
+            .unwrap()
+            .number
+            .as_deref(),
         Some("9")
     );
 }

@@ -80,6 +80,7 @@ fn rendered_words(imported: &Imported) -> Vec<String> {
         version: None,
         published: None,
         languages_href: true,
+        changelog_href: None,
     };
     let html = futures_executor::block_on(notice_html(n, n.main_language(), &ctx));
     words(&visible_text(&html))

@@ -141,6 +141,12 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
     "ltd.",
     "inc.",
     "oy:n",
+    "sarl",
+    "s.a.r.l.",
+    "srl",
+    "ag",
+    "nv",
+    "llp",
 ];
 
 /// Titles a contact person may have.
@@ -317,7 +323,11 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
         }
         let labelled = has_phone_label(&lower);
         take_phones(&mut rest, labelled, &mut p.phones);
-        let remainder = strip_labels(&rest);
+        let mut remainder = strip_labels(&rest);
+        if rest.trim() != line.trim() {
+            // A value was taken: its label ("Oy, Y-tunnus …", "Ab (FO-nummer …)") goes with it.
+            remainder = drop_label_tail(&remainder);
+        }
         if remainder.is_empty() {
             p.used[i] = true;
             continue;
@@ -331,6 +341,15 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
             p.used[i] = true;
         } else if kind == Kind::Person && p.person.is_none() && is_person_name(&remainder) {
             p.person = Some(remainder);
+            p.used[i] = true;
+            person_line = Some(i);
+        } else if let Some((person, title)) = (kind == Kind::Person && p.person.is_none())
+            .then(|| person_and_title(&remainder))
+            .flatten()
+        {
+            // "Matti Meikäläinen, talouspäällikkö" on one line.
+            p.person = Some(person);
+            p.title = Some(title);
             p.used[i] = true;
             person_line = Some(i);
         } else if kind == Kind::Person
@@ -351,7 +370,57 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
             // Probably the street of an address on the next line: decided there.
         }
     }
+    if kind == Kind::Organisation && p.name.is_none() {
+        // A controller named in a sentence ("Northwind Analytics Ltd (…), …, is the controller",
+        // "Our representative … is DataRep Oy, …"): the first company the block names. The
+        // sentence itself stays in the text.
+        p.name = lines
+            .iter()
+            .flat_map(|l| super::parties::named(l))
+            .map(|n| n.name)
+            .find(|n| is_company(n));
+    }
     p
+}
+
+/// "Name Surname, title" on one line: the person and the title.
+fn person_and_title(s: &str) -> Option<(String, String)> {
+    let (name, title) = s.split_once(',')?;
+    let (name, title) = (
+        name.trim(),
+        title.trim().trim_end_matches([',', '.']).trim(),
+    );
+    (is_person_name(name) && is_title(title)).then(|| (name.to_owned(), title.to_owned()))
+}
+
+/// A name without the labels left behind by the values taken after it: "Kotimaan Kalusto Oy,
+/// Y-tunnus" → "Kotimaan Kalusto Oy", "Skärgårdsbåtar Ab (FO-nummer )" → "Skärgårdsbåtar Ab".
+fn drop_label_tail(s: &str) -> String {
+    let only_labels = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| LABEL_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let mut out = s.to_owned();
+    // Brackets holding only labels.
+    while let Some(open) = out.rfind('(') {
+        let close = out[open..].find(')').map_or(out.len(), |c| open + c + 1);
+        if !only_labels(&out[open..close]) {
+            break;
+        }
+        out.replace_range(open..close, "");
+    }
+    loop {
+        let t = out
+            .trim_end()
+            .trim_end_matches([',', ';', ':', '-', '/'])
+            .trim_end();
+        let (head, last) = t.rsplit_once(' ').unwrap_or(("", t));
+        if head.is_empty() || !only_labels(last) {
+            return t.to_owned();
+        }
+        out = head.to_owned();
+    }
 }
 
 fn is_po_box(street: &str) -> bool {
@@ -573,7 +642,19 @@ fn take_address(rest: &mut String) -> Option<(Address, bool, bool)> {
     let visiting = ["käynti", "besök", "visiting", "street address"]
         .iter()
         .any(|k| lower.contains(k));
-    let street = strip_address_label(&before);
+    let mut street = strip_address_label(&before);
+    let mut head = String::new();
+    if street.split_whitespace().count() > 6 {
+        // An address inside a sentence ("… is DataRep Oy, Mannerheimintie 10, 00100 Helsinki"):
+        // the street is the part after the last comma; the sentence before it stays.
+        let (h, last) = street.rsplit_once(", ").unwrap_or(("", street.as_str()));
+        if looks_like_street(last) && last.split_whitespace().count() <= 5 {
+            head = format!("{h},");
+            street = last.trim().to_owned();
+        } else {
+            return None;
+        }
+    }
     let address = Address {
         street: street.clone(),
         postal_code: code,
@@ -589,7 +670,7 @@ fn take_address(rest: &mut String) -> Option<(Address, bool, bool)> {
         if street.is_empty() {
             before.clone()
         } else {
-            String::new()
+            head
         },
         after
     );
@@ -623,6 +704,9 @@ fn has_phone_label(lower: &str) -> bool {
             "matkapuhelin",
             "puhelinnumero",
             "switchboard",
+            "telephone",
+            "telefonnummer",
+            "tfn",
         ]
         .contains(&w)
     })
@@ -638,7 +722,20 @@ fn take_phones(rest: &mut String, labelled: bool, out: &mut Vec<Phone>) {
         while i < chars.len() {
             let c = chars[i];
             let boundary = i == 0 || !chars[i - 1].is_alphanumeric();
-            if (c == '+' || c.is_ascii_digit() || c == '(') && boundary {
+            // "company number 09876543", "FO-nummer": a number of another kind.
+            let word_before: String = chars[..i]
+                .iter()
+                .rev()
+                .skip_while(|c| !c.is_alphanumeric())
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+                .to_lowercase();
+            let other_number =
+                ["number", "nummer", "numero", "no", "nr", "nro"].contains(&word_before.as_str());
+            if (c == '+' || c.is_ascii_digit() || c == '(') && boundary && !other_number {
                 let mut j = i;
                 while j < chars.len() && (chars[j].is_ascii_digit() || " -()+".contains(chars[j])) {
                     if chars[j] == '+' && j != i {

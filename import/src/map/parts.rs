@@ -4,7 +4,7 @@ use serde_json::{json, Map, Value};
 
 use seloste_schema::vocab::{LegalBasis, RecipientRole, Right};
 
-use super::prose::{enumeration, item_name, such_as};
+use super::prose::{enumeration, item_name, listed, such_as};
 use super::Draft;
 use crate::extract::contact::{self, Kind, Party};
 use crate::extract::{duration, has_any, legal, parties, rights, transfers};
@@ -65,6 +65,61 @@ const RETENTION_VERBS: &[&str] = &[
     "store",
     "delete",
     "erase",
+];
+
+/// Words after which a data section lists what is collected.
+const DATA_TRIGGERS: &[&str] = &[
+    "we collect ",
+    "we process ",
+    "we store ",
+    "we ask for ",
+    "keräämme ",
+    "käsittelemme ",
+    "tallennamme ",
+    "vi samlar in ",
+    "vi behandlar ",
+    "vi sparar ",
+    "vi registrerar ",
+];
+
+/// Words after which a sources section names where the data comes from.
+const SOURCE_TRIGGERS: &[&str] = &[
+    "saadaan ",
+    "kerätään ",
+    "saamme ",
+    "fås ",
+    "hämtas ",
+    "samlas in ",
+    "we get ",
+    "we receive ",
+    "obtained from ",
+    "collected from ",
+    "comes from ",
+    "come from ",
+    "we obtain ",
+];
+
+/// Words after which a purposes section lists the purposes ("We use your data to A, to B and to C").
+const PURPOSE_TRIGGERS: &[&str] = &[
+    "käsitellään ",
+    "käytetään ",
+    "för att ",
+    " data to ",
+    " information to ",
+    "in order to ",
+];
+
+/// Words saying data must be given, and that it may be left out.
+const REQUIRED_WORDS: &[&str] = &["required", "mandatory", "pakollis", "obligatorisk", "krävs"];
+const VOLUNTARY_WORDS: &[&str] = &["voluntary", "optional", "vapaaehto", "frivillig"];
+/// "everything else is voluntary", "muut tiedot", "övriga uppgifter".
+const THE_REST: &[&str] = &[
+    "everything else",
+    "all other",
+    "the rest",
+    "muut ",
+    "övriga",
+    "annat",
 ];
 
 const OUTSOURCING: &[&str] = &["ulkoist", "outsourc", "lägga ut", "utkontraktera"];
@@ -170,6 +225,22 @@ pub fn section(
     let mut main = Vec::new();
     for p in paras {
         let text = p.text();
+        if let (Some(Lawfulness), Para::Lines(_)) = (also, p) {
+            // "Tarkoitus ja oikeusperuste": the sentences on the basis go to the lawfulness, the
+            // others stay for the purposes.
+            let states_bases = is_basis_statement(&text);
+            let (basis, rest): (Vec<String>, Vec<String>) =
+                sentences::split(&text).into_iter().partition(|s| {
+                    is_basis_statement(s) || states_bases && !legal::bases(s).is_empty()
+                });
+            if !basis.is_empty() {
+                section(d, Lawfulness, None, heading, &[Para::Lines(basis)]);
+            }
+            if !rest.is_empty() {
+                main.push(Para::Lines(rest));
+            }
+            continue;
+        }
         let routed = match also {
             Some(Lawfulness) if is_basis_statement(&text) => Some(Lawfulness),
             Some(Transfers) if transfers::outside_eea(&text).is_some() => Some(Transfers),
@@ -209,7 +280,7 @@ pub fn section(
                 .free_text
                 .push("lawfulness.legitimate_interests".into());
         }
-        DataSubjects => data(d, paras),
+        DataSubjects => data(d, heading, paras),
         Sources => sources(d, paras),
         Recipients => recipients(d, paras),
         Transfers => transfer(d, paras),
@@ -472,6 +543,37 @@ fn purpose_from_item(d: &Draft, item: &str) -> Value {
     json!({"name": d.t(&item_name(item))})
 }
 
+/// "provide the service (performance of a contract)": the purpose, and the legal basis its
+/// brackets name, which the notice's bases then include.
+fn purpose_with_basis(d: &mut Draft, part: &str) -> Value {
+    let bracket = part
+        .strip_suffix(')')
+        .and_then(|p| p.rsplit_once('('))
+        .map(|(name, inner)| (name.trim(), inner));
+    let bases = bracket
+        .map(|(_, inner)| legal::bases(inner))
+        .unwrap_or_default();
+    let name = match bracket {
+        Some((name, _)) if !bases.is_empty() && !name.is_empty() => name,
+        _ => part,
+    };
+    let mut v = json!({"name": d.t(name)});
+    if !bases.is_empty() {
+        v["legal_bases"] = json!(bases);
+        for b in bases {
+            if !d.bases.contains(&b) {
+                d.bases.push(b);
+                d.guess(
+                    "lawfulness.legal_bases",
+                    b.id(),
+                    "named in brackets after a purpose",
+                );
+            }
+        }
+    }
+    v
+}
+
 fn purposes(d: &mut Draft, heading: &str, paras: &[Para]) {
     let first_new = d.purposes.len();
     let mut lead = Vec::new();
@@ -497,6 +599,26 @@ fn purposes(d: &mut Draft, heading: &str, paras: &[Para]) {
                 let split = sentences::split(&text)
                     .into_iter()
                     .find_map(|s| enumeration(&s, d.lang));
+                let listed_purposes = split.is_none().then(|| {
+                    sentences::split(&text)
+                        .into_iter()
+                        .find_map(|s| listed(&s, PURPOSE_TRIGGERS, 14, 2))
+                });
+                if let Some(Some(parts)) = listed_purposes {
+                    let at = d.purposes.len();
+                    for part in &parts {
+                        let v = purpose_with_basis(d, part);
+                        d.shared_description.push(d.purposes.len());
+                        d.purposes.push(v);
+                    }
+                    d.purposes[at]["description"] = json!([d.paragraph(&text)]);
+                    d.guess(
+                        "purposes",
+                        &parts.join(" | "),
+                        "one sentence divided into purposes at its commas: check the division",
+                    );
+                    continue;
+                }
                 match split {
                     Some(parts) => {
                         let at = d.purposes.len();
@@ -570,7 +692,8 @@ fn lawfulness(d: &mut Draft, paras: &[Para]) {
     d.report.free_text.push("lawfulness.explanation".into());
 }
 
-fn data(d: &mut Draft, paras: &[Para]) {
+fn data(d: &mut Draft, heading: &str, paras: &[Para]) {
+    let first_new = d.data_categories.len();
     let mut i = 0;
     while i < paras.len() {
         match (&paras[i], paras.get(i + 1)) {
@@ -623,7 +746,22 @@ fn data(d: &mut Draft, paras: &[Para]) {
                                 let c = category_with_examples(d, &name, &parts, &s);
                                 d.data_categories.push(c);
                             }
-                            None => desc.push(s),
+                            None => match listed(&s, DATA_TRIGGERS, 4, 2) {
+                                // "Nimi, osoite, puhelinnumero." / "We collect your name, …": the
+                                // items of one category named by the heading; the sentence kept.
+                                Some(parts) => {
+                                    desc.push(s.clone());
+                                    let items: Vec<Value> = parts.iter().map(|p| d.t(p)).collect();
+                                    d.data_categories
+                                        .push(json!({"name": d.t(heading), "items": items}));
+                                    d.guess(
+                                        "data_subjects[].data[].items",
+                                        &parts.join(" | "),
+                                        "a sentence listing data, divided at its commas: check the division",
+                                    );
+                                }
+                                None => desc.push(s),
+                            },
                         },
                     }
                 }
@@ -646,6 +784,46 @@ fn data(d: &mut Draft, paras: &[Para]) {
             }
         }
         i += 1;
+    }
+    mark_required(d, first_new, paras);
+}
+
+/// "Name and email are required; everything else is voluntary": the items of the categories just
+/// read marked required or voluntary where a clause of the section says so.
+fn mark_required(d: &mut Draft, from: usize, paras: &[Para]) {
+    let lang = d.lang;
+    let text: String = paras.iter().map(Para::text).collect::<Vec<_>>().join(" ");
+    for clause in text.split(['.', ';']) {
+        let lower = format!(" {} ", clause.to_lowercase());
+        let required = if has_any(&lower, REQUIRED_WORDS) {
+            true
+        } else if has_any(&lower, VOLUNTARY_WORDS) {
+            false
+        } else {
+            continue;
+        };
+        let the_rest = has_any(&lower, THE_REST);
+        let clause_words = crate::sentences::words(clause);
+        for c in d.data_categories[from..].iter_mut() {
+            let Some(items) = c.get_mut("items").and_then(Value::as_array_mut) else {
+                continue;
+            };
+            for item in items.iter_mut() {
+                let marked = item.get("required").is_some();
+                let name = item
+                    .get("name")
+                    .unwrap_or(item)
+                    .get(lang)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned();
+                let head = crate::sentences::words(&name);
+                let named = head.first().is_some_and(|w| clause_words.contains(w));
+                if named && !marked || the_rest && !marked && !required {
+                    *item = json!({"name": {lang: name}, "required": required});
+                }
+            }
+        }
     }
 }
 
@@ -689,7 +867,23 @@ fn sources(d: &mut Draft, paras: &[Para]) {
                 }
             }
             Para::Lines(_) => {
-                let para = d.paragraph(&p.text());
+                let text = p.text();
+                // "Tiedot saadaan asiakkaalta itseltään sekä …": the sources named, the sentence
+                // kept in the notes.
+                for s in sentences::split(&text) {
+                    if let Some(parts) = listed(&s, SOURCE_TRIGGERS, 6, 1) {
+                        for part in &parts {
+                            let v = json!({"name": d.t(part)});
+                            d.source_items.push(v);
+                        }
+                        d.guess(
+                            "sources[]",
+                            &parts.join(" | "),
+                            "sources named in a sentence, divided at its commas: check the names",
+                        );
+                    }
+                }
+                let para = d.paragraph(&text);
                 d.source_notes.push(para);
                 d.report.free_text.push("sources.notes".into());
             }
@@ -812,12 +1006,16 @@ fn transfer(d: &mut Draft, paras: &[Para]) {
         if transfers::outside_eea(&text) == Some(true) {
             for s in sentences::split(&text) {
                 let countries = transfers::countries(&s);
-                let safeguard = transfers::safeguard(&s).or_else(|| transfers::safeguard(&text));
+                let mut safeguards = transfers::safeguards(&s);
+                if safeguards.is_empty() {
+                    safeguards = transfers::safeguards(&text);
+                }
                 let names = parties::named(&s);
-                match (countries.first(), safeguard, names.first()) {
-                    (Some(c), Some(sg), Some(n)) => {
-                        d.transfer_items.push(json!({"recipient": d.t(&n.name), "country": c, "safeguards": [sg]}));
-                        d.guess("transfers.items", &format!("{} → {c} ({})", n.name, sg.id()), "read from one sentence");
+                match (countries.first(), safeguards.is_empty(), names.first()) {
+                    (Some(c), false, Some(n)) => {
+                        d.transfer_items.push(json!({"recipient": d.t(&n.name), "country": c, "safeguards": safeguards}));
+                        let ids: Vec<&str> = safeguards.iter().map(|sg| sg.id()).collect();
+                        d.guess("transfers.items", &format!("{} → {c} ({})", n.name, ids.join(", ")), "read from one sentence");
                     }
                     (Some(c), _, _) => d.guess(
                         "transfers",
@@ -960,10 +1158,10 @@ fn rights_section(d: &mut Draft, paras: &[Para]) {
             d.rights.push(r);
         }
     }
-    if d.complaint.is_none() {
-        if let Some(a) = rights::authority(&all) {
+    if d.complaint.is_empty() {
+        for a in rights::authorities(&all) {
             d.placed("complaint_authority.name", &a.0);
-            d.complaint = Some(a);
+            d.complaint.push(a);
         }
     }
     for p in paras {
@@ -1001,8 +1199,12 @@ fn complaint(d: &mut Draft, paras: &[Para]) {
         d.rights.push(Right::Complaint);
     }
     let all: String = paras.iter().map(Para::text).collect::<Vec<_>>().join(" ");
-    if d.complaint.is_none() {
-        let found = rights::authority(&all).unwrap_or_else(|| {
+    if d.complaint.is_empty() {
+        let mut found = rights::authorities(&all);
+        for a in &found {
+            d.placed("complaint_authority.name", &a.0);
+        }
+        if found.is_empty() {
             let name = match d.lang {
                 "sv" => "Dataombudsmannens byrå",
                 "en" => "Office of the Data Protection Ombudsman",
@@ -1013,9 +1215,9 @@ fn complaint(d: &mut Draft, paras: &[Para]) {
                 name,
                 "the text names no authority: the Finnish one assumed",
             );
-            (name.to_owned(), Some("https://tietosuoja.fi".to_owned()))
-        });
-        d.complaint = Some(found);
+            found.push((name.to_owned(), Some("https://tietosuoja.fi".to_owned())));
+        }
+        d.complaint = found;
     }
     let prose = d.prose(paras);
     d.complaint_notes.extend(prose);
@@ -1145,10 +1347,12 @@ pub fn finish(d: &mut Draft) {
     // under that law.
     let lang = d.lang;
     let mut laws = Vec::new();
-    for p in d.purposes.iter_mut() {
+    for (i, p) in d.purposes.iter_mut().enumerate() {
         let text = p.to_string();
         let name = p["name"][lang].as_str().unwrap_or("").to_owned();
-        if let Some(law) = legal::law(&name).or_else(|| legal::law(&text)) {
+        let own_text = !d.shared_description.contains(&i);
+        let law = legal::law(&name).or_else(|| own_text.then(|| legal::law(&text)).flatten());
+        if let Some(law) = law {
             p["law"] = json!({ lang: law });
             if p.get("legal_bases").is_none() {
                 p["legal_bases"] = json!([LegalBasis::LegalObligation]);

@@ -135,6 +135,97 @@ fn split_parts(body: &str, lang: &str) -> Option<Vec<String>> {
         .then_some(merged)
 }
 
+/// Where a clause after the list ends ("… when you sign up", "… vid bokningen").
+const CLAUSE_ENDS: &[&str] = &[
+    " when ", " if ", " while ", " kun ", " jos ", " när ", " vid ", " då ",
+];
+
+/// A list inside a sentence after one of `triggers` ("We collect your name, email address and
+/// company name when …", "Tiedot saadaan asiakkaalta itseltään sekä …"), or a sentence that is a
+/// bare list of at least three short parts ("Nimi, osoite, puhelinnumero."). The parts are split at
+/// commas and at the last "ja" / "och" / "and" / "sekä" / "samt"; each has at most `max_words`,
+/// and a list after a trigger has at least `min_after_trigger`.
+pub fn listed(
+    sentence: &str,
+    triggers: &[&str],
+    max_words: usize,
+    min_after_trigger: usize,
+) -> Option<Vec<String>> {
+    let trimmed = sentence.trim().trim_end_matches(['.', ';', '!']);
+    let found = triggers
+        .iter()
+        .filter_map(|t| crate::extract::find_ci(trimmed, t).map(|i| (i, *t)))
+        .min();
+    let body = match found {
+        Some((i, t)) => {
+            let rest = &trimmed[i..];
+            rest.char_indices()
+                .nth(t.chars().count())
+                .map_or("", |(j, _)| &rest[j..])
+        }
+        None if trimmed.matches(", ").count() >= 2 => trimmed,
+        None => return None,
+    };
+    let body = CLAUSE_ENDS
+        .iter()
+        .filter_map(|c| crate::extract::find_ci(body, c))
+        .min()
+        .map_or(body, |i| &body[..i]);
+    let mut parts: Vec<String> = body.split(", ").map(str::to_owned).collect();
+    if let Some(last) = parts.pop() {
+        let cut = [
+            " sekä ",
+            " samt ",
+            " as well as ",
+            " ja ",
+            " och ",
+            " and ",
+            " tai ",
+            " or ",
+        ]
+        .iter()
+        .filter_map(|c| crate::extract::rfind_ci(&last, c).map(|i| (i, c.len())))
+        .max();
+        match cut {
+            Some((i, len)) => match (last.get(..i), last.get(i + len..)) {
+                (Some(a), Some(b)) => {
+                    parts.push(a.to_owned());
+                    parts.push(b.to_owned());
+                }
+                _ => parts.push(last),
+            },
+            None => parts.push(last),
+        }
+    }
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            let p = p.trim();
+            let p = [
+                "your ", "din ", "dina ", "ditt ", "to ", "from ", "av ", "our ",
+            ]
+            .iter()
+            .find_map(|w| {
+                p.get(..w.len())
+                    .filter(|h| h.eq_ignore_ascii_case(w))
+                    .map(|_| &p[w.len()..])
+            })
+            .unwrap_or(p);
+            item_name(p)
+        })
+        .collect();
+    let enough = if found.is_some() {
+        min_after_trigger
+    } else {
+        3
+    };
+    (parts.len() >= enough
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.split_whitespace().count() <= max_words))
+    .then_some(parts)
+}
+
 /// A list item as a name: no trailing comma, full stop or dangling "ja" / "och" / "and".
 pub fn item_name(item: &str) -> String {
     let mut s = item
