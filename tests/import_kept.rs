@@ -146,6 +146,11 @@ fn lost(path: &Path, bytes: &[u8]) -> Vec<String> {
         })
         .map(|h| words(&h).join(" "))
         .collect();
+    let title = imported
+        .notice
+        .title
+        .get(imported.notice.main_language())
+        .to_owned();
     let mut missing = Vec::new();
     // Headings: each section's heading is kept in the draft (`headings`, `other_sections`) or
     // is one more heading of a part that already has one (reported as such).
@@ -164,7 +169,8 @@ fn lost(path: &Path, bytes: &[u8]) -> Vec<String> {
         let mut rest = Vec::new();
         for line in para {
             let w = words(&line);
-            let is_heading = headings.contains(&w.join(" "));
+            // The title line is the page's main heading.
+            let is_heading = headings.contains(&w.join(" ")) || w == words(&title);
             if is_heading || report.left_out.contains(&line) {
                 continue;
             }

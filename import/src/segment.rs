@@ -65,7 +65,15 @@ const FURNITURE: &[&str] = &[
 /// title, "Rekisterinpitäjä" a heading).
 fn is_title_line(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let strong = [
+    names_the_notice(text)
+        || (TITLE_WORDS.iter().any(|w| lower.contains(w)) && recognise(text).is_none())
+}
+
+/// A word only a notice's title uses ("Dataskyddsbeskrivning", "Tietosuojaseloste", "Privacy
+/// notice"), even where it holds a heading's word ("skydd").
+fn names_the_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
         "seloste",
         "selost",
         "beskrivning",
@@ -75,8 +83,21 @@ fn is_title_line(text: &str) -> bool {
         "policy",
     ]
     .iter()
-    .any(|w| lower.contains(w));
-    strong || (TITLE_WORDS.iter().any(|w| lower.contains(w)) && recognise(text).is_none())
+    .any(|w| lower.contains(w))
+}
+
+/// "Erik Strand, dataskyddsombud": a person's name and title, no heading though it holds a
+/// heading's word.
+fn is_name_and_title(text: &str) -> bool {
+    let Some((name, rest)) = text.split_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && rest.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Words that make a line the notice's title.
@@ -175,7 +196,7 @@ pub fn segment(pieces: &[Piece], _lang: &str) -> Segmented {
         if let Some((number, text, m)) = heading {
             end_para(&mut paras, &mut lines, &mut items);
             // The first marked heading, before any section, naming the notice: its title.
-            let is_title = m.is_none()
+            let is_title = (m.is_none() || names_the_notice(&text))
                 && current.is_none()
                 && out.title.is_none()
                 && matches!(piece, Piece::Heading { .. })
@@ -256,6 +277,7 @@ fn line_heading(text: &str, alone: bool) -> Option<Heading> {
         || trimmed.chars().count() > 130
         || trimmed.ends_with(['.', ',', ';', ':'])
         || trimmed.contains('@')
+        || is_name_and_title(trimmed)
     {
         return None;
     }

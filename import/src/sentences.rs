@@ -113,4 +113,20 @@ mod tests {
             ["Eka lause, esim. tämä.", "Toka 21.5.2018 alkaen!", "Kolmas"]
         );
     }
+
+    #[test]
+    fn a_unit_after_a_number_ends_a_sentence() {
+        assert_eq!(
+            split("Uppgifterna sparas i tre år. Materialet sparas i tio år."),
+            [
+                "Uppgifterna sparas i tre år.",
+                "Materialet sparas i tio år."
+            ]
+        );
+        assert_eq!(
+            split("Säilytetään 6 kk. Sen jälkeen"),
+            ["Säilytetään 6 kk.", "Sen jälkeen"]
+        );
+        assert_eq!(split("Tietoja, mm. Nimi"), ["Tietoja, mm. Nimi"]);
+    }
 }

@@ -89,6 +89,11 @@ pub const LABEL_WORDS: &[&str] = &[
     "hereafter",
     "päivitetty",
     "päivitys",
+    "laadittu",
+    "voimassa",
+    "alkaen",
+    "effective",
+    "upprättad",
     "uppdaterad",
     "updated",
     "last",
@@ -147,6 +152,7 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
     "ag",
     "nv",
     "llp",
+    "limited",
 ];
 
 /// Titles a contact person may have.
@@ -336,7 +342,29 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
         let words = remainder.split_whitespace().count();
         let has_digit = remainder.chars().any(|c| c.is_ascii_digit());
         let company = is_company(&remainder);
-        if kind == Kind::Organisation && p.name.is_none() && words <= 8 && (!has_digit || company) {
+        let in_sentence = kind == Kind::Organisation
+            && p.name.is_none()
+            && remainder
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .count()
+                >= 2;
+        let named_in_sentence = in_sentence
+            .then(|| {
+                super::parties::named(&remainder)
+                    .into_iter()
+                    .map(|n| n.name)
+                    .find(|n| is_company(n))
+            })
+            .flatten();
+        if let Some(company) = named_in_sentence {
+            // "Personuppgiftsansvarig är Nordljus Ab (…), …": the company; the sentence stays.
+            p.name = Some(company);
+        } else if kind == Kind::Organisation
+            && p.name.is_none()
+            && words <= 8
+            && (!has_digit || company)
+        {
             p.name = Some(remainder);
             p.used[i] = true;
         } else if kind == Kind::Person && p.person.is_none() && is_person_name(&remainder) {
@@ -439,10 +467,13 @@ fn looks_like_street(line: &str) -> bool {
         && t.chars().next().is_some_and(char::is_alphabetic)
 }
 
+/// A name with a company's suffix, written with its capital ("Oy", "AS", "Limited": "as" and
+/// "limited" are words).
 pub fn is_company(s: &str) -> bool {
     s.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '.');
         COMPANY_SUFFIXES.contains(&w.to_lowercase().as_str())
+            && w.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -614,7 +645,8 @@ fn take_address(rest: &mut String) -> Option<(Address, bool, bool)> {
     let mut end = city_at;
     for w in &words[city_at..] {
         end += 1;
-        let stop = w.ends_with(',');
+        // A comma, or a full stop ending the sentence ("…, 65100 Vasa. Du når oss …").
+        let stop = w.ends_with(',') || w.ends_with('.');
         let w_clean = w.trim_end_matches([',', '.', ';']);
         if has_phone_label(&w_clean.to_lowercase()) || w_clean.starts_with('+') {
             end -= 1;
@@ -905,5 +937,59 @@ mod tests {
         let p = parse(&lines("Firma Oy, Y-tunnus 1234567-8"), Kind::Organisation);
         assert_eq!(p.business_id, None);
         assert_eq!(p.bad_business_id.as_deref(), Some("1234567-8"));
+    }
+
+    #[test]
+    fn a_label_left_behind_by_a_value_is_no_part_of_the_name() {
+        let p = parse(
+            &lines("Kotimaan Kalusto Oy, Y-tunnus 0112038-9"),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Kotimaan Kalusto Oy"));
+        let p = parse(
+            &lines("Skärgårdsbåtar Ab (FO-nummer 1572860-0)"),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Skärgårdsbåtar Ab"));
+        // Nothing taken from the line: its words stay as they are.
+        let p = parse(&lines("Suomen Posti Oy"), Kind::Organisation);
+        assert_eq!(p.name.as_deref(), Some("Suomen Posti Oy"));
+    }
+
+    #[test]
+    fn a_controller_named_in_a_sentence() {
+        let p = parse(
+            &lines("Personuppgiftsansvarig är Nordljus Ab (FO-nummer 3027456-3), Strandvägen 3, 65100 Vasa. Du når oss på tfn 06 123 4567."),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Nordljus Ab"));
+        assert_eq!(p.postal.as_ref().unwrap().street, "Strandvägen 3");
+        assert_eq!(p.postal.as_ref().unwrap().city, "Vasa");
+        assert_eq!(p.phones[0].number, "06 123 4567");
+        // The sentence stays in the text.
+        assert_eq!(p.used, [false]);
+        // A company number is no phone number.
+        let p = parse(
+            &lines("Northwind Analytics Ltd (company number 09876543), Leeds, is the controller."),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Northwind Analytics Ltd"));
+        assert!(p.phones.is_empty());
+    }
+
+    #[test]
+    fn a_person_and_a_title_on_one_line() {
+        let p = parse(&lines("Matti Meikäläinen, talouspäällikkö"), Kind::Person);
+        assert_eq!(p.person.as_deref(), Some("Matti Meikäläinen"));
+        assert_eq!(p.title.as_deref(), Some("talouspäällikkö"));
+        let p = parse(
+            &lines("Lena Holm, verkställande direktör, lena.holm@x.ax"),
+            Kind::Person,
+        );
+        assert_eq!(p.person.as_deref(), Some("Lena Holm"));
+        assert_eq!(p.title.as_deref(), Some("verkställande direktör"));
+        assert_eq!(p.emails, ["lena.holm@x.ax"]);
+        assert!(!is_company("as long as needed"));
+        assert!(is_company("Fjord Data AS"));
     }
 }

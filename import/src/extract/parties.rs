@@ -186,4 +186,12 @@ mod tests {
         );
         assert!(named("Tietoja ei luovuteta ulkopuolisille.").is_empty());
     }
+
+    #[test]
+    fn a_long_company_name_is_one_party() {
+        let n = named("We use Amazon Web Services EMEA SARL as a hosting processor.");
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert_eq!(n[0].name, "Amazon Web Services EMEA SARL");
+        assert_eq!(n[0].role, RecipientRole::Processor);
+    }
 }

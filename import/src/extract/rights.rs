@@ -150,7 +150,17 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
                     1
                 })
                 .collect();
-            let written = words.join(" ");
+            let mut written = words.join(" ");
+            // "Dataombudsmannens byrå", "tietosuojavaltuutetun toimistolle": the office too.
+            if let Some(next) = text[start..].split_whitespace().nth(words.len()) {
+                let bare = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let office = ["byrå", "toimisto", "office"]
+                    .iter()
+                    .any(|o| bare.to_lowercase().starts_with(o));
+                if office && !written.ends_with(|c: char| !c.is_alphanumeric()) {
+                    written = format!("{written} {bare}");
+                }
+            }
             let written = written
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .to_owned();
@@ -274,5 +284,24 @@ mod tests {
             Some(("tietosuojavaltuutettu".into(), Some("https://www.tietosuoja.fi".into())))
         );
         assert_eq!(authority("Ingen myndighet nämns."), None);
+    }
+
+    #[test]
+    fn every_authority_named_in_order_inflected_ones_by_their_name() {
+        assert_eq!(
+            authorities("You can complain to the Information Commissioner's Office (ico.org.uk) or to the Finnish Data Protection Ombudsman."),
+            [
+                ("Information Commissioner's Office".to_owned(), Some("https://ico.org.uk".to_owned())),
+                ("Data Protection Ombudsman".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            authorities("Rekisteröidyllä on oikeus tehdä valitus tietosuojavaltuutetulle."),
+            [("Tietosuojavaltuutetun toimisto".to_owned(), None)]
+        );
+        assert_eq!(
+            authorities("Du kan lämna klagomål till Dataombudsmannens byrå."),
+            [("Dataombudsmannens byrå".to_owned(), None)]
+        );
     }
 }

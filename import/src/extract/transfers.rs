@@ -212,4 +212,16 @@ mod tests {
             Some(Safeguard::StandardContractualClauses)
         );
     }
+
+    #[test]
+    fn every_safeguard_a_sentence_names() {
+        assert_eq!(
+            safeguards("Stripe Inc. processes data in the United States under the EU-US Data Privacy Framework and standard contractual clauses."),
+            [Safeguard::DataPrivacyFramework, Safeguard::StandardContractualClauses]
+        );
+        assert_eq!(
+            safeguard("Siirto perustuu EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen."),
+            Some(Safeguard::DataPrivacyFramework)
+        );
+    }
 }

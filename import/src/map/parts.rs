@@ -90,13 +90,13 @@ const SOURCE_TRIGGERS: &[&str] = &[
     "fås ",
     "hämtas ",
     "samlas in ",
-    "we get ",
-    "we receive ",
     "obtained from ",
     "collected from ",
+    "received from ",
     "comes from ",
     "come from ",
-    "we obtain ",
+    "data from ",
+    "information from ",
 ];
 
 /// Words after which a purposes section lists the purposes ("We use your data to A, to B and to C").
@@ -174,6 +174,8 @@ fn updated(line: &str) -> Option<String> {
     let labelled = [
         "päivitetty",
         "päivitys",
+        "laadittu",
+        "upprättad",
         "uppdater",
         "updated",
         "voimassa",
@@ -803,7 +805,16 @@ fn mark_required(d: &mut Draft, from: usize, paras: &[Para]) {
             continue;
         };
         let the_rest = has_any(&lower, THE_REST);
-        let clause_words = crate::sentences::words(clause);
+        let tokens = |t: &str| -> Vec<String> {
+            t.split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        let clause_words = tokens(clause);
         for c in d.data_categories[from..].iter_mut() {
             let Some(items) = c.get_mut("items").and_then(Value::as_array_mut) else {
                 continue;
@@ -817,14 +828,24 @@ fn mark_required(d: &mut Draft, from: usize, paras: &[Para]) {
                     .and_then(Value::as_str)
                     .unwrap_or("")
                     .to_owned();
-                let head = crate::sentences::words(&name);
-                let named = head.first().is_some_and(|w| clause_words.contains(w));
+                let head = tokens(&name);
+                let named = head
+                    .first()
+                    .is_some_and(|w| clause_words.iter().any(|c| same_stem(w, c)));
                 if named && !marked || the_rest && !marked && !required {
                     *item = json!({"name": {lang: name}, "required": required});
                 }
             }
         }
     }
+}
+
+/// "nimi" and "nimesi", "sähköpostiosoite" and "sähköpostiosoitteesi": one word inflected. They
+/// share all but the shorter one's last letter, and at least three letters.
+fn same_stem(a: &str, b: &str) -> bool {
+    let shorter = a.chars().count().min(b.chars().count());
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= 3 && common + 1 >= shorter
 }
 
 /// A data category named before "kuten" / "such as", its examples as items; the source's words stay

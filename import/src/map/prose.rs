@@ -135,6 +135,11 @@ fn split_parts(body: &str, lang: &str) -> Option<Vec<String>> {
         .then_some(merged)
 }
 
+/// Little words before a list's item that are no part of its name.
+const LEADING: &[&str] = &[
+    "your ", "din ", "dina ", "ditt ", "to ", "from ", "av ", "från ", "our ",
+];
+
 /// Where a clause after the list ends ("… when you sign up", "… vid bokningen").
 const CLAUSE_ENDS: &[&str] = &[
     " when ", " if ", " while ", " kun ", " jos ", " när ", " vid ", " då ",
@@ -173,19 +178,15 @@ pub fn listed(
         .map_or(body, |i| &body[..i]);
     let mut parts: Vec<String> = body.split(", ").map(str::to_owned).collect();
     if let Some(last) = parts.pop() {
-        let cut = [
-            " sekä ",
-            " samt ",
-            " as well as ",
-            " ja ",
-            " och ",
-            " and ",
-            " tai ",
-            " or ",
-        ]
-        .iter()
-        .filter_map(|c| crate::extract::rfind_ci(&last, c).map(|i| (i, c.len())))
-        .max();
+        // "sekä" / "samt" join the list's items where "ja" / "och" may join words inside one.
+        let find = |conjs: &[&str]| {
+            conjs
+                .iter()
+                .filter_map(|c| crate::extract::rfind_ci(&last, c).map(|i| (i, c.len())))
+                .max()
+        };
+        let cut = find(&[" sekä ", " samt ", " as well as "])
+            .or_else(|| find(&[" ja ", " och ", " and ", " tai ", " or ", " eller "]));
         match cut {
             Some((i, len)) => match (last.get(..i), last.get(i + len..)) {
                 (Some(a), Some(b)) => {
@@ -200,17 +201,15 @@ pub fn listed(
     let parts: Vec<String> = parts
         .iter()
         .map(|p| {
-            let p = p.trim();
-            let p = [
-                "your ", "din ", "dina ", "ditt ", "to ", "from ", "av ", "our ",
-            ]
-            .iter()
-            .find_map(|w| {
+            let mut p = p.trim();
+            // "from our partners": each leading little word off.
+            while let Some(rest) = LEADING.iter().find_map(|w| {
                 p.get(..w.len())
                     .filter(|h| h.eq_ignore_ascii_case(w))
-                    .map(|_| &p[w.len()..])
-            })
-            .unwrap_or(p);
+                    .and_then(|_| p.get(w.len()..))
+            }) {
+                p = rest.trim_start();
+            }
             item_name(p)
         })
         .collect();
@@ -280,5 +279,38 @@ mod tests {
             item_name("asiakassuhteemme hoitaminen, ja"),
             "asiakassuhteemme hoitaminen"
         );
+    }
+
+    #[test]
+    fn lists_inside_sentences() {
+        assert_eq!(
+            listed(
+                "We collect your name, email address and company name when you sign up.",
+                &["we collect "],
+                4,
+                2
+            )
+            .unwrap(),
+            ["name", "email address", "company name"]
+        );
+        assert_eq!(
+            listed("Nimi, yrityksen nimi, osoite, puhelinnumero.", &[], 4, 2).unwrap(),
+            ["Nimi", "yrityksen nimi", "osoite", "puhelinnumero"]
+        );
+        // "samt" divides the list; "och" stays inside the item.
+        assert_eq!(
+            listed("Uppgifterna fås av kunden själv samt från Myndigheten för digitalisering och befolkningsdata.", &["fås "], 6, 1).unwrap(),
+            ["kunden själv", "Myndigheten för digitalisering och befolkningsdata"]
+        );
+        assert_eq!(
+            listed(
+                "Tietoja säilytetään lukitussa tilassa.",
+                &["kerätään "],
+                4,
+                1
+            ),
+            None
+        );
+        assert_eq!(listed("Nimi ja osoite.", &[], 4, 2), None);
     }
 }
