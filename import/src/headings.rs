@@ -310,6 +310,9 @@ const RULES: &[(SectionKey, Option<SectionKey>, &[&str])] = &[
     (Introduction, None, &["johdanto"]),
     (Introduction, None, &["allmänt"]),
     (Introduction, None, &["introduction"]),
+    // Last: a heading naming only the data ("Personal data") is about the data processed;
+    // "Sources of personal data" and the like matched their own rule above.
+    (DataSubjects, None, &["personaldata"]),
 ];
 
 /// The heading as one lower-case string of letters and digits: "Rekisterin pitäjä:" →

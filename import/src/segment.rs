@@ -174,14 +174,25 @@ pub fn segment(pieces: &[Piece], _lang: &str) -> Segmented {
                 title_line_seen = true;
                 None
             }
-            Piece::Line(text) if starts_para => line_heading(text, ends_para)
-                // "A. Manuaalinen aineisto": a lettered part of the section it is in.
-                .filter(|h| {
-                    !(current.is_some()
-                        && h.0
-                            .as_ref()
-                            .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphabetic())))
-                }),
+            Piece::Line(text) if starts_para => {
+                // "4. Personal data" right after section 3, its text on the next line: the next
+                // section, though its words are no customary heading's.
+                let next = current
+                    .as_ref()
+                    .and_then(|c| c.number.as_deref())
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .map(|n| (n + 1).to_string());
+                let in_sequence =
+                    next.is_some_and(|n| strip_number(text).0.as_deref() == Some(n.as_str()));
+                line_heading(text, ends_para || in_sequence)
+            }
+            // "A. Manuaalinen aineisto": a lettered part of the section it is in.
+            .filter(|h| {
+                !(current.is_some()
+                    && h.0
+                        .as_ref()
+                        .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphabetic())))
+            }),
             Piece::Item(text) => {
                 let alone = !matches!(pieces.get(i.wrapping_sub(1)), Some(Piece::Item(_)))
                     && !matches!(pieces.get(i + 1), Some(Piece::Item(_)));
@@ -420,5 +431,28 @@ mod tests {
         ];
         let s = segment(&pieces, "fi");
         assert_eq!(s.sections.len(), 1);
+    }
+
+    #[test]
+    fn the_next_number_starts_a_section_whatever_its_words() {
+        let pieces = [
+            line("3. Rekisterin nimi"),
+            line("Asiakasrekisteri"),
+            Piece::Break,
+            line("4. Jotain aivan muuta"),
+            line("Tekstiä tästä."),
+        ];
+        let s = segment(&pieces, "fi");
+        assert_eq!(s.sections.len(), 2, "{s:?}");
+        assert_eq!(s.sections[1].heading, "Jotain aivan muuta");
+        // A number out of sequence with its text on the next line stays text.
+        let pieces = [
+            line("3. Rekisterin nimi"),
+            line("Asiakasrekisteri"),
+            Piece::Break,
+            line("7. Jotain aivan muuta"),
+            line("Tekstiä tästä."),
+        ];
+        assert_eq!(segment(&pieces, "fi").sections.len(), 1);
     }
 }

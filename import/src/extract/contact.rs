@@ -342,13 +342,15 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
         let words = remainder.split_whitespace().count();
         let has_digit = remainder.chars().any(|c| c.is_ascii_digit());
         let company = is_company(&remainder);
+        // Lower-case words besides a suffix or a particle: the line is a sentence.
         let in_sentence = kind == Kind::Organisation
             && p.name.is_none()
-            && remainder
-                .split_whitespace()
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .count()
-                >= 2;
+            && remainder.split_whitespace().any(|w| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                bare.chars().next().is_some_and(char::is_lowercase)
+                    && !COMPANY_SUFFIXES.contains(&bare)
+                    && !["ja", "och", "and", "of", "the", "de", "von", "af", "för"].contains(&bare)
+            });
         let named_in_sentence = in_sentence
             .then(|| {
                 super::parties::named(&remainder)
@@ -371,14 +373,14 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
             p.person = Some(remainder);
             p.used[i] = true;
             person_line = Some(i);
-        } else if let Some((person, title)) = (kind == Kind::Person && p.person.is_none())
+        } else if let Some((person, title, whole)) = (kind == Kind::Person && p.person.is_none())
             .then(|| person_and_title(&remainder))
             .flatten()
         {
-            // "Matti Meikäläinen, talouspäällikkö" on one line.
+            // "Matti Meikäläinen, talouspäällikkö" on one line; a sentence saying so stays.
             p.person = Some(person);
             p.title = Some(title);
-            p.used[i] = true;
+            p.used[i] = whole;
             person_line = Some(i);
         } else if kind == Kind::Person
             && p.title.is_none()
@@ -411,14 +413,39 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
     p
 }
 
-/// "Name Surname, title" on one line: the person and the title.
-fn person_and_title(s: &str) -> Option<(String, String)> {
-    let (name, title) = s.split_once(',')?;
-    let (name, title) = (
-        name.trim(),
-        title.trim().trim_end_matches([',', '.']).trim(),
-    );
-    (is_person_name(name) && is_title(title)).then(|| (name.to_owned(), title.to_owned()))
+/// "Name Surname, title" or "Name Surname (Title)" on one line, or at the end of a sentence
+/// ("Yhteyshenkilönä toimii Maija Mallikas, asiakaspalvelupäällikkö"): the person, the title, and
+/// whether they were all the line said.
+fn person_and_title(s: &str) -> Option<(String, String, bool)> {
+    let (name, title) = match s.split_once(" (") {
+        Some((name, rest)) if rest.trim_end_matches([',', '.']).ends_with(')') => (
+            name,
+            rest.trim_end_matches([',', '.']).trim_end_matches(')'),
+        ),
+        _ => s.split_once(',')?,
+    };
+    let title = title.trim().trim_end_matches([',', '.']).trim();
+    if !is_title(title) {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // The capitalised words at the end of the part before the title.
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count()
+        .min(4);
+    let whole = run == words.len();
+    let before_is_text = words
+        .len()
+        .checked_sub(run + 1)
+        .is_some_and(|i| words[i].chars().next().is_some_and(char::is_lowercase));
+    if !(whole || before_is_text) {
+        return None;
+    }
+    let person = words[words.len() - run..].join(" ");
+    is_person_name(&person).then(|| (person, title.to_owned(), whole))
 }
 
 /// A name without the labels left behind by the values taken after it: "Kotimaan Kalusto Oy,
@@ -991,5 +1018,29 @@ mod tests {
         assert_eq!(p.emails, ["lena.holm@x.ax"]);
         assert!(!is_company("as long as needed"));
         assert!(is_company("Fjord Data AS"));
+    }
+
+    #[test]
+    fn a_person_in_brackets_or_in_a_sentence() {
+        let p = parse(
+            &lines("Jane Doe (Data Protection Manager), jane@x.example"),
+            Kind::Person,
+        );
+        assert_eq!(p.person.as_deref(), Some("Jane Doe"));
+        assert_eq!(p.title.as_deref(), Some("Data Protection Manager"));
+        assert_eq!(p.used, [true]);
+        let p = parse(
+            &lines("Yhteyshenkilönä toimii Maija Mallikas, asiakaspalvelupäällikkö, puh. 040 765 4321."),
+            Kind::Person,
+        );
+        assert_eq!(p.person.as_deref(), Some("Maija Mallikas"));
+        assert_eq!(p.title.as_deref(), Some("asiakaspalvelupäällikkö"));
+        // The sentence stays in the text.
+        assert_eq!(p.used, [false]);
+        let p = parse(
+            &lines("Rekisterinpitäjänä toimii Esimerkki Oy, Katu 1, 00100 Helsinki."),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Esimerkki Oy"));
     }
 }

@@ -162,6 +162,9 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
                 }
             }
             let written = written
+                .split(" (")
+                .next()
+                .unwrap_or("")
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .to_owned();
             let end = start + written.len();

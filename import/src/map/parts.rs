@@ -4,7 +4,7 @@ use serde_json::{json, Map, Value};
 
 use seloste_schema::vocab::{LegalBasis, RecipientRole, Right};
 
-use super::prose::{enumeration, item_name, listed, such_as};
+use super::prose::{enumeration, item_name, listed, split_last_item, such_as};
 use super::Draft;
 use crate::extract::contact::{self, Kind, Party};
 use crate::extract::{duration, has_any, legal, parties, rights, transfers};
@@ -726,7 +726,8 @@ fn data(d: &mut Draft, heading: &str, paras: &[Para]) {
                         (before.split_whitespace().count() <= 12).then_some(before)
                     });
                     match (category, enumeration(&s, d.lang)) {
-                        (Some(name), Some(parts)) => {
+                        (Some(name), Some(mut parts)) => {
+                            split_last_item(&mut parts);
                             if !desc.is_empty() {
                                 let para = d.paragraph(&desc.join(" "));
                                 d.data_description.push(para);

@@ -189,7 +189,8 @@ pub fn listed(
             .or_else(|| find(&[" ja ", " och ", " and ", " tai ", " or ", " eller "]));
         match cut {
             Some((i, len)) => match (last.get(..i), last.get(i + len..)) {
-                (Some(a), Some(b)) => {
+                // "tilaus- ja laskutustiedot" is one item.
+                (Some(a), Some(b)) if !a.ends_with('-') => {
                     parts.push(a.to_owned());
                     parts.push(b.to_owned());
                 }
@@ -223,6 +224,28 @@ pub fn listed(
             .iter()
             .all(|p| !p.is_empty() && p.split_whitespace().count() <= max_words))
     .then_some(parts)
+}
+
+/// The last of a list's items divided at its "ja" / "och" / "and" when both halves are short
+/// ("sähköpostiosoite ja puhelinnumero"), but not a compound's shared half ("tilaus- ja
+/// laskutustiedot").
+pub fn split_last_item(parts: &mut Vec<String>) {
+    let Some(last) = parts.last().cloned() else {
+        return;
+    };
+    for conj in [" ja ", " och ", " and "] {
+        if let Some(i) = crate::extract::rfind_ci(&last, conj) {
+            if let (Some(a), Some(b)) = (last.get(..i), last.get(i + conj.len()..)) {
+                let short = |t: &str| (1..=3).contains(&t.split_whitespace().count());
+                if short(a) && short(b) && !a.ends_with('-') {
+                    parts.pop();
+                    parts.push(a.trim().to_owned());
+                    parts.push(b.trim().to_owned());
+                }
+            }
+            return;
+        }
+    }
 }
 
 /// A list item as a name: no trailing comma, full stop or dangling "ja" / "och" / "and".
@@ -312,5 +335,18 @@ mod tests {
             None
         );
         assert_eq!(listed("Nimi ja osoite.", &[], 4, 2), None);
+    }
+
+    #[test]
+    fn the_last_item_divided_at_its_conjunction() {
+        let mut parts = vec![
+            "nimi".to_owned(),
+            "sähköpostiosoite ja puhelinnumero".to_owned(),
+        ];
+        split_last_item(&mut parts);
+        assert_eq!(parts, ["nimi", "sähköpostiosoite", "puhelinnumero"]);
+        let mut parts = vec!["nimi".to_owned(), "tilaus- ja laskutustiedot".to_owned()];
+        split_last_item(&mut parts);
+        assert_eq!(parts, ["nimi", "tilaus- ja laskutustiedot"]);
     }
 }
