@@ -168,6 +168,14 @@ fn lost(path: &Path, bytes: &[u8]) -> Vec<String> {
     for (para, is_item) in paragraphs(&pieces) {
         let mut rest = Vec::new();
         for line in para {
+            // "Personuppgiftsansvarig: Vasa Vävstuga Ab, …": a heading with its value on one
+            // line; the heading is checked above, the value as a line of its own.
+            let line = match line.split_once(": ") {
+                Some((head, value)) if report.sections.iter().any(|s| s.heading == head.trim()) => {
+                    value.trim().to_owned()
+                }
+                _ => line,
+            };
             let w = words(&line);
             // The title line is the page's main heading.
             let is_heading = headings.contains(&w.join(" ")) || w == words(&title);

@@ -367,3 +367,108 @@ fn an_english_plain_text_in_capitals() {
         Some("2024-06-01")
     );
 }
+
+#[test]
+fn a_finnish_notice_with_labelled_fields() {
+    let i = load("fi-nimetyt-kentat.txt");
+    let n = &i.notice;
+    // "Nimi: …", "Tehtävä: …": the labels are no part of the values.
+    assert_eq!(n.organisation.name, "Lahden Liikunta Oy");
+    let c = n.contact.as_ref().unwrap();
+    assert_eq!(c.name.as_deref(), Some("Pekka Puro"));
+    assert_eq!(
+        c.title.as_ref().map(|t| t.get("fi")),
+        Some("toiminnanjohtaja")
+    );
+    // "peruste ja tarkoitus": the basis sentence and the purposes sentence each where they belong.
+    assert_eq!(
+        purposes(n),
+        [
+            "jäsenyyden hoitamiseen",
+            "jäsenmaksujen laskutukseen",
+            "tiedottamiseen"
+        ]
+    );
+    assert_eq!(
+        n.lawfulness.as_ref().unwrap().legal_bases,
+        [LegalBasis::Contract]
+    );
+    // A list after "tallennetaan": the verb is no part of the first item.
+    let names: Vec<String> = items(n).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(
+        names,
+        [
+            "jäsenen nimi",
+            "syntymäaika",
+            "osoite",
+            "puhelinnumero",
+            "sähköpostiosoite"
+        ]
+    );
+    assert_eq!(sources(n), ["Jäsen itse"]);
+    assert_eq!(durations(n), ["P2Y"]);
+    assert_eq!(authorities(n), ["Tietosuojavaltuutetun toimisto"]);
+}
+
+#[test]
+fn a_swedish_notice_with_headings_and_values_on_one_line() {
+    let i = load("sv-rubrik-och-varde.txt");
+    let n = &i.notice;
+    // "Personuppgiftsansvarig: Vasa Vävstuga Ab, FO-nummer …, Storgatan 5, 65100 Vasa"
+    assert_eq!(n.organisation.name, "Vasa Vävstuga Ab");
+    assert_eq!(n.organisation.business_id.as_deref(), Some("2345678-0"));
+    assert_eq!(
+        n.organisation.postal_address.as_ref().unwrap().street,
+        "Storgatan 5"
+    );
+    let c = n.contact.as_ref().unwrap();
+    assert_eq!(c.name.as_deref(), Some("Anna Berg"));
+    assert_eq!(c.emails, ["anna.berg@vavstuga.example"]);
+    // "Ändamålet med behandlingen": a short heading with words of its own.
+    assert_eq!(
+        purposes(n),
+        [
+            "sköta kundrelationer",
+            "hantera beställningar",
+            "marknadsföring"
+        ]
+    );
+    let names: Vec<String> = items(n).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(names, ["namn", "adress", "e-post", "telefonnummer"]);
+    assert_eq!(sources(n), ["kunden", "Postens adressregister"]);
+    assert_eq!(authorities(n), ["Dataombudsmannens byrå"]);
+}
+
+#[test]
+fn an_english_notice_numbered_in_sequence() {
+    let i = load("en-numbered-sequence.txt");
+    let n = &i.notice;
+    assert_eq!(n.organisation.name, "Acme Widgets Oy");
+    assert_eq!(n.organisation.emails, ["privacy@acme.example"]);
+    // "Jane Doe (Data Protection Manager)"
+    let c = n.contact.as_ref().unwrap();
+    assert_eq!(c.name.as_deref(), Some("Jane Doe"));
+    assert_eq!(
+        c.title.as_ref().map(|t| t.get("en")),
+        Some("Data Protection Manager")
+    );
+    assert_eq!(
+        purposes(n),
+        ["deliver orders", "handle payments", "send marketing"]
+    );
+    // "4. Personal data", its text on the next line, after section 3: a section of its own.
+    assert_eq!(
+        items(n),
+        [
+            ("name".to_owned(), None),
+            ("address".to_owned(), None),
+            ("email address".to_owned(), Some(false)),
+        ]
+    );
+    assert_eq!(durations(n), ["P24M", "P6Y"]);
+    assert_eq!(authorities(n), ["Office of the Data Protection Ombudsman"]);
+    assert_eq!(
+        n.complaint_authorities[0].web.as_deref(),
+        Some("https://www.tietosuoja.fi")
+    );
+}

@@ -66,6 +66,11 @@ pub const LABEL_WORDS: &[&str] = &[
     "nimi",
     "name",
     "namn",
+    "tehtävä",
+    "titteli",
+    "title",
+    "titel",
+    "befattning",
     "sivut",
     "internet",
     "ja",
@@ -541,6 +546,20 @@ fn strip_labels(rest: &str) -> String {
         return String::new();
     }
     let t = rest.replace("()", "").replace("( )", "");
+    // "Nimi: Lahden Liikunta Oy", "Tehtävä: toiminnanjohtaja": the label before the value.
+    let t = match t.split_once(':') {
+        Some((label, value))
+            if !value.trim().is_empty()
+                && label.split_whitespace().count() <= 3
+                && label
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| LABEL_WORDS.contains(&w.to_lowercase().as_str())) =>
+        {
+            value.to_owned()
+        }
+        _ => t,
+    };
     let t = t
         .trim()
         .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '-' || c == '/')
@@ -703,7 +722,10 @@ fn take_address(rest: &mut String) -> Option<(Address, bool, bool)> {
         .any(|k| lower.contains(k));
     let mut street = strip_address_label(&before);
     let mut head = String::new();
-    if street.split_whitespace().count() > 6 {
+    let after_company = street
+        .rsplit_once(", ")
+        .is_some_and(|(h, last)| is_company(h) && looks_like_street(last));
+    if street.split_whitespace().count() > 6 || after_company {
         // An address inside a sentence ("… is DataRep Oy, Mannerheimintie 10, 00100 Helsinki"):
         // the street is the part after the last comma; the sentence before it stays.
         let (h, last) = street.rsplit_once(", ").unwrap_or(("", street.as_str()));
@@ -1042,5 +1064,21 @@ mod tests {
             Kind::Organisation,
         );
         assert_eq!(p.name.as_deref(), Some("Esimerkki Oy"));
+    }
+
+    #[test]
+    fn a_label_before_a_value() {
+        let p = parse(
+            &lines("Nimi: Lahden Liikunta Oy\nY-tunnus: 2345678-0"),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Lahden Liikunta Oy"));
+        assert_eq!(p.used, [true, true]);
+        let p = parse(
+            &lines("Nimi: Pekka Puro\nTehtävä: toiminnanjohtaja"),
+            Kind::Person,
+        );
+        assert_eq!(p.person.as_deref(), Some("Pekka Puro"));
+        assert_eq!(p.title.as_deref(), Some("toiminnanjohtaja"));
     }
 }

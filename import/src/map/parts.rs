@@ -80,6 +80,10 @@ const DATA_TRIGGERS: &[&str] = &[
     "vi behandlar ",
     "vi sparar ",
     "vi registrerar ",
+    "tallennetaan ",
+    "kerätään ",
+    "registreras ",
+    "samlas in ",
 ];
 
 /// Words after which a sources section names where the data comes from.
@@ -584,7 +588,21 @@ fn purposes(d: &mut Draft, heading: &str, paras: &[Para]) {
             Para::Lines(_) => {
                 let text = p.text();
                 if is_basis_statement(&text) {
-                    lawfulness(d, std::slice::from_ref(p));
+                    // The sentences on the basis to the lawfulness; a purpose sentence beside them
+                    // ("Tietoja käytetään A:han, B:hen …") stays here.
+                    let (basis, rest): (Vec<String>, Vec<String>) = sentences::split(&text)
+                        .into_iter()
+                        .partition(|s| !legal::bases(s).is_empty());
+                    let listed_rest = rest
+                        .iter()
+                        .any(|s| listed(s, PURPOSE_TRIGGERS, 14, 2).is_some());
+                    if basis.is_empty() || !listed_rest {
+                        lawfulness(d, std::slice::from_ref(p));
+                        continue;
+                    }
+                    lawfulness(d, &[Para::Lines(basis)]);
+                    let rest = Para::Lines(rest);
+                    purposes(d, heading, std::slice::from_ref(&rest));
                     continue;
                 }
                 if has_any(&text, OUTSOURCING) {
@@ -727,11 +745,17 @@ fn data(d: &mut Draft, heading: &str, paras: &[Para]) {
                     });
                     match (category, enumeration(&s, d.lang)) {
                         (Some(name), Some(mut parts)) => {
+                            let before = parts.len();
                             split_last_item(&mut parts);
                             if !desc.is_empty() {
                                 let para = d.paragraph(&desc.join(" "));
                                 d.data_description.push(para);
                                 desc.clear();
+                            }
+                            if parts.len() > before {
+                                // The items no longer read as the sentence: it is kept whole.
+                                let para = d.paragraph(&s);
+                                d.data_description.push(para);
                             }
                             let items: Vec<Value> =
                                 parts.iter().map(|p| d.t(&item_name(p))).collect();
@@ -887,6 +911,14 @@ fn sources(d: &mut Draft, paras: &[Para]) {
                     }
                     d.source_items.push(s);
                 }
+            }
+            Para::Lines(lines)
+                if lines.len() == 1 && (1..=4).contains(&lines[0].split_whitespace().count()) =>
+            {
+                // "Jäsen itse.": a source named on a line of its own.
+                let name = item_name(&lines[0]);
+                let v = json!({"name": d.t(&name)});
+                d.source_items.push(v);
             }
             Para::Lines(_) => {
                 let text = p.text();

@@ -137,7 +137,18 @@ fn split_parts(body: &str, lang: &str) -> Option<Vec<String>> {
 
 /// Little words before a list's item that are no part of its name.
 const LEADING: &[&str] = &[
-    "your ", "din ", "dina ", "ditt ", "to ", "from ", "av ", "från ", "our ",
+    "your ",
+    "din ",
+    "dina ",
+    "ditt ",
+    "to ",
+    "from ",
+    "av ",
+    "från ",
+    "our ",
+    "direkt ",
+    "directly ",
+    "suoraan ",
 ];
 
 /// Where a clause after the list ends ("… when you sign up", "… vid bokningen").
@@ -214,10 +225,12 @@ pub fn listed(
             item_name(p)
         })
         .collect();
-    let enough = if found.is_some() {
-        min_after_trigger
+    // A bare list has no verb before it: its parts are shorter ("Rekisteriin tallennetaan jäsenen
+    // nimi, …" is no bare list).
+    let (enough, max_words) = if found.is_some() {
+        (min_after_trigger, max_words)
     } else {
-        3
+        (3, max_words.min(3))
     };
     (parts.len() >= enough
         && parts
