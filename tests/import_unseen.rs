@@ -472,3 +472,22 @@ fn an_english_notice_numbered_in_sequence() {
         Some("https://www.tietosuoja.fi")
     );
 }
+
+#[test]
+fn an_english_notice_whose_purposes_sentence_names_a_basis() {
+    let i = load("en-question-headings.md");
+    let n = &i.notice;
+    assert_eq!(n.organisation.name, "Helsinki Bikes Oy");
+    // "to rent bikes to you, to invoice rentals and, with your consent, to send you offers": the
+    // purposes stay purposes, the consent goes with the one after it.
+    assert_eq!(
+        purposes(n),
+        ["rent bikes to you", "invoice rentals", "send you offers"]
+    );
+    assert_eq!(n.purposes[2].legal_bases, [LegalBasis::Consent]);
+    assert!(!has_finding(&i, "13(1)(c)"));
+    let bases = &n.lawfulness.as_ref().unwrap().legal_bases;
+    assert!(bases.contains(&LegalBasis::Contract) && bases.contains(&LegalBasis::Consent));
+    assert_eq!(authorities(n), ["Data Protection Ombudsman"]);
+    assert!(!n.transfers.as_ref().unwrap().outside_eea);
+}

@@ -592,7 +592,7 @@ fn purposes(d: &mut Draft, heading: &str, paras: &[Para]) {
                     // ("Tietoja käytetään A:han, B:hen …") stays here.
                     let (basis, rest): (Vec<String>, Vec<String>) = sentences::split(&text)
                         .into_iter()
-                        .partition(|s| !legal::bases(s).is_empty());
+                        .partition(|s| is_basis_statement(s));
                     let listed_rest = rest
                         .iter()
                         .any(|s| listed(s, PURPOSE_TRIGGERS, 14, 2).is_some());
@@ -626,10 +626,40 @@ fn purposes(d: &mut Draft, heading: &str, paras: &[Para]) {
                 });
                 if let Some(Some(parts)) = listed_purposes {
                     let at = d.purposes.len();
+                    // "…, with your consent, to send you offers": a basis standing between the
+                    // purposes belongs to the one after it.
+                    let mut pending: Vec<LegalBasis> = Vec::new();
                     for part in &parts {
-                        let v = purpose_with_basis(d, part);
+                        let bases = legal::bases(part);
+                        if !bases.is_empty()
+                            && !part.contains('(')
+                            && part.split_whitespace().count() <= 4
+                        {
+                            pending.extend(bases);
+                            continue;
+                        }
+                        let mut v = purpose_with_basis(d, part);
+                        if !pending.is_empty() && v.get("legal_bases").is_none() {
+                            let bases = std::mem::take(&mut pending);
+                            for b in &bases {
+                                if !d.bases.contains(b) {
+                                    d.bases.push(*b);
+                                    d.guess(
+                                        "lawfulness.legal_bases",
+                                        b.id(),
+                                        "named beside a purpose",
+                                    );
+                                }
+                            }
+                            v["legal_bases"] = json!(bases);
+                        }
                         d.shared_description.push(d.purposes.len());
                         d.purposes.push(v);
+                    }
+                    if d.purposes.len() == at {
+                        // Nothing but bases: the sentence is the lawfulness's.
+                        lawfulness(d, std::slice::from_ref(p));
+                        continue;
                     }
                     d.purposes[at]["description"] = json!([d.paragraph(&text)]);
                     d.guess(
