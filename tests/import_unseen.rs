@@ -180,6 +180,11 @@ fn an_english_controller_outside_the_eu_with_a_representative() {
     assert_eq!(n.organisation.name, "Northwind Analytics Ltd");
     assert_eq!(n.organisation.emails, ["privacy@northwind.example"]);
     assert_eq!(n.organisation.phones[0].number, "+44 113 496 0000");
+    let a = n.organisation.postal_address.as_ref().unwrap();
+    assert_eq!(
+        (a.street.as_str(), a.postal_code.as_str(), a.city.as_str()),
+        ("12 Harbour Street", "LS1 4AB", "Leeds")
+    );
     assert!(!has_finding(&i, "13(1)(a)"));
     let r = n.representative.as_ref().unwrap();
     assert_eq!(r.name, "DataRep Oy");

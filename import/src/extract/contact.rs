@@ -308,7 +308,9 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
             p.web.get_or_insert(web);
         }
         take_business_id(&mut rest, &mut p);
-        if let Some((addr, visiting, street_from_previous)) = take_address(&mut rest) {
+        if let Some((addr, visiting, street_from_previous)) =
+            take_address(&mut rest).or_else(|| take_uk_address(&mut rest))
+        {
             let mut addr = addr;
             if street_from_previous {
                 if let Some(prev) = i.checked_sub(1).filter(|&j| !p.used[j]) {
@@ -758,6 +760,86 @@ fn take_address(rest: &mut String) -> Option<(Address, bool, bool)> {
     Some((address, visiting, street.is_empty()))
 }
 
+/// A British postcode's two halves: "LS1" / "SW1A" and "4AB".
+fn is_uk_postcode(outward: &str, inward: &str) -> bool {
+    let o: Vec<char> = outward.chars().collect();
+    let i: Vec<char> = inward.chars().collect();
+    let letters = o.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    (2..=4).contains(&o.len())
+        && (1..=2).contains(&letters)
+        && o.get(letters).is_some_and(char::is_ascii_digit)
+        && o[letters..]
+            .iter()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && i.len() == 3
+        && i[0].is_ascii_digit()
+        && i[1..].iter().all(char::is_ascii_uppercase)
+}
+
+/// A British address: `12 Harbour Street, Leeds LS1 4AB[, United Kingdom]`, the city before the
+/// postcode. The text around it stays.
+fn take_uk_address(rest: &mut String) -> Option<(Address, bool, bool)> {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let clean = |w: &str| w.trim_end_matches([',', '.', ';']).to_owned();
+    let at = (1..words.len().saturating_sub(1))
+        .find(|&i| !words[i].ends_with(',') && is_uk_postcode(words[i], &clean(words[i + 1])))?;
+    // The city: the words before the postcode, back to a comma.
+    let mut city_start = at;
+    while city_start > 0 && !words[city_start - 1].ends_with(',') && at - city_start < 3 {
+        city_start -= 1;
+    }
+    if city_start == 0 || city_start == at {
+        return None;
+    }
+    let mut street_start = city_start - 1;
+    while street_start > 0 && !words[street_start - 1].ends_with(',') {
+        street_start -= 1;
+    }
+    let street = words[street_start..city_start].join(" ");
+    let street = street.trim_end_matches(',').to_owned();
+    // "12 Harbour Street": the number first, as British streets are written.
+    let words_in_street = street.split_whitespace().count();
+    if !(2..=6).contains(&words_in_street)
+        || !street.chars().any(|c| c.is_ascii_digit())
+        || !street.chars().any(char::is_alphabetic)
+        || street.contains('@')
+    {
+        return None;
+    }
+    let mut end = at + 2;
+    let mut country = None;
+    for name in [
+        "United Kingdom",
+        "UK",
+        "England",
+        "Scotland",
+        "Wales",
+        "Northern Ireland",
+    ] {
+        let n = name.split(' ').count();
+        if words.len() >= end + n
+            && clean(&words[end..end + n].join(" ")) == name
+            && words[end - 1].ends_with(',')
+        {
+            country = Some(name.to_owned());
+            end += n;
+            break;
+        }
+    }
+    let address = Address {
+        street,
+        postal_code: format!("{} {}", words[at], clean(words[at + 1])),
+        city: words[city_start..at].join(" "),
+        country,
+    };
+    *rest = format!(
+        "{} {}",
+        words[..street_start].join(" "),
+        words[end..].join(" ")
+    );
+    Some((address, false, false))
+}
+
 fn strip_address_label(before: &str) -> String {
     let mut t = before.trim();
     if let Some((label, value)) = t.split_once(':') {
@@ -1064,6 +1146,22 @@ mod tests {
             Kind::Organisation,
         );
         assert_eq!(p.name.as_deref(), Some("Esimerkki Oy"));
+    }
+
+    #[test]
+    fn a_british_address_inside_a_sentence() {
+        let p = parse(
+            &lines("Northwind Analytics Ltd (company number 09876543), 12 Harbour Street, Leeds LS1 4AB, United Kingdom, is the controller."),
+            Kind::Organisation,
+        );
+        let a = p.postal.unwrap();
+        assert_eq!(
+            (a.street.as_str(), a.city.as_str(), a.postal_code.as_str()),
+            ("12 Harbour Street", "Leeds", "LS1 4AB")
+        );
+        assert_eq!(a.country.as_deref(), Some("United Kingdom"));
+        assert!(!is_uk_postcode("ABC", "4AB"));
+        assert!(is_uk_postcode("SW1A", "1AA"));
     }
 
     #[test]
