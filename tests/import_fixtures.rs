@@ -6,7 +6,6 @@ mod common;
 
 use common::root;
 use seloste_import::{import, Hint, Imported};
-use seloste_schema::headings::SectionId;
 use seloste_schema::vocab::{LegalBasis, RecipientRole, Right, RoleKind, Safeguard};
 
 fn load(name: &str) -> Imported {
@@ -71,7 +70,7 @@ fn a_traditional_finnish_register_description() {
     // The typo in "periaattet" does not hide the heading.
     assert_eq!(
         n.headings
-            .get(SectionId::Security)
+            .get(seloste_schema::SectionId::Security)
             .unwrap()
             .number
             .as_deref(),

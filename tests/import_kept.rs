@@ -146,6 +146,11 @@ fn lost(path: &Path, bytes: &[u8]) -> Vec<String> {
         })
         .map(|h| words(&h).join(" "))
         .collect();
+    let title = imported
+        .notice
+        .title
+        .get(imported.notice.main_language())
+        .to_owned();
     let mut missing = Vec::new();
     // Headings: each section's heading is kept in the draft (`headings`, `other_sections`) or
     // is one more heading of a part that already has one (reported as such).
@@ -163,8 +168,17 @@ fn lost(path: &Path, bytes: &[u8]) -> Vec<String> {
     for (para, is_item) in paragraphs(&pieces) {
         let mut rest = Vec::new();
         for line in para {
+            // "Personuppgiftsansvarig: Vasa Vävstuga Ab, …": a heading with its value on one
+            // line; the heading is checked above, the value as a line of its own.
+            let line = match line.split_once(": ") {
+                Some((head, value)) if report.sections.iter().any(|s| s.heading == head.trim()) => {
+                    value.trim().to_owned()
+                }
+                _ => line,
+            };
             let w = words(&line);
-            let is_heading = headings.contains(&w.join(" "));
+            // The title line is the page's main heading.
+            let is_heading = headings.contains(&w.join(" ")) || w == words(&title);
             if is_heading || report.left_out.contains(&line) {
                 continue;
             }

@@ -65,7 +65,15 @@ const FURNITURE: &[&str] = &[
 /// title, "Rekisterinpitäjä" a heading).
 fn is_title_line(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let strong = [
+    names_the_notice(text)
+        || (TITLE_WORDS.iter().any(|w| lower.contains(w)) && recognise(text).is_none())
+}
+
+/// A word only a notice's title uses ("Dataskyddsbeskrivning", "Tietosuojaseloste", "Privacy
+/// notice"), even where it holds a heading's word ("skydd").
+fn names_the_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
         "seloste",
         "selost",
         "beskrivning",
@@ -75,8 +83,21 @@ fn is_title_line(text: &str) -> bool {
         "policy",
     ]
     .iter()
-    .any(|w| lower.contains(w));
-    strong || (TITLE_WORDS.iter().any(|w| lower.contains(w)) && recognise(text).is_none())
+    .any(|w| lower.contains(w))
+}
+
+/// "Erik Strand, dataskyddsombud": a person's name and title, no heading though it holds a
+/// heading's word.
+fn is_name_and_title(text: &str) -> bool {
+    let Some((name, rest)) = text.split_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && rest.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Words that make a line the notice's title.
@@ -115,6 +136,10 @@ pub fn segment(pieces: &[Piece], _lang: &str) -> Segmented {
     };
 
     for (i, piece) in pieces.iter().enumerate() {
+        let inline = match piece {
+            Piece::Line(t) => inline_heading(t),
+            _ => None,
+        };
         let starts_para = i == 0 || matches!(pieces[i - 1], Piece::Break | Piece::Heading { .. });
         let ends_para = matches!(
             pieces.get(i + 1),
@@ -153,14 +178,28 @@ pub fn segment(pieces: &[Piece], _lang: &str) -> Segmented {
                 title_line_seen = true;
                 None
             }
-            Piece::Line(text) if starts_para => line_heading(text, ends_para)
-                // "A. Manuaalinen aineisto": a lettered part of the section it is in.
-                .filter(|h| {
-                    !(current.is_some()
-                        && h.0
-                            .as_ref()
-                            .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphabetic())))
-                }),
+            Piece::Line(_) if inline.is_some() => inline
+                .as_ref()
+                .map(|(heading, m, _)| (None, heading.clone(), Some(*m))),
+            Piece::Line(text) if starts_para => {
+                // "4. Personal data" right after section 3, its text on the next line: the next
+                // section, though its words are no customary heading's.
+                let next = current
+                    .as_ref()
+                    .and_then(|c| c.number.as_deref())
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .map(|n| (n + 1).to_string());
+                let in_sequence =
+                    next.is_some_and(|n| strip_number(text).0.as_deref() == Some(n.as_str()));
+                line_heading(text, ends_para || in_sequence)
+            }
+            // "A. Manuaalinen aineisto": a lettered part of the section it is in.
+            .filter(|h| {
+                !(current.is_some()
+                    && h.0
+                        .as_ref()
+                        .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphabetic())))
+            }),
             Piece::Item(text) => {
                 let alone = !matches!(pieces.get(i.wrapping_sub(1)), Some(Piece::Item(_)))
                     && !matches!(pieces.get(i + 1), Some(Piece::Item(_)));
@@ -175,7 +214,7 @@ pub fn segment(pieces: &[Piece], _lang: &str) -> Segmented {
         if let Some((number, text, m)) = heading {
             end_para(&mut paras, &mut lines, &mut items);
             // The first marked heading, before any section, naming the notice: its title.
-            let is_title = m.is_none()
+            let is_title = (m.is_none() || names_the_notice(&text))
                 && current.is_none()
                 && out.title.is_none()
                 && matches!(piece, Piece::Heading { .. })
@@ -203,6 +242,9 @@ pub fn segment(pieces: &[Piece], _lang: &str) -> Segmented {
             });
             if !matches!(piece, Piece::Heading { .. }) {
                 current_level = 0;
+            }
+            if let Some((_, _, value)) = inline {
+                lines.push(value);
             }
             continue;
         }
@@ -247,6 +289,36 @@ fn is_section_number(n: &str) -> bool {
 
 type Heading = (Option<String>, String, Option<crate::headings::Match>);
 
+/// "Personuppgiftsansvarig: Vasa Vävstuga Ab, …", "Kontaktperson: Anna Berg, …": a party's or the
+/// register's heading with its value on the same line. Returns the heading, its match and the
+/// value, which becomes the section's first line.
+fn inline_heading(text: &str) -> Option<(String, crate::headings::Match, String)> {
+    use crate::headings::SectionKey::*;
+    let (head, value) = text.split_once(": ")?;
+    let head = head.trim();
+    let value = value.trim();
+    if value.is_empty()
+        || head.split_whitespace().count() > 4
+        || !head.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    // "Muut yhteystiedot: www…", "Contact details: …": a label within a block, no heading.
+    let only_labels = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| crate::extract::contact::LABEL_WORDS.contains(&w.to_lowercase().as_str()));
+    if only_labels || !value.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let m = recognise(head)?;
+    let party = matches!(
+        m.key,
+        Organisation | Processor | Contact | Dpo | Representative | Register
+    );
+    (party && m.also.is_none() && m.coverage >= 0.6).then(|| (head.to_owned(), m, value.to_owned()))
+}
+
 /// A line that starts a paragraph, read as a heading when it is one.
 fn line_heading(text: &str, alone: bool) -> Option<Heading> {
     let words = text.split_whitespace().count();
@@ -256,6 +328,7 @@ fn line_heading(text: &str, alone: bool) -> Option<Heading> {
         || trimmed.chars().count() > 130
         || trimmed.ends_with(['.', ',', ';', ':'])
         || trimmed.contains('@')
+        || is_name_and_title(trimmed)
     {
         return None;
     }
@@ -274,7 +347,9 @@ fn line_heading(text: &str, alone: bool) -> Option<Heading> {
         // Unnumbered: a short line, standing alone or mostly made of a customary heading's words.
         (None, Some(m)) => {
             let capital = rest.chars().next().is_some_and(char::is_uppercase);
-            (words <= 7 && capital && (alone || m.coverage >= 0.3) && !rest.contains(": "))
+            // A short one ("Ändamålet med behandlingen") may hold more words of its own.
+            let covered = m.coverage >= 0.3 || (words <= 4 && m.coverage >= 0.2);
+            (words <= 7 && capital && (alone || covered) && !rest.contains(": "))
                 .then(|| (None, rest.to_owned(), Some(m)))
         }
         (None, None) => None,
@@ -398,5 +473,50 @@ mod tests {
         ];
         let s = segment(&pieces, "fi");
         assert_eq!(s.sections.len(), 1);
+    }
+
+    #[test]
+    fn the_next_number_starts_a_section_whatever_its_words() {
+        let pieces = [
+            line("3. Rekisterin nimi"),
+            line("Asiakasrekisteri"),
+            Piece::Break,
+            line("4. Jotain aivan muuta"),
+            line("Tekstiä tästä."),
+        ];
+        let s = segment(&pieces, "fi");
+        assert_eq!(s.sections.len(), 2, "{s:?}");
+        assert_eq!(s.sections[1].heading, "Jotain aivan muuta");
+        // A number out of sequence with its text on the next line stays text.
+        let pieces = [
+            line("3. Rekisterin nimi"),
+            line("Asiakasrekisteri"),
+            Piece::Break,
+            line("7. Jotain aivan muuta"),
+            line("Tekstiä tästä."),
+        ];
+        assert_eq!(segment(&pieces, "fi").sections.len(), 1);
+    }
+
+    #[test]
+    fn a_party_heading_with_its_value_on_the_same_line() {
+        let pieces = [
+            line("Dataskyddsbeskrivning"),
+            Piece::Break,
+            line("Personuppgiftsansvarig: Vasa Vävstuga Ab, Storgatan 5, 65100 Vasa"),
+            line("Kontaktperson: Anna Berg, anna@x.example"),
+            line("Muut yhteystiedot: www.x.fi"),
+        ];
+        let s = segment(&pieces, "sv");
+        assert_eq!(s.sections.len(), 2, "{s:?}");
+        assert_eq!(s.sections[0].heading, "Personuppgiftsansvarig");
+        assert_eq!(
+            s.sections[0].paras,
+            [Para::Lines(vec![
+                "Vasa Vävstuga Ab, Storgatan 5, 65100 Vasa".to_owned()
+            ])]
+        );
+        // A label inside a block ("Muut yhteystiedot: …") starts nothing.
+        assert_eq!(s.sections[1].paras[0].text().matches("www.x.fi").count(), 1);
     }
 }

@@ -66,6 +66,11 @@ pub const LABEL_WORDS: &[&str] = &[
     "nimi",
     "name",
     "namn",
+    "tehtävä",
+    "titteli",
+    "title",
+    "titel",
+    "befattning",
     "sivut",
     "internet",
     "ja",
@@ -89,6 +94,11 @@ pub const LABEL_WORDS: &[&str] = &[
     "hereafter",
     "päivitetty",
     "päivitys",
+    "laadittu",
+    "voimassa",
+    "alkaen",
+    "effective",
+    "upprättad",
     "uppdaterad",
     "updated",
     "last",
@@ -141,6 +151,13 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
     "ltd.",
     "inc.",
     "oy:n",
+    "sarl",
+    "s.a.r.l.",
+    "srl",
+    "ag",
+    "nv",
+    "llp",
+    "limited",
 ];
 
 /// Titles a contact person may have.
@@ -291,7 +308,9 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
             p.web.get_or_insert(web);
         }
         take_business_id(&mut rest, &mut p);
-        if let Some((addr, visiting, street_from_previous)) = take_address(&mut rest) {
+        if let Some((addr, visiting, street_from_previous)) =
+            take_address(&mut rest).or_else(|| take_uk_address(&mut rest))
+        {
             let mut addr = addr;
             if street_from_previous {
                 if let Some(prev) = i.checked_sub(1).filter(|&j| !p.used[j]) {
@@ -317,7 +336,11 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
         }
         let labelled = has_phone_label(&lower);
         take_phones(&mut rest, labelled, &mut p.phones);
-        let remainder = strip_labels(&rest);
+        let mut remainder = strip_labels(&rest);
+        if rest.trim() != line.trim() {
+            // A value was taken: its label ("Oy, Y-tunnus …", "Ab (FO-nummer …)") goes with it.
+            remainder = drop_label_tail(&remainder);
+        }
         if remainder.is_empty() {
             p.used[i] = true;
             continue;
@@ -326,12 +349,45 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
         let words = remainder.split_whitespace().count();
         let has_digit = remainder.chars().any(|c| c.is_ascii_digit());
         let company = is_company(&remainder);
-        if kind == Kind::Organisation && p.name.is_none() && words <= 8 && (!has_digit || company) {
+        // Lower-case words besides a suffix or a particle: the line is a sentence.
+        let in_sentence = kind == Kind::Organisation
+            && p.name.is_none()
+            && remainder.split_whitespace().any(|w| {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                bare.chars().next().is_some_and(char::is_lowercase)
+                    && !COMPANY_SUFFIXES.contains(&bare)
+                    && !["ja", "och", "and", "of", "the", "de", "von", "af", "för"].contains(&bare)
+            });
+        let named_in_sentence = in_sentence
+            .then(|| {
+                super::parties::named(&remainder)
+                    .into_iter()
+                    .map(|n| n.name)
+                    .find(|n| is_company(n))
+            })
+            .flatten();
+        if let Some(company) = named_in_sentence {
+            // "Personuppgiftsansvarig är Nordljus Ab (…), …": the company; the sentence stays.
+            p.name = Some(company);
+        } else if kind == Kind::Organisation
+            && p.name.is_none()
+            && words <= 8
+            && (!has_digit || company)
+        {
             p.name = Some(remainder);
             p.used[i] = true;
         } else if kind == Kind::Person && p.person.is_none() && is_person_name(&remainder) {
             p.person = Some(remainder);
             p.used[i] = true;
+            person_line = Some(i);
+        } else if let Some((person, title, whole)) = (kind == Kind::Person && p.person.is_none())
+            .then(|| person_and_title(&remainder))
+            .flatten()
+        {
+            // "Matti Meikäläinen, talouspäällikkö" on one line; a sentence saying so stays.
+            p.person = Some(person);
+            p.title = Some(title);
+            p.used[i] = whole;
             person_line = Some(i);
         } else if kind == Kind::Person
             && p.title.is_none()
@@ -351,7 +407,82 @@ pub fn parse(lines: &[String], kind: Kind) -> Party {
             // Probably the street of an address on the next line: decided there.
         }
     }
+    if kind == Kind::Organisation && p.name.is_none() {
+        // A controller named in a sentence ("Northwind Analytics Ltd (…), …, is the controller",
+        // "Our representative … is DataRep Oy, …"): the first company the block names. The
+        // sentence itself stays in the text.
+        p.name = lines
+            .iter()
+            .flat_map(|l| super::parties::named(l))
+            .map(|n| n.name)
+            .find(|n| is_company(n));
+    }
     p
+}
+
+/// "Name Surname, title" or "Name Surname (Title)" on one line, or at the end of a sentence
+/// ("Yhteyshenkilönä toimii Maija Mallikas, asiakaspalvelupäällikkö"): the person, the title, and
+/// whether they were all the line said.
+fn person_and_title(s: &str) -> Option<(String, String, bool)> {
+    let (name, title) = match s.split_once(" (") {
+        Some((name, rest)) if rest.trim_end_matches([',', '.']).ends_with(')') => (
+            name,
+            rest.trim_end_matches([',', '.']).trim_end_matches(')'),
+        ),
+        _ => s.split_once(',')?,
+    };
+    let title = title.trim().trim_end_matches([',', '.']).trim();
+    if !is_title(title) {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // The capitalised words at the end of the part before the title.
+    let run = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count()
+        .min(4);
+    let whole = run == words.len();
+    let before_is_text = words
+        .len()
+        .checked_sub(run + 1)
+        .is_some_and(|i| words[i].chars().next().is_some_and(char::is_lowercase));
+    if !(whole || before_is_text) {
+        return None;
+    }
+    let person = words[words.len() - run..].join(" ");
+    is_person_name(&person).then(|| (person, title.to_owned(), whole))
+}
+
+/// A name without the labels left behind by the values taken after it: "Kotimaan Kalusto Oy,
+/// Y-tunnus" → "Kotimaan Kalusto Oy", "Skärgårdsbåtar Ab (FO-nummer )" → "Skärgårdsbåtar Ab".
+fn drop_label_tail(s: &str) -> String {
+    let only_labels = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| LABEL_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let mut out = s.to_owned();
+    // Brackets holding only labels.
+    while let Some(open) = out.rfind('(') {
+        let close = out[open..].find(')').map_or(out.len(), |c| open + c + 1);
+        if !only_labels(&out[open..close]) {
+            break;
+        }
+        out.replace_range(open..close, "");
+    }
+    loop {
+        let t = out
+            .trim_end()
+            .trim_end_matches([',', ';', ':', '-', '/'])
+            .trim_end();
+        let (head, last) = t.rsplit_once(' ').unwrap_or(("", t));
+        if head.is_empty() || !only_labels(last) {
+            return t.to_owned();
+        }
+        out = head.to_owned();
+    }
 }
 
 fn is_po_box(street: &str) -> bool {
@@ -370,10 +501,13 @@ fn looks_like_street(line: &str) -> bool {
         && t.chars().next().is_some_and(char::is_alphabetic)
 }
 
+/// A name with a company's suffix, written with its capital ("Oy", "AS", "Limited": "as" and
+/// "limited" are words).
 pub fn is_company(s: &str) -> bool {
     s.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '.');
         COMPANY_SUFFIXES.contains(&w.to_lowercase().as_str())
+            && w.chars().next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -414,6 +548,20 @@ fn strip_labels(rest: &str) -> String {
         return String::new();
     }
     let t = rest.replace("()", "").replace("( )", "");
+    // "Nimi: Lahden Liikunta Oy", "Tehtävä: toiminnanjohtaja": the label before the value.
+    let t = match t.split_once(':') {
+        Some((label, value))
+            if !value.trim().is_empty()
+                && label.split_whitespace().count() <= 3
+                && label
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .all(|w| LABEL_WORDS.contains(&w.to_lowercase().as_str())) =>
+        {
+            value.to_owned()
+        }
+        _ => t,
+    };
     let t = t
         .trim()
         .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c == '-' || c == '/')
@@ -545,7 +693,8 @@ fn take_address(rest: &mut String) -> Option<(Address, bool, bool)> {
     let mut end = city_at;
     for w in &words[city_at..] {
         end += 1;
-        let stop = w.ends_with(',');
+        // A comma, or a full stop ending the sentence ("…, 65100 Vasa. Du når oss …").
+        let stop = w.ends_with(',') || w.ends_with('.');
         let w_clean = w.trim_end_matches([',', '.', ';']);
         if has_phone_label(&w_clean.to_lowercase()) || w_clean.starts_with('+') {
             end -= 1;
@@ -573,7 +722,22 @@ fn take_address(rest: &mut String) -> Option<(Address, bool, bool)> {
     let visiting = ["käynti", "besök", "visiting", "street address"]
         .iter()
         .any(|k| lower.contains(k));
-    let street = strip_address_label(&before);
+    let mut street = strip_address_label(&before);
+    let mut head = String::new();
+    let after_company = street
+        .rsplit_once(", ")
+        .is_some_and(|(h, last)| is_company(h) && looks_like_street(last));
+    if street.split_whitespace().count() > 6 || after_company {
+        // An address inside a sentence ("… is DataRep Oy, Mannerheimintie 10, 00100 Helsinki"):
+        // the street is the part after the last comma; the sentence before it stays.
+        let (h, last) = street.rsplit_once(", ").unwrap_or(("", street.as_str()));
+        if looks_like_street(last) && last.split_whitespace().count() <= 5 {
+            head = format!("{h},");
+            street = last.trim().to_owned();
+        } else {
+            return None;
+        }
+    }
     let address = Address {
         street: street.clone(),
         postal_code: code,
@@ -589,11 +753,91 @@ fn take_address(rest: &mut String) -> Option<(Address, bool, bool)> {
         if street.is_empty() {
             before.clone()
         } else {
-            String::new()
+            head
         },
         after
     );
     Some((address, visiting, street.is_empty()))
+}
+
+/// A British postcode's two halves: "LS1" / "SW1A" and "4AB".
+fn is_uk_postcode(outward: &str, inward: &str) -> bool {
+    let o: Vec<char> = outward.chars().collect();
+    let i: Vec<char> = inward.chars().collect();
+    let letters = o.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    (2..=4).contains(&o.len())
+        && (1..=2).contains(&letters)
+        && o.get(letters).is_some_and(char::is_ascii_digit)
+        && o[letters..]
+            .iter()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && i.len() == 3
+        && i[0].is_ascii_digit()
+        && i[1..].iter().all(char::is_ascii_uppercase)
+}
+
+/// A British address: `12 Harbour Street, Leeds LS1 4AB[, United Kingdom]`, the city before the
+/// postcode. The text around it stays.
+fn take_uk_address(rest: &mut String) -> Option<(Address, bool, bool)> {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let clean = |w: &str| w.trim_end_matches([',', '.', ';']).to_owned();
+    let at = (1..words.len().saturating_sub(1))
+        .find(|&i| !words[i].ends_with(',') && is_uk_postcode(words[i], &clean(words[i + 1])))?;
+    // The city: the words before the postcode, back to a comma.
+    let mut city_start = at;
+    while city_start > 0 && !words[city_start - 1].ends_with(',') && at - city_start < 3 {
+        city_start -= 1;
+    }
+    if city_start == 0 || city_start == at {
+        return None;
+    }
+    let mut street_start = city_start - 1;
+    while street_start > 0 && !words[street_start - 1].ends_with(',') {
+        street_start -= 1;
+    }
+    let street = words[street_start..city_start].join(" ");
+    let street = street.trim_end_matches(',').to_owned();
+    // "12 Harbour Street": the number first, as British streets are written.
+    let words_in_street = street.split_whitespace().count();
+    if !(2..=6).contains(&words_in_street)
+        || !street.chars().any(|c| c.is_ascii_digit())
+        || !street.chars().any(char::is_alphabetic)
+        || street.contains('@')
+    {
+        return None;
+    }
+    let mut end = at + 2;
+    let mut country = None;
+    for name in [
+        "United Kingdom",
+        "UK",
+        "England",
+        "Scotland",
+        "Wales",
+        "Northern Ireland",
+    ] {
+        let n = name.split(' ').count();
+        if words.len() >= end + n
+            && clean(&words[end..end + n].join(" ")) == name
+            && words[end - 1].ends_with(',')
+        {
+            country = Some(name.to_owned());
+            end += n;
+            break;
+        }
+    }
+    let address = Address {
+        street,
+        postal_code: format!("{} {}", words[at], clean(words[at + 1])),
+        city: words[city_start..at].join(" "),
+        country,
+    };
+    *rest = format!(
+        "{} {}",
+        words[..street_start].join(" "),
+        words[end..].join(" ")
+    );
+    Some((address, false, false))
 }
 
 fn strip_address_label(before: &str) -> String {
@@ -623,6 +867,9 @@ fn has_phone_label(lower: &str) -> bool {
             "matkapuhelin",
             "puhelinnumero",
             "switchboard",
+            "telephone",
+            "telefonnummer",
+            "tfn",
         ]
         .contains(&w)
     })
@@ -638,7 +885,20 @@ fn take_phones(rest: &mut String, labelled: bool, out: &mut Vec<Phone>) {
         while i < chars.len() {
             let c = chars[i];
             let boundary = i == 0 || !chars[i - 1].is_alphanumeric();
-            if (c == '+' || c.is_ascii_digit() || c == '(') && boundary {
+            // "company number 09876543", "FO-nummer": a number of another kind.
+            let word_before: String = chars[..i]
+                .iter()
+                .rev()
+                .skip_while(|c| !c.is_alphanumeric())
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+                .to_lowercase();
+            let other_number =
+                ["number", "nummer", "numero", "no", "nr", "nro"].contains(&word_before.as_str());
+            if (c == '+' || c.is_ascii_digit() || c == '(') && boundary && !other_number {
                 let mut j = i;
                 while j < chars.len() && (chars[j].is_ascii_digit() || " -()+".contains(chars[j])) {
                     if chars[j] == '+' && j != i {
@@ -808,5 +1068,115 @@ mod tests {
         let p = parse(&lines("Firma Oy, Y-tunnus 1234567-8"), Kind::Organisation);
         assert_eq!(p.business_id, None);
         assert_eq!(p.bad_business_id.as_deref(), Some("1234567-8"));
+    }
+
+    #[test]
+    fn a_label_left_behind_by_a_value_is_no_part_of_the_name() {
+        let p = parse(
+            &lines("Kotimaan Kalusto Oy, Y-tunnus 0112038-9"),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Kotimaan Kalusto Oy"));
+        let p = parse(
+            &lines("Skärgårdsbåtar Ab (FO-nummer 1572860-0)"),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Skärgårdsbåtar Ab"));
+        // Nothing taken from the line: its words stay as they are.
+        let p = parse(&lines("Suomen Posti Oy"), Kind::Organisation);
+        assert_eq!(p.name.as_deref(), Some("Suomen Posti Oy"));
+    }
+
+    #[test]
+    fn a_controller_named_in_a_sentence() {
+        let p = parse(
+            &lines("Personuppgiftsansvarig är Nordljus Ab (FO-nummer 3027456-3), Strandvägen 3, 65100 Vasa. Du når oss på tfn 06 123 4567."),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Nordljus Ab"));
+        assert_eq!(p.postal.as_ref().unwrap().street, "Strandvägen 3");
+        assert_eq!(p.postal.as_ref().unwrap().city, "Vasa");
+        assert_eq!(p.phones[0].number, "06 123 4567");
+        // The sentence stays in the text.
+        assert_eq!(p.used, [false]);
+        // A company number is no phone number.
+        let p = parse(
+            &lines("Northwind Analytics Ltd (company number 09876543), Leeds, is the controller."),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Northwind Analytics Ltd"));
+        assert!(p.phones.is_empty());
+    }
+
+    #[test]
+    fn a_person_and_a_title_on_one_line() {
+        let p = parse(&lines("Matti Meikäläinen, talouspäällikkö"), Kind::Person);
+        assert_eq!(p.person.as_deref(), Some("Matti Meikäläinen"));
+        assert_eq!(p.title.as_deref(), Some("talouspäällikkö"));
+        let p = parse(
+            &lines("Lena Holm, verkställande direktör, lena.holm@x.ax"),
+            Kind::Person,
+        );
+        assert_eq!(p.person.as_deref(), Some("Lena Holm"));
+        assert_eq!(p.title.as_deref(), Some("verkställande direktör"));
+        assert_eq!(p.emails, ["lena.holm@x.ax"]);
+        assert!(!is_company("as long as needed"));
+        assert!(is_company("Fjord Data AS"));
+    }
+
+    #[test]
+    fn a_person_in_brackets_or_in_a_sentence() {
+        let p = parse(
+            &lines("Jane Doe (Data Protection Manager), jane@x.example"),
+            Kind::Person,
+        );
+        assert_eq!(p.person.as_deref(), Some("Jane Doe"));
+        assert_eq!(p.title.as_deref(), Some("Data Protection Manager"));
+        assert_eq!(p.used, [true]);
+        let p = parse(
+            &lines("Yhteyshenkilönä toimii Maija Mallikas, asiakaspalvelupäällikkö, puh. 040 765 4321."),
+            Kind::Person,
+        );
+        assert_eq!(p.person.as_deref(), Some("Maija Mallikas"));
+        assert_eq!(p.title.as_deref(), Some("asiakaspalvelupäällikkö"));
+        // The sentence stays in the text.
+        assert_eq!(p.used, [false]);
+        let p = parse(
+            &lines("Rekisterinpitäjänä toimii Esimerkki Oy, Katu 1, 00100 Helsinki."),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Esimerkki Oy"));
+    }
+
+    #[test]
+    fn a_british_address_inside_a_sentence() {
+        let p = parse(
+            &lines("Northwind Analytics Ltd (company number 09876543), 12 Harbour Street, Leeds LS1 4AB, United Kingdom, is the controller."),
+            Kind::Organisation,
+        );
+        let a = p.postal.unwrap();
+        assert_eq!(
+            (a.street.as_str(), a.city.as_str(), a.postal_code.as_str()),
+            ("12 Harbour Street", "Leeds", "LS1 4AB")
+        );
+        assert_eq!(a.country.as_deref(), Some("United Kingdom"));
+        assert!(!is_uk_postcode("ABC", "4AB"));
+        assert!(is_uk_postcode("SW1A", "1AA"));
+    }
+
+    #[test]
+    fn a_label_before_a_value() {
+        let p = parse(
+            &lines("Nimi: Lahden Liikunta Oy\nY-tunnus: 2345678-0"),
+            Kind::Organisation,
+        );
+        assert_eq!(p.name.as_deref(), Some("Lahden Liikunta Oy"));
+        assert_eq!(p.used, [true, true]);
+        let p = parse(
+            &lines("Nimi: Pekka Puro\nTehtävä: toiminnanjohtaja"),
+            Kind::Person,
+        );
+        assert_eq!(p.person.as_deref(), Some("Pekka Puro"));
+        assert_eq!(p.title.as_deref(), Some("toiminnanjohtaja"));
     }
 }

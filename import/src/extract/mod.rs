@@ -32,6 +32,17 @@ pub fn find_ci(text: &str, needle: &str) -> Option<usize> {
     lower.find(needle).map(|j| origin[j])
 }
 
+/// Where `needle` (lower-case) last occurs in `text`, as [`find_ci`] does for the first.
+pub fn rfind_ci(text: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    let mut last = None;
+    while let Some(i) = text.get(from..).and_then(|t| find_ci(t, needle)) {
+        last = Some(from + i);
+        from += i + text[from + i..].chars().next().map_or(1, char::len_utf8);
+    }
+    last
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

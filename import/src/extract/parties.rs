@@ -96,10 +96,14 @@ pub fn named(sentence: &str) -> Vec<Named> {
         if w.chars().next().is_some_and(char::is_uppercase) {
             let mut j = i;
             let mut parts = Vec::new();
-            while j < words.len() && j < i + 5 {
+            while j < words.len() && j < i + 6 {
                 let part = words[j].trim_matches(|c: char| "(),;”\"“".contains(c));
                 let stem = part.split(':').next().unwrap_or(part).trim_end_matches('.');
-                if COMPANY_SUFFIXES.contains(&stem.to_lowercase().as_str()) && !parts.is_empty() {
+                // A suffix is written with a capital ("Oy", "AS", "SARL"): "as" is a word.
+                if COMPANY_SUFFIXES.contains(&stem.to_lowercase().as_str())
+                    && stem.chars().next().is_some_and(char::is_uppercase)
+                    && !parts.is_empty()
+                {
                     parts.push(stem.to_owned());
                     found = Some((parts.join(" "), j + 1));
                     break;
@@ -181,5 +185,13 @@ mod tests {
             "Microsoft"
         );
         assert!(named("Tietoja ei luovuteta ulkopuolisille.").is_empty());
+    }
+
+    #[test]
+    fn a_long_company_name_is_one_party() {
+        let n = named("We use Amazon Web Services EMEA SARL as a hosting processor.");
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert_eq!(n[0].name, "Amazon Web Services EMEA SARL");
+        assert_eq!(n[0].role, RecipientRole::Processor);
     }
 }

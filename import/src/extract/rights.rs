@@ -85,54 +85,159 @@ pub fn rights(text: &str) -> Vec<Right> {
     out
 }
 
-/// Authorities by the words notices use, with their web sites.
-const AUTHORITIES: &[(&str, &str)] = &[
-    ("tietosuojavaltuutet", "https://tietosuoja.fi"),
-    ("dataombudsman", "https://tietosuoja.fi"),
-    ("integritetsskyddsmyndighet", "https://www.imy.se"),
-    ("data protection ombudsman", "https://tietosuoja.fi"),
+/// Authorities by the words notices use: the stem, the word's plain form, and the name to use when
+/// the text inflects the word ("valitus tietosuojavaltuutetulle").
+const AUTHORITIES: &[(&str, &str, &str)] = &[
     (
         "office of the data protection ombudsman",
-        "https://tietosuoja.fi",
+        "office",
+        "Office of the Data Protection Ombudsman",
+    ),
+    (
+        "tietosuojavaltuutet",
+        "tietosuojavaltuutettu",
+        "Tietosuojavaltuutetun toimisto",
+    ),
+    (
+        "dataombudsman",
+        "dataombudsmannen",
+        "Dataombudsmannens byrå",
+    ),
+    (
+        "integritetsskyddsmyndighet",
+        "integritetsskyddsmyndigheten",
+        "Integritetsskyddsmyndigheten",
+    ),
+    (
+        "data protection ombudsman",
+        "data",
+        "Data Protection Ombudsman",
+    ),
+    (
+        "information commissioner",
+        "information",
+        "Information Commissioner's Office",
     ),
 ];
 
-/// The supervisory authority a text names (as written there) and the web site it gives, if any.
+/// The supervisory authority a text names first (as written there) and the web site it gives.
 pub fn authority(text: &str) -> Option<(String, Option<String>)> {
-    let lower = text.to_lowercase();
-    let (stem, _) = AUTHORITIES.iter().find(|(s, _)| lower.contains(s))?;
-    let at = super::find_ci(text, stem)?;
-    // The whole word(s) as written, from the start of the word holding the stem.
-    let start = text[..at]
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(0, |i| i + 1);
-    let name: String = text[start..]
-        .split_whitespace()
-        .take(if stem.contains(' ') {
-            stem.split(' ').count() + 1
-        } else {
-            1
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let name = name
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_owned();
-    let web = text
-        .split(|c: char| c.is_whitespace() || "()<>,;".contains(c))
-        .map(|t| t.trim_end_matches(['.', '/', ':']))
-        .find(|t| {
-            let l = t.to_lowercase();
-            (l.starts_with("www.") || l.starts_with("http")) && !t.contains('@')
-        })
-        .map(|t| {
-            if t.to_lowercase().starts_with("http") {
-                t.to_owned()
-            } else {
-                format!("https://{t}")
+    authorities(text).into_iter().next()
+}
+
+/// Every supervisory authority a text names, in order ("the Information Commissioner's Office
+/// (ico.org.uk) or the Finnish Data Protection Ombudsman" names two), each with the site written
+/// after it, if any.
+pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
+    let mut found: Vec<(usize, usize, String, Option<String>)> = Vec::new();
+    for (stem, plain, canonical) in AUTHORITIES {
+        let mut from = 0;
+        while let Some(rel) = text.get(from..).and_then(|t| super::find_ci(t, stem)) {
+            let at = from + rel;
+            from = at + stem.len();
+            // The whole word(s) as written, from the start of the word holding the stem.
+            let start = text[..at]
+                .rfind(|c: char| c.is_whitespace() || c == '(')
+                .map_or(0, |i| i + 1);
+            if found.iter().any(|(s, e, _, _)| (*s..*e).contains(&start)) {
+                continue;
             }
-        });
-    Some((name, web))
+            let words: Vec<&str> = text[start..]
+                .split_whitespace()
+                .take(if stem.contains(' ') {
+                    stem.split(' ').count() + 1
+                } else {
+                    1
+                })
+                .collect();
+            let mut written = words.join(" ");
+            // "Dataombudsmannens byrå", "tietosuojavaltuutetun toimistolle": the office too.
+            if let Some(next) = text[start..].split_whitespace().nth(words.len()) {
+                let bare = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let office = ["byrå", "toimisto", "office"]
+                    .iter()
+                    .any(|o| bare.to_lowercase().starts_with(o));
+                if office && !written.ends_with(|c: char| !c.is_alphanumeric()) {
+                    written = format!("{written} {bare}");
+                }
+            }
+            let written = written
+                .split(" (")
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_owned();
+            let end = start + written.len();
+            let first = written
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let inflected =
+                written.chars().next().is_some_and(char::is_lowercase) && !first.starts_with(plain);
+            let name = if inflected {
+                (*canonical).to_owned()
+            } else {
+                written
+            };
+            // A site right after the name, before the next authority or sentence.
+            let tail: String = text[end.min(text.len())..].chars().take(40).collect();
+            let web = tail
+                .split(|c: char| c.is_whitespace() || "()<>,;".contains(c))
+                .take(3)
+                .map(|t| t.trim_end_matches(['.', '/', ':']))
+                .find(|t| {
+                    let l = t.to_lowercase();
+                    (l.starts_with("www.") || l.starts_with("http") || is_domain(&l))
+                        && !t.contains('@')
+                })
+                .map(|t| {
+                    if t.to_lowercase().starts_with("http") {
+                        t.to_owned()
+                    } else {
+                        format!("https://{t}")
+                    }
+                });
+            found.push((start, end, name, web));
+        }
+    }
+    found.sort_by_key(|f| f.0);
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    for (_, _, name, web) in found {
+        if !out.iter().any(|(n, _)| *n == name) {
+            out.push((name, web));
+        }
+    }
+    // One authority: its site may stand anywhere in the text.
+    if let [(_, web @ None)] = out.as_mut_slice() {
+        *web = text
+            .split(|c: char| c.is_whitespace() || "()<>,;".contains(c))
+            .map(|t| t.trim_end_matches(['.', '/', ':']))
+            .find(|t| {
+                let l = t.to_lowercase();
+                (l.starts_with("www.") || l.starts_with("http")) && !t.contains('@')
+            })
+            .map(|t| {
+                if t.to_lowercase().starts_with("http") {
+                    t.to_owned()
+                } else {
+                    format!("https://{t}")
+                }
+            });
+    }
+    out
+}
+
+/// "ico.org.uk", "tietosuoja.fi": a bare domain.
+fn is_domain(t: &str) -> bool {
+    let labels: Vec<&str> = t.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Whether a sentence tells how to use the rights (whom to write to, how requests are handled).
@@ -182,5 +287,24 @@ mod tests {
             Some(("tietosuojavaltuutettu".into(), Some("https://www.tietosuoja.fi".into())))
         );
         assert_eq!(authority("Ingen myndighet nämns."), None);
+    }
+
+    #[test]
+    fn every_authority_named_in_order_inflected_ones_by_their_name() {
+        assert_eq!(
+            authorities("You can complain to the Information Commissioner's Office (ico.org.uk) or to the Finnish Data Protection Ombudsman."),
+            [
+                ("Information Commissioner's Office".to_owned(), Some("https://ico.org.uk".to_owned())),
+                ("Data Protection Ombudsman".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            authorities("Rekisteröidyllä on oikeus tehdä valitus tietosuojavaltuutetulle."),
+            [("Tietosuojavaltuutetun toimisto".to_owned(), None)]
+        );
+        assert_eq!(
+            authorities("Du kan lämna klagomål till Dataombudsmannens byrå."),
+            [("Dataombudsmannens byrå".to_owned(), None)]
+        );
     }
 }

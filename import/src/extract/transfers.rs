@@ -125,10 +125,25 @@ pub fn countries(text: &str) -> Vec<&'static str> {
     out
 }
 
-/// The safeguard a text names.
+/// The first safeguard a text names.
 pub fn safeguard(text: &str) -> Option<Safeguard> {
+    safeguards(text).into_iter().next()
+}
+
+/// Every safeguard a text names ("under the EU-US Data Privacy Framework and standard contractual
+/// clauses" names two).
+pub fn safeguards(text: &str) -> Vec<Safeguard> {
     let lower = text.to_lowercase();
     let rules: &[(Safeguard, &[&str])] = &[
+        (
+            Safeguard::DataPrivacyFramework,
+            &[
+                "data privacy framework",
+                "tietosuojakehy",
+                "dataskyddsram",
+                "dpf-",
+            ],
+        ),
         (
             Safeguard::StandardContractualClauses,
             &[
@@ -153,7 +168,6 @@ pub fn safeguard(text: &str) -> Option<Safeguard> {
             &[
                 "riittävyyspäätö",
                 "tietosuojan tason riittävyy",
-                "data privacy framework",
                 "adekvat skyddsnivå",
                 "adequacy",
             ],
@@ -165,8 +179,9 @@ pub fn safeguard(text: &str) -> Option<Safeguard> {
     ];
     rules
         .iter()
-        .find(|(_, stems)| stems.iter().any(|s| lower.contains(s)))
+        .filter(|(_, stems)| stems.iter().any(|s| lower.contains(s)))
         .map(|(s, _)| *s)
+        .collect()
 }
 
 #[cfg(test)]
@@ -195,6 +210,18 @@ mod tests {
         assert_eq!(
             safeguard("EU:n komission vakiosopimuslausekkeilla"),
             Some(Safeguard::StandardContractualClauses)
+        );
+    }
+
+    #[test]
+    fn every_safeguard_a_sentence_names() {
+        assert_eq!(
+            safeguards("Stripe Inc. processes data in the United States under the EU-US Data Privacy Framework and standard contractual clauses."),
+            [Safeguard::DataPrivacyFramework, Safeguard::StandardContractualClauses]
+        );
+        assert_eq!(
+            safeguard("Siirto perustuu EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen."),
+            Some(Safeguard::DataPrivacyFramework)
         );
     }
 }

@@ -32,6 +32,8 @@ pub(crate) struct Draft<'a> {
     pub register_name: Option<String>,
     pub register_description: Vec<Value>,
     pub purposes: Vec<Value>,
+    /// Purposes divided from one sentence: the description they share names no law of theirs.
+    pub shared_description: Vec<usize>,
     pub bases: Vec<LegalBasis>,
     pub lawfulness_explanation: Vec<Value>,
     pub legitimate_interests: Vec<Value>,
@@ -50,7 +52,7 @@ pub(crate) struct Draft<'a> {
     pub rights: Vec<Right>,
     pub rights_notes: Vec<Value>,
     pub how_to: Vec<Value>,
-    pub complaint: Option<(String, Option<String>)>,
+    pub complaint: Vec<(String, Option<String>)>,
     pub complaint_notes: Vec<Value>,
     pub automated: Option<bool>,
     pub automated_description: Vec<Value>,
@@ -185,6 +187,7 @@ impl<'a> Draft<'a> {
             register_name: None,
             register_description: vec![],
             purposes: vec![],
+            shared_description: vec![],
             bases: vec![],
             lawfulness_explanation: vec![],
             legitimate_interests: vec![],
@@ -203,7 +206,7 @@ impl<'a> Draft<'a> {
             rights: vec![],
             rights_notes: vec![],
             how_to: vec![],
-            complaint: None,
+            complaint: vec![],
             complaint_notes: vec![],
             automated: None,
             automated_description: vec![],
@@ -452,14 +455,20 @@ impl<'a> Draft<'a> {
         if !rights.is_empty() {
             n.insert("rights".into(), Value::Object(rights));
         }
-        if let Some((name, web)) = &self.complaint {
-            let mut c = Map::new();
-            c.insert("name".into(), self.t(name));
-            if let Some(w) = web {
-                c.insert("web".into(), json!(w));
+        if !self.complaint.is_empty() {
+            let mut all = Vec::new();
+            for (i, (name, web)) in self.complaint.iter().enumerate() {
+                let mut c = Map::new();
+                c.insert("name".into(), self.t(name));
+                if let Some(w) = web {
+                    c.insert("web".into(), json!(w));
+                }
+                if i == 0 {
+                    put_vec(&mut c, "notes", &self.complaint_notes);
+                }
+                all.push(Value::Object(c));
             }
-            put_vec(&mut c, "notes", &self.complaint_notes);
-            n.insert("complaint_authorities".into(), json!([c]));
+            n.insert("complaint_authorities".into(), json!(all));
         }
         if let Some(exists) = self.automated {
             let mut a = Map::new();

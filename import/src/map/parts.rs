@@ -4,7 +4,7 @@ use serde_json::{json, Map, Value};
 
 use seloste_schema::vocab::{LegalBasis, RecipientRole, Right};
 
-use super::prose::{enumeration, item_name, such_as};
+use super::prose::{enumeration, item_name, listed, split_last_item, such_as};
 use super::Draft;
 use crate::extract::contact::{self, Kind, Party};
 use crate::extract::{duration, has_any, legal, parties, rights, transfers};
@@ -67,6 +67,65 @@ const RETENTION_VERBS: &[&str] = &[
     "erase",
 ];
 
+/// Words after which a data section lists what is collected.
+const DATA_TRIGGERS: &[&str] = &[
+    "we collect ",
+    "we process ",
+    "we store ",
+    "we ask for ",
+    "keräämme ",
+    "käsittelemme ",
+    "tallennamme ",
+    "vi samlar in ",
+    "vi behandlar ",
+    "vi sparar ",
+    "vi registrerar ",
+    "tallennetaan ",
+    "kerätään ",
+    "registreras ",
+    "samlas in ",
+];
+
+/// Words after which a sources section names where the data comes from.
+const SOURCE_TRIGGERS: &[&str] = &[
+    "saadaan ",
+    "kerätään ",
+    "saamme ",
+    "fås ",
+    "hämtas ",
+    "samlas in ",
+    "obtained from ",
+    "collected from ",
+    "received from ",
+    "comes from ",
+    "come from ",
+    "data from ",
+    "information from ",
+];
+
+/// Words after which a purposes section lists the purposes ("We use your data to A, to B and to C").
+const PURPOSE_TRIGGERS: &[&str] = &[
+    "käsitellään ",
+    "käytetään ",
+    "för att ",
+    " data to ",
+    " information to ",
+    "in order to ",
+];
+
+/// Words saying data must be given, and that it may be left out.
+const REQUIRED_WORDS: &[&str] = &["required", "mandatory", "pakollis", "obligatorisk", "krävs"];
+const VOLUNTARY_WORDS: &[&str] = &["voluntary", "optional", "vapaaehto", "frivillig"];
+/// "everything else is voluntary", "muut tiedot", "övriga uppgifter".
+const THE_REST: &[&str] = &[
+    "everything else",
+    "all other",
+    "the rest",
+    "muut ",
+    "övriga",
+    "annat",
+];
+
 const OUTSOURCING: &[&str] = &["ulkoist", "outsourc", "lägga ut", "utkontraktera"];
 
 fn is_basis_statement(text: &str) -> bool {
@@ -119,6 +178,8 @@ fn updated(line: &str) -> Option<String> {
     let labelled = [
         "päivitetty",
         "päivitys",
+        "laadittu",
+        "upprättad",
         "uppdater",
         "updated",
         "voimassa",
@@ -170,6 +231,22 @@ pub fn section(
     let mut main = Vec::new();
     for p in paras {
         let text = p.text();
+        if let (Some(Lawfulness), Para::Lines(_)) = (also, p) {
+            // "Tarkoitus ja oikeusperuste": the sentences on the basis go to the lawfulness, the
+            // others stay for the purposes.
+            let states_bases = is_basis_statement(&text);
+            let (basis, rest): (Vec<String>, Vec<String>) =
+                sentences::split(&text).into_iter().partition(|s| {
+                    is_basis_statement(s) || states_bases && !legal::bases(s).is_empty()
+                });
+            if !basis.is_empty() {
+                section(d, Lawfulness, None, heading, &[Para::Lines(basis)]);
+            }
+            if !rest.is_empty() {
+                main.push(Para::Lines(rest));
+            }
+            continue;
+        }
         let routed = match also {
             Some(Lawfulness) if is_basis_statement(&text) => Some(Lawfulness),
             Some(Transfers) if transfers::outside_eea(&text).is_some() => Some(Transfers),
@@ -209,7 +286,7 @@ pub fn section(
                 .free_text
                 .push("lawfulness.legitimate_interests".into());
         }
-        DataSubjects => data(d, paras),
+        DataSubjects => data(d, heading, paras),
         Sources => sources(d, paras),
         Recipients => recipients(d, paras),
         Transfers => transfer(d, paras),
@@ -472,6 +549,37 @@ fn purpose_from_item(d: &Draft, item: &str) -> Value {
     json!({"name": d.t(&item_name(item))})
 }
 
+/// "provide the service (performance of a contract)": the purpose, and the legal basis its
+/// brackets name, which the notice's bases then include.
+fn purpose_with_basis(d: &mut Draft, part: &str) -> Value {
+    let bracket = part
+        .strip_suffix(')')
+        .and_then(|p| p.rsplit_once('('))
+        .map(|(name, inner)| (name.trim(), inner));
+    let bases = bracket
+        .map(|(_, inner)| legal::bases(inner))
+        .unwrap_or_default();
+    let name = match bracket {
+        Some((name, _)) if !bases.is_empty() && !name.is_empty() => name,
+        _ => part,
+    };
+    let mut v = json!({"name": d.t(name)});
+    if !bases.is_empty() {
+        v["legal_bases"] = json!(bases);
+        for b in bases {
+            if !d.bases.contains(&b) {
+                d.bases.push(b);
+                d.guess(
+                    "lawfulness.legal_bases",
+                    b.id(),
+                    "named in brackets after a purpose",
+                );
+            }
+        }
+    }
+    v
+}
+
 fn purposes(d: &mut Draft, heading: &str, paras: &[Para]) {
     let first_new = d.purposes.len();
     let mut lead = Vec::new();
@@ -480,7 +588,21 @@ fn purposes(d: &mut Draft, heading: &str, paras: &[Para]) {
             Para::Lines(_) => {
                 let text = p.text();
                 if is_basis_statement(&text) {
-                    lawfulness(d, std::slice::from_ref(p));
+                    // The sentences on the basis to the lawfulness; a purpose sentence beside them
+                    // ("Tietoja käytetään A:han, B:hen …") stays here.
+                    let (basis, rest): (Vec<String>, Vec<String>) = sentences::split(&text)
+                        .into_iter()
+                        .partition(|s| is_basis_statement(s));
+                    let listed_rest = rest
+                        .iter()
+                        .any(|s| listed(s, PURPOSE_TRIGGERS, 14, 2).is_some());
+                    if basis.is_empty() || !listed_rest {
+                        lawfulness(d, std::slice::from_ref(p));
+                        continue;
+                    }
+                    lawfulness(d, &[Para::Lines(basis)]);
+                    let rest = Para::Lines(rest);
+                    purposes(d, heading, std::slice::from_ref(&rest));
                     continue;
                 }
                 if has_any(&text, OUTSOURCING) {
@@ -497,6 +619,56 @@ fn purposes(d: &mut Draft, heading: &str, paras: &[Para]) {
                 let split = sentences::split(&text)
                     .into_iter()
                     .find_map(|s| enumeration(&s, d.lang));
+                let listed_purposes = split.is_none().then(|| {
+                    sentences::split(&text)
+                        .into_iter()
+                        .find_map(|s| listed(&s, PURPOSE_TRIGGERS, 14, 2))
+                });
+                if let Some(Some(parts)) = listed_purposes {
+                    let at = d.purposes.len();
+                    // "…, with your consent, to send you offers": a basis standing between the
+                    // purposes belongs to the one after it.
+                    let mut pending: Vec<LegalBasis> = Vec::new();
+                    for part in &parts {
+                        let bases = legal::bases(part);
+                        if !bases.is_empty()
+                            && !part.contains('(')
+                            && part.split_whitespace().count() <= 4
+                        {
+                            pending.extend(bases);
+                            continue;
+                        }
+                        let mut v = purpose_with_basis(d, part);
+                        if !pending.is_empty() && v.get("legal_bases").is_none() {
+                            let bases = std::mem::take(&mut pending);
+                            for b in &bases {
+                                if !d.bases.contains(b) {
+                                    d.bases.push(*b);
+                                    d.guess(
+                                        "lawfulness.legal_bases",
+                                        b.id(),
+                                        "named beside a purpose",
+                                    );
+                                }
+                            }
+                            v["legal_bases"] = json!(bases);
+                        }
+                        d.shared_description.push(d.purposes.len());
+                        d.purposes.push(v);
+                    }
+                    if d.purposes.len() == at {
+                        // Nothing but bases: the sentence is the lawfulness's.
+                        lawfulness(d, std::slice::from_ref(p));
+                        continue;
+                    }
+                    d.purposes[at]["description"] = json!([d.paragraph(&text)]);
+                    d.guess(
+                        "purposes",
+                        &parts.join(" | "),
+                        "one sentence divided into purposes at its commas: check the division",
+                    );
+                    continue;
+                }
                 match split {
                     Some(parts) => {
                         let at = d.purposes.len();
@@ -570,7 +742,8 @@ fn lawfulness(d: &mut Draft, paras: &[Para]) {
     d.report.free_text.push("lawfulness.explanation".into());
 }
 
-fn data(d: &mut Draft, paras: &[Para]) {
+fn data(d: &mut Draft, heading: &str, paras: &[Para]) {
+    let first_new = d.data_categories.len();
     let mut i = 0;
     while i < paras.len() {
         match (&paras[i], paras.get(i + 1)) {
@@ -601,11 +774,18 @@ fn data(d: &mut Draft, paras: &[Para]) {
                         (before.split_whitespace().count() <= 12).then_some(before)
                     });
                     match (category, enumeration(&s, d.lang)) {
-                        (Some(name), Some(parts)) => {
+                        (Some(name), Some(mut parts)) => {
+                            let before = parts.len();
+                            split_last_item(&mut parts);
                             if !desc.is_empty() {
                                 let para = d.paragraph(&desc.join(" "));
                                 d.data_description.push(para);
                                 desc.clear();
+                            }
+                            if parts.len() > before {
+                                // The items no longer read as the sentence: it is kept whole.
+                                let para = d.paragraph(&s);
+                                d.data_description.push(para);
                             }
                             let items: Vec<Value> =
                                 parts.iter().map(|p| d.t(&item_name(p))).collect();
@@ -623,7 +803,22 @@ fn data(d: &mut Draft, paras: &[Para]) {
                                 let c = category_with_examples(d, &name, &parts, &s);
                                 d.data_categories.push(c);
                             }
-                            None => desc.push(s),
+                            None => match listed(&s, DATA_TRIGGERS, 4, 2) {
+                                // "Nimi, osoite, puhelinnumero." / "We collect your name, …": the
+                                // items of one category named by the heading; the sentence kept.
+                                Some(parts) => {
+                                    desc.push(s.clone());
+                                    let items: Vec<Value> = parts.iter().map(|p| d.t(p)).collect();
+                                    d.data_categories
+                                        .push(json!({"name": d.t(heading), "items": items}));
+                                    d.guess(
+                                        "data_subjects[].data[].items",
+                                        &parts.join(" | "),
+                                        "a sentence listing data, divided at its commas: check the division",
+                                    );
+                                }
+                                None => desc.push(s),
+                            },
                         },
                     }
                 }
@@ -647,6 +842,65 @@ fn data(d: &mut Draft, paras: &[Para]) {
         }
         i += 1;
     }
+    mark_required(d, first_new, paras);
+}
+
+/// "Name and email are required; everything else is voluntary": the items of the categories just
+/// read marked required or voluntary where a clause of the section says so.
+fn mark_required(d: &mut Draft, from: usize, paras: &[Para]) {
+    let lang = d.lang;
+    let text: String = paras.iter().map(Para::text).collect::<Vec<_>>().join(" ");
+    for clause in text.split(['.', ';']) {
+        let lower = format!(" {} ", clause.to_lowercase());
+        let required = if has_any(&lower, REQUIRED_WORDS) {
+            true
+        } else if has_any(&lower, VOLUNTARY_WORDS) {
+            false
+        } else {
+            continue;
+        };
+        let the_rest = has_any(&lower, THE_REST);
+        let tokens = |t: &str| -> Vec<String> {
+            t.split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        let clause_words = tokens(clause);
+        for c in d.data_categories[from..].iter_mut() {
+            let Some(items) = c.get_mut("items").and_then(Value::as_array_mut) else {
+                continue;
+            };
+            for item in items.iter_mut() {
+                let marked = item.get("required").is_some();
+                let name = item
+                    .get("name")
+                    .unwrap_or(item)
+                    .get(lang)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned();
+                let head = tokens(&name);
+                let named = head
+                    .first()
+                    .is_some_and(|w| clause_words.iter().any(|c| same_stem(w, c)));
+                if named && !marked || the_rest && !marked && !required {
+                    *item = json!({"name": {lang: name}, "required": required});
+                }
+            }
+        }
+    }
+}
+
+/// "nimi" and "nimesi", "sähköpostiosoite" and "sähköpostiosoitteesi": one word inflected. They
+/// share all but the shorter one's last letter, and at least three letters.
+fn same_stem(a: &str, b: &str) -> bool {
+    let shorter = a.chars().count().min(b.chars().count());
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= 3 && common + 1 >= shorter
 }
 
 /// A data category named before "kuten" / "such as", its examples as items; the source's words stay
@@ -688,8 +942,32 @@ fn sources(d: &mut Draft, paras: &[Para]) {
                     d.source_items.push(s);
                 }
             }
+            Para::Lines(lines)
+                if lines.len() == 1 && (1..=4).contains(&lines[0].split_whitespace().count()) =>
+            {
+                // "Jäsen itse.": a source named on a line of its own.
+                let name = item_name(&lines[0]);
+                let v = json!({"name": d.t(&name)});
+                d.source_items.push(v);
+            }
             Para::Lines(_) => {
-                let para = d.paragraph(&p.text());
+                let text = p.text();
+                // "Tiedot saadaan asiakkaalta itseltään sekä …": the sources named, the sentence
+                // kept in the notes.
+                for s in sentences::split(&text) {
+                    if let Some(parts) = listed(&s, SOURCE_TRIGGERS, 6, 1) {
+                        for part in &parts {
+                            let v = json!({"name": d.t(part)});
+                            d.source_items.push(v);
+                        }
+                        d.guess(
+                            "sources[]",
+                            &parts.join(" | "),
+                            "sources named in a sentence, divided at its commas: check the names",
+                        );
+                    }
+                }
+                let para = d.paragraph(&text);
                 d.source_notes.push(para);
                 d.report.free_text.push("sources.notes".into());
             }
@@ -812,12 +1090,16 @@ fn transfer(d: &mut Draft, paras: &[Para]) {
         if transfers::outside_eea(&text) == Some(true) {
             for s in sentences::split(&text) {
                 let countries = transfers::countries(&s);
-                let safeguard = transfers::safeguard(&s).or_else(|| transfers::safeguard(&text));
+                let mut safeguards = transfers::safeguards(&s);
+                if safeguards.is_empty() {
+                    safeguards = transfers::safeguards(&text);
+                }
                 let names = parties::named(&s);
-                match (countries.first(), safeguard, names.first()) {
-                    (Some(c), Some(sg), Some(n)) => {
-                        d.transfer_items.push(json!({"recipient": d.t(&n.name), "country": c, "safeguards": [sg]}));
-                        d.guess("transfers.items", &format!("{} → {c} ({})", n.name, sg.id()), "read from one sentence");
+                match (countries.first(), safeguards.is_empty(), names.first()) {
+                    (Some(c), false, Some(n)) => {
+                        d.transfer_items.push(json!({"recipient": d.t(&n.name), "country": c, "safeguards": safeguards}));
+                        let ids: Vec<&str> = safeguards.iter().map(|sg| sg.id()).collect();
+                        d.guess("transfers.items", &format!("{} → {c} ({})", n.name, ids.join(", ")), "read from one sentence");
                     }
                     (Some(c), _, _) => d.guess(
                         "transfers",
@@ -960,10 +1242,10 @@ fn rights_section(d: &mut Draft, paras: &[Para]) {
             d.rights.push(r);
         }
     }
-    if d.complaint.is_none() {
-        if let Some(a) = rights::authority(&all) {
+    if d.complaint.is_empty() {
+        for a in rights::authorities(&all) {
             d.placed("complaint_authority.name", &a.0);
-            d.complaint = Some(a);
+            d.complaint.push(a);
         }
     }
     for p in paras {
@@ -1001,8 +1283,12 @@ fn complaint(d: &mut Draft, paras: &[Para]) {
         d.rights.push(Right::Complaint);
     }
     let all: String = paras.iter().map(Para::text).collect::<Vec<_>>().join(" ");
-    if d.complaint.is_none() {
-        let found = rights::authority(&all).unwrap_or_else(|| {
+    if d.complaint.is_empty() {
+        let mut found = rights::authorities(&all);
+        for a in &found {
+            d.placed("complaint_authority.name", &a.0);
+        }
+        if found.is_empty() {
             let name = match d.lang {
                 "sv" => "Dataombudsmannens byrå",
                 "en" => "Office of the Data Protection Ombudsman",
@@ -1013,9 +1299,9 @@ fn complaint(d: &mut Draft, paras: &[Para]) {
                 name,
                 "the text names no authority: the Finnish one assumed",
             );
-            (name.to_owned(), Some("https://tietosuoja.fi".to_owned()))
-        });
-        d.complaint = Some(found);
+            found.push((name.to_owned(), Some("https://tietosuoja.fi".to_owned())));
+        }
+        d.complaint = found;
     }
     let prose = d.prose(paras);
     d.complaint_notes.extend(prose);
@@ -1145,10 +1431,12 @@ pub fn finish(d: &mut Draft) {
     // under that law.
     let lang = d.lang;
     let mut laws = Vec::new();
-    for p in d.purposes.iter_mut() {
+    for (i, p) in d.purposes.iter_mut().enumerate() {
         let text = p.to_string();
         let name = p["name"][lang].as_str().unwrap_or("").to_owned();
-        if let Some(law) = legal::law(&name).or_else(|| legal::law(&text)) {
+        let own_text = !d.shared_description.contains(&i);
+        let law = legal::law(&name).or_else(|| own_text.then(|| legal::law(&text)).flatten());
+        if let Some(law) = law {
             p["law"] = json!({ lang: law });
             if p.get("legal_bases").is_none() {
                 p["legal_bases"] = json!([LegalBasis::LegalObligation]);

@@ -135,6 +135,132 @@ fn split_parts(body: &str, lang: &str) -> Option<Vec<String>> {
         .then_some(merged)
 }
 
+/// Little words before a list's item that are no part of its name.
+const LEADING: &[&str] = &[
+    "your ",
+    "din ",
+    "dina ",
+    "ditt ",
+    "to ",
+    "from ",
+    "av ",
+    "från ",
+    "our ",
+    "direkt ",
+    "directly ",
+    "suoraan ",
+];
+
+/// Where a clause after the list ends ("… when you sign up", "… vid bokningen").
+const CLAUSE_ENDS: &[&str] = &[
+    " when ", " if ", " while ", " kun ", " jos ", " när ", " vid ", " då ",
+];
+
+/// A list inside a sentence after one of `triggers` ("We collect your name, email address and
+/// company name when …", "Tiedot saadaan asiakkaalta itseltään sekä …"), or a sentence that is a
+/// bare list of at least three short parts ("Nimi, osoite, puhelinnumero."). The parts are split at
+/// commas and at the last "ja" / "och" / "and" / "sekä" / "samt"; each has at most `max_words`,
+/// and a list after a trigger has at least `min_after_trigger`.
+pub fn listed(
+    sentence: &str,
+    triggers: &[&str],
+    max_words: usize,
+    min_after_trigger: usize,
+) -> Option<Vec<String>> {
+    let trimmed = sentence.trim().trim_end_matches(['.', ';', '!']);
+    let found = triggers
+        .iter()
+        .filter_map(|t| crate::extract::find_ci(trimmed, t).map(|i| (i, *t)))
+        .min();
+    let body = match found {
+        Some((i, t)) => {
+            let rest = &trimmed[i..];
+            rest.char_indices()
+                .nth(t.chars().count())
+                .map_or("", |(j, _)| &rest[j..])
+        }
+        None if trimmed.matches(", ").count() >= 2 => trimmed,
+        None => return None,
+    };
+    let body = CLAUSE_ENDS
+        .iter()
+        .filter_map(|c| crate::extract::find_ci(body, c))
+        .min()
+        .map_or(body, |i| &body[..i]);
+    let mut parts: Vec<String> = body.split(", ").map(str::to_owned).collect();
+    if let Some(last) = parts.pop() {
+        // "sekä" / "samt" join the list's items where "ja" / "och" may join words inside one.
+        let find = |conjs: &[&str]| {
+            conjs
+                .iter()
+                .filter_map(|c| crate::extract::rfind_ci(&last, c).map(|i| (i, c.len())))
+                .max()
+        };
+        let cut = find(&[" sekä ", " samt ", " as well as "])
+            .or_else(|| find(&[" ja ", " och ", " and ", " tai ", " or ", " eller "]));
+        match cut {
+            Some((i, len)) => match (last.get(..i), last.get(i + len..)) {
+                // "tilaus- ja laskutustiedot" is one item.
+                (Some(a), Some(b)) if !a.ends_with('-') => {
+                    parts.push(a.to_owned());
+                    parts.push(b.to_owned());
+                }
+                _ => parts.push(last),
+            },
+            None => parts.push(last),
+        }
+    }
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            let mut p = p.trim();
+            // "from our partners": each leading little word off.
+            while let Some(rest) = LEADING.iter().find_map(|w| {
+                p.get(..w.len())
+                    .filter(|h| h.eq_ignore_ascii_case(w))
+                    .and_then(|_| p.get(w.len()..))
+            }) {
+                p = rest.trim_start();
+            }
+            item_name(p)
+        })
+        .collect();
+    // A bare list has no verb before it: its parts are shorter ("Rekisteriin tallennetaan jäsenen
+    // nimi, …" is no bare list).
+    let (enough, max_words) = if found.is_some() {
+        (min_after_trigger, max_words)
+    } else {
+        (3, max_words.min(3))
+    };
+    (parts.len() >= enough
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.split_whitespace().count() <= max_words))
+    .then_some(parts)
+}
+
+/// The last of a list's items divided at its "ja" / "och" / "and" when both halves are short
+/// ("sähköpostiosoite ja puhelinnumero"), but not a compound's shared half ("tilaus- ja
+/// laskutustiedot").
+pub fn split_last_item(parts: &mut Vec<String>) {
+    let Some(last) = parts.last().cloned() else {
+        return;
+    };
+    for conj in [" ja ", " och ", " and "] {
+        if let Some(i) = crate::extract::rfind_ci(&last, conj) {
+            if let (Some(a), Some(b)) = (last.get(..i), last.get(i + conj.len()..)) {
+                let short = |t: &str| (1..=3).contains(&t.split_whitespace().count());
+                if short(a) && short(b) && !a.ends_with('-') {
+                    parts.pop();
+                    parts.push(a.trim().to_owned());
+                    parts.push(b.trim().to_owned());
+                }
+            }
+            return;
+        }
+    }
+}
+
 /// A list item as a name: no trailing comma, full stop or dangling "ja" / "och" / "and".
 pub fn item_name(item: &str) -> String {
     let mut s = item
@@ -189,5 +315,51 @@ mod tests {
             item_name("asiakassuhteemme hoitaminen, ja"),
             "asiakassuhteemme hoitaminen"
         );
+    }
+
+    #[test]
+    fn lists_inside_sentences() {
+        assert_eq!(
+            listed(
+                "We collect your name, email address and company name when you sign up.",
+                &["we collect "],
+                4,
+                2
+            )
+            .unwrap(),
+            ["name", "email address", "company name"]
+        );
+        assert_eq!(
+            listed("Nimi, yrityksen nimi, osoite, puhelinnumero.", &[], 4, 2).unwrap(),
+            ["Nimi", "yrityksen nimi", "osoite", "puhelinnumero"]
+        );
+        // "samt" divides the list; "och" stays inside the item.
+        assert_eq!(
+            listed("Uppgifterna fås av kunden själv samt från Myndigheten för digitalisering och befolkningsdata.", &["fås "], 6, 1).unwrap(),
+            ["kunden själv", "Myndigheten för digitalisering och befolkningsdata"]
+        );
+        assert_eq!(
+            listed(
+                "Tietoja säilytetään lukitussa tilassa.",
+                &["kerätään "],
+                4,
+                1
+            ),
+            None
+        );
+        assert_eq!(listed("Nimi ja osoite.", &[], 4, 2), None);
+    }
+
+    #[test]
+    fn the_last_item_divided_at_its_conjunction() {
+        let mut parts = vec![
+            "nimi".to_owned(),
+            "sähköpostiosoite ja puhelinnumero".to_owned(),
+        ];
+        split_last_item(&mut parts);
+        assert_eq!(parts, ["nimi", "sähköpostiosoite", "puhelinnumero"]);
+        let mut parts = vec!["nimi".to_owned(), "tilaus- ja laskutustiedot".to_owned()];
+        split_last_item(&mut parts);
+        assert_eq!(parts, ["nimi", "tilaus- ja laskutustiedot"]);
     }
 }
