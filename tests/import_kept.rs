@@ -411,7 +411,7 @@ fn matched<T: PartialEq + Clone>(expected: &[T], got: &[T]) -> usize {
         .count()
 }
 
-/// The agreement table of BENCHMARKS.md: each real original imported and compared with its hand
+/// The agreement table of import/README.md: each real original imported and compared with its hand
 /// transcription in `examples/`, fact by fact. Run with
 /// `cargo test --test import_kept agreement -- --nocapture` to see it.
 #[test]
