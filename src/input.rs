@@ -31,19 +31,20 @@ pub fn read_document(path: &Path) -> Result<Document, String> {
     })
 }
 
-/// Reads a history file, or a single notice as a one-version history, checking its invariants.
+/// Reads a history file, checking its invariants; a single notice is refused with a clear message.
 pub fn read_history(path: &Path) -> Result<History, String> {
     match read_document(path)? {
         Document::History(file) => {
             History::try_from(file).map_err(|e| format!("{}: {e}", path.display()))
         }
-        Document::Notice(n) => {
-            let published = n
-                .updated
-                .unwrap_or_else(|| seloste_schema::Date::from_ymd(1970, 1, 1).expect("a date"));
-            let summary = seloste_schema::Text::new(n.main_language(), "—");
-            Ok(History::start(*n, published, None, summary))
-        }
+        // A single notice has never been published: it has no versions, dates or change log to
+        // show (dating it would invent a publication day, once printed as 1.1.1970).
+        Document::Notice(_) => Err(format!(
+            "{}: is a single notice, not a history: it has no published versions, so no change \
+             log (the edge keeps the history of what is published: `seloste log` reads a history \
+             file)",
+            path.display()
+        )),
     }
 }
 

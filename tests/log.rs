@@ -92,3 +92,20 @@ fn json_is_the_change_log_as_the_edge_serves_it() {
     let swedish: Value = serde_json::from_str(&self::log(&["--json", "--lang", "sv"])).unwrap();
     assert_eq!(swedish["lang"], "fi");
 }
+
+/// A single notice has never been published: `log` says so (exit 2) rather than inventing a
+/// publication day for it (it once printed "#1 · 1.1.1970").
+#[test]
+fn a_single_notice_has_no_change_log() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/kaarea-asiakasrekisteri.json"
+    );
+    for args in [vec!["log", file], vec!["render", file, "--history"]] {
+        let out = seloste(&args);
+        let text = all_output(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
+        assert!(text.contains("is a single notice, not a history"), "{text}");
+        assert!(!text.contains("1970"), "{text}");
+    }
+}
