@@ -4,6 +4,8 @@
 //! notice refers to the organisation later. Each line is either used up by what was taken from it
 //! (only labels and punctuation remain) or left for the section's text.
 
+use seloste_schema::validate::rules;
+
 /// Words that only label a value ("puh.", "Sähköpostiosoite:", "Y-tunnus"): a line holding only
 /// these besides its values is used up. Tests use the list too: these words need not reappear.
 pub const LABEL_WORDS: &[&str] = &[
@@ -612,24 +614,13 @@ fn take_web(rest: &mut String) -> Option<String> {
     Some(web)
 }
 
-/// A Finnish business ID `NNNNNNN-C` with a valid check digit.
+/// A Finnish business ID `NNNNNNN-C` with a valid check digit (the schema's own check).
 pub fn business_id_ok(id: &str) -> bool {
     let b = id.as_bytes();
-    if b.len() != 9 || b[7] != b'-' || !b[..7].iter().chain(&b[8..]).all(u8::is_ascii_digit) {
-        return false;
-    }
-    const WEIGHTS: [u32; 7] = [7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = b[..7]
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
-    let check = match sum % 11 {
-        0 => 0,
-        1 => return false,
-        r => 11 - r,
-    };
-    u32::from(b[8] - b'0') == check
+    b.len() == 9
+        && b[7] == b'-'
+        && b[..7].iter().chain(&b[8..]).all(u8::is_ascii_digit)
+        && rules::check_business_id(id).is_ok()
 }
 
 fn take_business_id(rest: &mut String, p: &mut Party) {
@@ -957,43 +948,9 @@ fn take_phones(rest: &mut String, labelled: bool, out: &mut Vec<Phone>) {
     }
 }
 
-/// The schema's rule for phone numbers: at least five digits; digits, spaces, `+-()`; a `+` first.
-pub fn is_phone(s: &str) -> bool {
-    s.chars().filter(char::is_ascii_digit).count() >= 5
-        && s.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
-        && match s.matches('+').count() {
-            0 => true,
-            1 => s.starts_with('+'),
-            _ => false,
-        }
-}
-
-/// The schema's rule for email addresses (see `seloste_schema`'s validation).
-pub fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && local
-            .chars()
-            .all(|c| c.is_alphanumeric() || "._+-'".contains(c))
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..");
-    let labels: Vec<&str> = domain.split('.').collect();
-    local_ok
-        && labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        })
-        && labels
-            .last()
-            .is_some_and(|t| t.chars().count() >= 2 && !t.chars().all(|c| c.is_ascii_digit()))
-}
+/// The schema's own rules, so that what the importer takes for a phone number or an email address
+/// is exactly what the draft's validation accepts.
+pub use seloste_schema::validate::rules::{is_email, is_phone};
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,7 @@
 mod completeness;
 mod format;
 mod hygiene;
-pub(crate) mod rules;
+pub mod rules;
 
 use std::fmt;
 
