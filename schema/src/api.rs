@@ -140,6 +140,13 @@ pub struct PublishRequest {
     /// UTC day when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Date>,
+    /// The latest version number the author started from (`0`: the notice had none). When given,
+    /// the edge appends only if that is still the latest version, and otherwise answers `409`
+    /// [`ErrorCode::Outdated`] with the newer number in [`ApiError::latest`]: an editor tab then
+    /// shows the other author's change instead of publishing over it unseen. Absent: no check
+    /// (CI publishing a file that is the source of truth).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<u32>,
 }
 
 impl PublishRequest {
@@ -291,6 +298,8 @@ pub enum ErrorCode {
     MethodNotAllowed,
     /// 409: another version was appended at the same moment.
     Conflict,
+    /// 409: the request's `base` is no longer the latest version (see [`ApiError::latest`]).
+    Outdated,
     /// 413: the body is over [`MAX_BODY_BYTES`].
     TooLarge,
     /// 415: the body is not sent as `application/json`.
@@ -319,7 +328,7 @@ impl ErrorCode {
             ErrorCode::Forbidden => 403,
             ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
-            ErrorCode::Conflict => 409,
+            ErrorCode::Conflict | ErrorCode::Outdated => 409,
             ErrorCode::TooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::InvalidNotice => 422,
@@ -347,6 +356,9 @@ pub struct ApiError {
     /// For `invalid_notice`: every problem, errors first, each at its JSON path in the body.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Problem>,
+    /// For `outdated`: the notice's latest version number now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<u32>,
 }
 
 impl ApiError {
@@ -359,6 +371,7 @@ impl ApiError {
             line: None,
             column: None,
             problems: Vec::new(),
+            latest: None,
         }
     }
 

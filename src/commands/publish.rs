@@ -41,6 +41,7 @@ pub fn run(file: &Path, to: &str, summary: Option<&str>) -> Result<u8, String> {
                     summary,
                     effective: None,
                     published: None,
+                    base: None,
                 },
                 &id,
             )?;
@@ -69,6 +70,7 @@ pub fn run(file: &Path, to: &str, summary: Option<&str>) -> Result<u8, String> {
                     summary: v.summary,
                     effective: v.effective,
                     published: Some(v.published),
+                    base: None,
                 };
                 edge.publish(&request, &id)?;
             }
