@@ -6,6 +6,7 @@
 //! contract").
 
 mod config;
+pub mod form;
 
 pub use config::{Config, Mode};
 
