@@ -214,7 +214,13 @@ fn list(
         .map(|(i, v)| {
             let at = path.index(i);
             let name = item_name(label, i, v, cx.langs);
-            let content = slot(cx, &at, &name, item, Some(v), Presence::Item, false);
+            // A group's legend names it by its content too; a single value's label does not
+            // repeat the value beside it.
+            let own = match v {
+                Value::Object(_) | Value::Array(_) => name.clone(),
+                _ => format!("{label} {}", i + 1),
+            };
+            let content = slot(cx, &at, &own, item, Some(v), Presence::Item, false);
             html! {
                 <li class="item" id={format!("item-{at}")}>
                     { content }
