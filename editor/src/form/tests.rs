@@ -543,3 +543,82 @@ fn the_form_speaks_the_interface_language() {
     assert!(sv.contains("Ändamålen med behandlingen av personuppgifter</h2>"));
     assert!(element(&sv, "field-purposes[0].legal_bases[0]").contains("Berättigat intresse"));
 }
+
+#[derive(Properties, PartialEq)]
+struct ShowProps {
+    html: Html,
+}
+
+#[function_component]
+fn Show(props: &ShowProps) -> Html {
+    props.html.clone()
+}
+
+#[test]
+fn a_field_the_schema_gains_gets_its_control_without_hand_work() {
+    use super::path::Path;
+    use super::problems::Claims;
+    use super::render::{slot, Cx, Presence};
+    use super::shape::{Node, Schema};
+
+    let mut json: Value =
+        serde_json::from_str(include_str!("../../../schema/notice.schema.json")).unwrap();
+    let props = json["$defs"]["Organisation"]["properties"]
+        .as_object_mut()
+        .unwrap();
+    props.insert("founded".into(), json!({"$ref": "#/$defs/Date"}));
+    props.insert(
+        "review_every".into(),
+        json!({"anyOf": [{"type": "string"}, {"type": "null"}],
+               "description": "How often it is reviewed, an ISO 8601 duration."}),
+    );
+    props.insert(
+        "mottos".into(),
+        json!({"type": "array", "items": {"$ref": "#/$defs/Text"}}),
+    );
+    props.insert("audited".into(), json!({"type": "boolean"}));
+    let schema: &'static Schema = Box::leak(Box::new(Schema::compile(&json)));
+    let value = json!({
+        "name": "Acme Oy",
+        "founded": "2001-02-03",
+        "review_every": "P1Y",
+        "mottos": [{"fi": "Eteenpäin"}],
+        "audited": true
+    });
+    let claims = Claims::new(std::iter::empty());
+    let langs = vec!["fi".to_owned(), "en".to_owned()];
+    let edit = Callback::noop();
+    let cx = Cx {
+        schema,
+        ui: "en",
+        langs: &langs,
+        edit: &edit,
+        claims: &claims,
+    };
+    let html = slot(
+        &cx,
+        &Path::root().key("organisation"),
+        "Organisation",
+        &Node::Ref("Organisation".into()),
+        Some(&value),
+        Presence::Required,
+        false,
+    );
+    let html = futures_executor::block_on(
+        LocalServerRenderer::<Show>::with_props(ShowProps { html })
+            .hydratable(false)
+            .render(),
+    );
+    assert!(element(&html, "field-organisation.founded").contains("type=\"date\""));
+    let every = element(&html, "field-organisation.review_every");
+    assert!(
+        every.contains("type=\"number\"") && every.contains("value=\"1\""),
+        "{every}"
+    );
+    assert!(element(&html, "unit-organisation.review_every").contains("value=\"Y\" selected"));
+    assert!(html.contains("id=\"field-organisation.mottos[0].fi\""));
+    assert!(html.contains("id=\"mark-organisation.mottos[0].en\""));
+    assert!(element(&html, "field-organisation.audited").contains("checked"));
+    // Labels it lacks in the table show as the field's name until the table has them.
+    assert!(html.contains(">review_every</label>"));
+}
