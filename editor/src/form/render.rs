@@ -231,7 +231,7 @@ fn list(
         .collect();
     let not_a_list = value.is_some_and(|v| !v.is_array());
     let add = {
-        let new = cx.schema.default_value(item);
+        let new = new_item(cx.schema, item, items);
         let focus = vec![format!("item-{}", path.index(n))];
         // A value that is not a list (an invalid draft) is replaced by a list when added to.
         let op = if not_a_list {
@@ -256,6 +256,19 @@ fn list(
             </>
         }
     })
+}
+
+/// What Add puts at the end of a list: the item shape's smallest value; for a set of terms
+/// (rights, legal bases), the first term not yet listed.
+pub fn new_item(schema: &Schema, item: &Node, items: &[Value]) -> Value {
+    match schema.resolve(item) {
+        Node::Enum { values, .. } => values
+            .iter()
+            .find(|v| !items.iter().any(|i| i.as_str() == Some(v.as_str())))
+            .map(|v| Value::String(v.clone()))
+            .unwrap_or_else(|| schema.default_value(item)),
+        _ => schema.default_value(item),
+    }
 }
 
 /// Move up, Move down and Remove for item `i` of `n`, named by the item; the focus follows the

@@ -622,3 +622,23 @@ fn a_field_the_schema_gains_gets_its_control_without_hand_work() {
     // Labels it lacks in the table show as the field's name until the table has them.
     assert!(html.contains(">review_every</label>"));
 }
+
+#[test]
+fn add_puts_a_new_term_in_a_set_and_the_smallest_value_elsewhere() {
+    use super::render::new_item;
+    use super::shape::{schema, Node};
+    let right = Node::Ref("Right".into());
+    assert_eq!(new_item(schema(), &right, &[]), json!("access"));
+    assert_eq!(
+        new_item(schema(), &right, &[json!("access"), json!("rectification")]),
+        json!("erasure")
+    );
+    assert_eq!(
+        new_item(
+            schema(),
+            &Node::Ref("Purpose".into()),
+            &[json!({"name": {}})]
+        ),
+        json!({"name": {}})
+    );
+}
