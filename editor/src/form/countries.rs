@@ -1,11 +1,12 @@
-//! The countries a code field offers: ISO 3166-1 alpha-2 codes (the list validation checks
-//! against), named in the interface language by the widget's own `place` (CLDR), sorted by name.
+//! The countries a code field offers: ISO 3166-1 alpha-2 codes (those validation accepts, so no
+//! second list), named in the interface language by the widget's own `place` (CLDR), sorted by name.
 //! Named once per language: in the browser each name is a call into `Intl.DisplayNames`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use seloste_schema::validate::rules::is_location;
 use seloste_widget::i18n::place;
 
 /// `(code, "Name (CODE)")` pairs.
@@ -27,15 +28,14 @@ pub fn countries(lang: &str) -> Named {
 }
 
 fn named(lang: &str) -> Vec<(String, String)> {
-    let mut codes: Vec<&str> = celes::Country::get_countries()
-        .iter()
-        .map(|c| c.alpha2)
-        .collect();
-    codes.sort_unstable();
-    codes.dedup();
-    let mut out: Vec<(String, String)> = codes
-        .into_iter()
-        .map(|c| (c.to_owned(), place(c, lang)))
+    // Every two capital letters validation accepts as a country (the EU is an area).
+    let mut out: Vec<(String, String)> = (b'A'..=b'Z')
+        .flat_map(|a| (b'A'..=b'Z').map(move |b| String::from_utf8_lossy(&[a, b]).into_owned()))
+        .filter(|code| code != "EU" && is_location(code))
+        .map(|code| {
+            let name = place(&code, lang);
+            (code, name)
+        })
         .collect();
     out.sort_by_cached_key(|(_, name)| name.to_lowercase());
     out
@@ -57,6 +57,10 @@ mod tests {
     fn countries_are_named_in_the_interface_language() {
         let fi = countries("fi");
         assert!(fi.len() > 240);
+        assert!(
+            !fi.iter().any(|(c, _)| c == "EU" || c == "EEA"),
+            "areas are apart"
+        );
         assert!(fi.iter().any(|(c, n)| c == "US" && n == "Yhdysvallat (US)"));
         let en = countries("en");
         assert!(en.iter().any(|(c, n)| c == "SE" && n == "Sweden (SE)"));
