@@ -114,13 +114,7 @@ fn column(cx: &Cx, text: &Path, lang: &str, ours: bool, value: Option<&Value>, l
     let oninput = {
         let path = path.clone();
         cx.on(vec![], move |e: InputEvent| {
-            let v = input_value(&e);
-            // An emptied translation is a missing one: the notice shows it as such.
-            Some(if v.is_empty() {
-                Op::Remove(path.clone())
-            } else {
-                Op::Set(path.clone(), Value::String(v))
-            })
+            Some(translation_op(&path, input_value(&e)))
         })
     };
     let describedby = describedby([mark.map(|_| mark_id.as_str()), shown.id.as_deref()]);
@@ -153,6 +147,16 @@ fn column(cx: &Cx, text: &Path, lang: &str, ours: bool, value: Option<&Value>, l
             }
             { shown.html }
         </div>
+    }
+}
+
+/// The edit of typing `typed` into the translation at `path`: an emptied translation is a
+/// missing one (removed), as validation and the notice then show it.
+pub fn translation_op(path: &Path, typed: String) -> Op {
+    if typed.is_empty() {
+        Op::Remove(path.clone())
+    } else {
+        Op::Set(path.clone(), Value::String(typed))
     }
 }
 

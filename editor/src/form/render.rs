@@ -271,35 +271,64 @@ pub fn new_item(schema: &Schema, item: &Node, items: &[Value]) -> Value {
     }
 }
 
-/// Move up, Move down and Remove for item `i` of `n`, named by the item; the focus follows the
-/// moved item, or after a removal goes to the next item, the previous one, or Add.
-fn item_buttons(cx: &Cx, list: &Path, i: usize, n: usize, name: &str) -> Html {
+/// One button of a list item: its class (also its id's prefix), word, edit and where the focus
+/// goes after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemAction {
+    pub class: &'static str,
+    pub word: FormWord,
+    pub op: Op,
+    pub focus: Vec<String>,
+}
+
+/// Move up (not for the first), Move down (not for the last) and Remove for item `i` of `n`:
+/// the focus follows the moved item, or after a removal goes to the item that took its place,
+/// the one before it, or Add.
+pub fn item_actions(list: &Path, i: usize, n: usize) -> Vec<ItemAction> {
     let at = |j: usize| list.index(j);
-    let button = |class: &'static str, word: FormWord, op: Op, focus: Vec<String>| {
-        let word = cx.word(word);
-        html! {
-            <button type="button" class={class} id={format!("{class}-{}", at(i))}
-                onclick={cx.click(op, focus)} aria-label={format!("{word}: {name}")}>{ word }</button>
-        }
-    };
-    html! {
-        <>
-            if i > 0 {
-                { button("up", FormWord::MoveUp, Op::Move(list.clone(), i, i - 1),
-                    vec![format!("up-{}", at(i - 1)), format!("down-{}", at(i - 1))]) }
-            }
-            if i + 1 < n {
-                { button("down", FormWord::MoveDown, Op::Move(list.clone(), i, i + 1),
-                    vec![format!("down-{}", at(i + 1)), format!("up-{}", at(i + 1))]) }
-            }
-            { button("remove", FormWord::Remove, Op::Remove(at(i)), {
-                let mut f = vec![format!("remove-{}", at(i))];
-                if i > 0 { f.push(format!("remove-{}", at(i - 1))); }
-                f.push(format!("add-{list}"));
-                f
-            }) }
-        </>
+    let mut out = Vec::new();
+    if i > 0 {
+        out.push(ItemAction {
+            class: "up",
+            word: FormWord::MoveUp,
+            op: Op::Move(list.clone(), i, i - 1),
+            focus: vec![format!("up-{}", at(i - 1)), format!("down-{}", at(i - 1))],
+        });
     }
+    if i + 1 < n {
+        out.push(ItemAction {
+            class: "down",
+            word: FormWord::MoveDown,
+            op: Op::Move(list.clone(), i, i + 1),
+            focus: vec![format!("down-{}", at(i + 1)), format!("up-{}", at(i + 1))],
+        });
+    }
+    let mut focus = vec![format!("remove-{}", at(i))];
+    if i > 0 {
+        focus.push(format!("remove-{}", at(i - 1)));
+    }
+    focus.push(format!("add-{list}"));
+    out.push(ItemAction {
+        class: "remove",
+        word: FormWord::Remove,
+        op: Op::Remove(at(i)),
+        focus,
+    });
+    out
+}
+
+/// The buttons of item `i` of `n`, each named by the item (`Move up: Purposes 2: Marketing`).
+fn item_buttons(cx: &Cx, list: &Path, i: usize, n: usize, name: &str) -> Html {
+    item_actions(list, i, n)
+        .into_iter()
+        .map(|a| {
+            let word = cx.word(a.word);
+            html! {
+                <button type="button" class={a.class} id={format!("{}-{}", a.class, list.index(i))}
+                    onclick={cx.click(a.op, a.focus)} aria-label={format!("{word}: {name}")}>{ word }</button>
+            }
+        })
+        .collect()
 }
 
 /// A value that may take several shapes: which one, then the form of that one.

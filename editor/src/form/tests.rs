@@ -642,3 +642,54 @@ fn add_puts_a_new_term_in_a_set_and_the_smallest_value_elsewhere() {
         json!({"name": {}})
     );
 }
+
+#[test]
+fn item_buttons_move_and_remove_their_own_item_and_keep_the_focus_on_it() {
+    use super::ops::{apply, Op};
+    use super::path::Path;
+    use super::render::item_actions;
+    let list = Path::root().key("organisation").key("emails");
+    let mut v = json!({"organisation": {"emails": ["a", "b", "c"]}});
+    let first: Vec<&str> = item_actions(&list, 0, 3).iter().map(|a| a.class).collect();
+    assert_eq!(first, ["down", "remove"]);
+    let last: Vec<&str> = item_actions(&list, 2, 3).iter().map(|a| a.class).collect();
+    assert_eq!(last, ["up", "remove"]);
+    let middle = item_actions(&list, 1, 3);
+    let up = &middle[0];
+    assert!(apply(&mut v, &up.op));
+    assert_eq!(v["organisation"]["emails"], json!(["b", "a", "c"]));
+    // The moved item is now first: it has no "up", so its "down" takes the focus.
+    assert_eq!(
+        up.focus,
+        ["up-organisation.emails[0]", "down-organisation.emails[0]"]
+    );
+    let down = &item_actions(&list, 0, 3)[0];
+    assert!(apply(&mut v, &down.op));
+    assert_eq!(v["organisation"]["emails"], json!(["a", "b", "c"]));
+    assert_eq!(down.focus[0], "down-organisation.emails[1]");
+    let remove = item_actions(&list, 1, 3).pop().unwrap();
+    assert_eq!(remove.op, Op::Remove(list.index(1)));
+    assert!(apply(&mut v, &remove.op));
+    assert_eq!(v["organisation"]["emails"], json!(["a", "c"]));
+    assert_eq!(
+        remove.focus,
+        [
+            "remove-organisation.emails[1]",
+            "remove-organisation.emails[0]",
+            "add-organisation.emails"
+        ]
+    );
+}
+
+#[test]
+fn typing_a_translation_sets_it_and_emptying_it_makes_it_missing() {
+    use super::controls::translation_op;
+    use super::ops::apply;
+    use super::path::Path;
+    let sv = Path::root().key("title").key("sv");
+    let mut v = json!({"title": {"fi": "Seloste"}});
+    assert!(apply(&mut v, &translation_op(&sv, "Beskrivning".into())));
+    assert_eq!(v["title"], json!({"fi": "Seloste", "sv": "Beskrivning"}));
+    assert!(apply(&mut v, &translation_op(&sv, String::new())));
+    assert_eq!(v["title"], json!({"fi": "Seloste"}));
+}
