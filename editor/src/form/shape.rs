@@ -378,6 +378,26 @@ fn string_kind(node: &Value) -> StrKind {
     }
 }
 
+/// Optional properties that go first, in this order (the rest follow in the schema's order):
+/// who before how to reach them, a date before prose.
+const OPTIONAL_FIRST: &[&str] = &[
+    "updated",
+    "effective",
+    "introduction",
+    "headings",
+    "name",
+    "title",
+    "organisation",
+    "business_id",
+    "legal_form",
+    "referred_to_as",
+    "postal_address",
+    "visiting_address",
+    "phones",
+    "emails",
+    "web",
+];
+
 fn object(node: &Value, props: &Map<String, Value>, def: &str) -> Object {
     let required: Vec<&str> = node
         .get("required")
@@ -394,12 +414,19 @@ fn object(node: &Value, props: &Map<String, Value>, def: &str) -> Object {
         .iter()
         .filter_map(|name| props.get(*name).map(|s| prop(name, s)))
         .collect();
-    out.extend(
-        props
+    let mut optional: Vec<Prop> = props
+        .iter()
+        .filter(|(name, _)| !required.contains(&name.as_str()))
+        .map(|(name, s)| prop(name, s))
+        .collect();
+    // The schema lists properties alphabetically; a few read better in a customary order.
+    optional.sort_by_key(|p| {
+        OPTIONAL_FIRST
             .iter()
-            .filter(|(name, _)| !required.contains(&name.as_str()))
-            .map(|(name, s)| prop(name, s)),
-    );
+            .position(|n| *n == p.name)
+            .unwrap_or(OPTIONAL_FIRST.len())
+    });
+    out.extend(optional);
     Object {
         def: def.to_owned(),
         props: out,
@@ -475,6 +502,22 @@ mod tests {
         );
         let names: Vec<&str> = addr.props.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(&names[..3], ["street", "postal_code", "city"]);
+        let Node::Object(contact) = def("Contact") else {
+            panic!()
+        };
+        let names: Vec<&str> = contact.props.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "name",
+                "title",
+                "organisation",
+                "postal_address",
+                "visiting_address",
+                "phones",
+                "emails"
+            ]
+        );
         assert!(matches!(def("Block"), Node::Choice { variants, .. } if variants.len() == 3));
         assert!(matches!(def("DataItem"), Node::Choice { variants, .. } if variants.len() == 2));
     }
