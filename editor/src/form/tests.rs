@@ -693,3 +693,38 @@ fn typing_a_translation_sets_it_and_emptying_it_makes_it_missing() {
     assert!(apply(&mut v, &translation_op(&sv, String::new())));
     assert_eq!(v["title"], json!({"fi": "Seloste"}));
 }
+
+#[test]
+fn every_example_has_a_control_at_every_path_and_every_problem_shown_once() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        // A history: its latest version's notice.
+        let notice = match json.get("versions").and_then(Value::as_array) {
+            Some(versions) => versions.last().unwrap()["notice"].clone(),
+            None => json,
+        };
+        let (_, report) = seloste_schema::validate::check_json(&notice.to_string());
+        let html = render(notice.clone(), report.problems.clone(), "sv");
+        for (p, _) in all_paths(&notice) {
+            let id = format!("id=\"field-{p}\"");
+            assert_eq!(count(&html, &id), 1, "{}: {p}", path.display());
+        }
+        for p in &report.problems {
+            let message = html_escape(&p.message);
+            let times = report
+                .problems
+                .iter()
+                .filter(|q| q.message == p.message)
+                .count();
+            assert_eq!(count(&html, &message), times, "{}: {p:?}", path.display());
+        }
+        seen += 1;
+    }
+    assert!(seen >= 3, "the examples were read ({seen})");
+}
