@@ -185,7 +185,7 @@ pub fn leaf(
             closed_set(cx, path, &field, def, values, value, &a),
             "select",
         ),
-        Node::Int { .. } => (number(cx, path, &field, value, &a), "number"),
+        Node::Int { min } => (number(cx, path, &field, *min, value, &a), "number"),
         Node::Str(StrKind::Date) => (date(cx, path, &field, value, &a), "date"),
         Node::Str(StrKind::Duration) => (duration_control(cx, path, &field, value, &a), "duration"),
         Node::Str(StrKind::Country { areas }) => {
@@ -382,7 +382,14 @@ fn country(
     select(cx, path, field, &options, value, a)
 }
 
-fn number(cx: &Cx, path: &Path, field: &str, value: Option<&Value>, a: &Aria) -> Html {
+fn number(
+    cx: &Cx,
+    path: &Path,
+    field: &str,
+    min: Option<i64>,
+    value: Option<&Value>,
+    a: &Aria,
+) -> Html {
     let oninput = {
         let path = path.clone();
         cx.on(vec![], move |e: InputEvent| {
@@ -397,7 +404,8 @@ fn number(cx: &Cx, path: &Path, field: &str, value: Option<&Value>, a: &Aria) ->
         })
     };
     html! {
-        <input type="number" step="1" id={field.to_owned()} value={as_text(value)} {oninput}
+        <input type="number" step="1" min={min.map(|m| m.to_string())} id={field.to_owned()}
+            value={as_text(value)} {oninput}
             aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} />
     }
 }

@@ -297,6 +297,7 @@ fn dates_booleans_and_numbers_have_their_own_inputs() {
     assert!(special.contains("type=\"checkbox\"") && special.contains("checked"));
     let days = element(&html, "field-changes.advance_notice_days");
     assert!(days.contains("type=\"number\"") && days.contains("value=\"30\""));
+    assert!(days.contains("min=\"0\""), "the schema's minimum");
 }
 
 #[test]
