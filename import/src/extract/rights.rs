@@ -142,14 +142,21 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
             if found.iter().any(|(s, e, _, _)| (*s..*e).contains(&start)) {
                 continue;
             }
-            let words: Vec<&str> = text[start..]
+            let mut words: Vec<&str> = text[start..]
                 .split_whitespace()
-                .take(if stem.contains(' ') {
-                    stem.split(' ').count() + 1
-                } else {
-                    1
-                })
+                .take(stem.split(' ').count())
                 .collect();
+            // A name of several words goes on with a capitalised word in the same sentence
+            // ("Information Commissioner's Office"), not with "or" or the next sentence.
+            if stem.contains(' ') {
+                let next = text[start..].split_whitespace().nth(words.len());
+                let open = words
+                    .last()
+                    .is_some_and(|w| w.ends_with(|c: char| c.is_alphanumeric() || c == '\''));
+                if let Some(next) = next.filter(|n| open && n.starts_with(char::is_uppercase)) {
+                    words.push(next);
+                }
+            }
             let mut written = words.join(" ");
             // "Dataombudsmannens byrå", "tietosuojavaltuutetun toimistolle": the office too.
             if let Some(next) = text[start..].split_whitespace().nth(words.len()) {
@@ -175,10 +182,14 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
                 .to_lowercase();
             let inflected =
                 written.chars().next().is_some_and(char::is_lowercase) && !first.starts_with(plain);
-            let name = if inflected {
-                (*canonical).to_owned()
-            } else {
-                written
+            let (start, name) = match qualifier(&text[..start]) {
+                // "the Finnish Data Protection Ombudsman": the word before a name written with
+                // capitals is part of it when it is capitalised too (and no article).
+                Some(q) if !inflected && written.starts_with(char::is_uppercase) => {
+                    (start - q.len() - 1, format!("{q} {written}"))
+                }
+                _ if inflected => (start, (*canonical).to_owned()),
+                _ => (start, written),
             };
             // A site right after the name, before the next authority or sentence.
             let tail: String = text[end.min(text.len())..].chars().take(40).collect();
@@ -226,6 +237,29 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
             });
     }
     out
+}
+
+/// The word right before an authority's name (`before` ends where the name starts) when it
+/// belongs to the name ("the Finnish Data Protection Ombudsman"): capitalised, letters only, one
+/// space before the name, inside a sentence (a capital that starts a sentence says nothing), and
+/// no article or pronoun.
+fn qualifier(before: &str) -> Option<&str> {
+    const NOT_NAMES: &[&str] = &["a", "an", "the", "our", "your", "its", "den", "det", "en"];
+    let before = before.strip_suffix(' ')?;
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (rest, word) = before.split_at(from);
+    let rest = rest.trim_end();
+    let inside_a_sentence = before.len() > rest.len() + word.len()
+        && !rest.is_empty()
+        && !rest.ends_with(['.', '!', '?', ':', ';']);
+    (inside_a_sentence
+        && word.starts_with(char::is_uppercase)
+        && !NOT_NAMES.contains(&word.to_lowercase().as_str()))
+    .then_some(word)
 }
 
 /// "ico.org.uk", "tietosuoja.fi": a bare domain.
@@ -295,6 +329,28 @@ mod tests {
             authorities("You can complain to the Information Commissioner's Office (ico.org.uk) or to the Finnish Data Protection Ombudsman."),
             [
                 ("Information Commissioner's Office".to_owned(), Some("https://ico.org.uk".to_owned())),
+                ("Finnish Data Protection Ombudsman".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            authorities("Complaints go to the Data Protection Ombudsman. In Sweden, write to the Swedish Integritetsskyddsmyndigheten."),
+            [
+                ("Data Protection Ombudsman".to_owned(), None),
+                ("Swedish Integritetsskyddsmyndigheten".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            authorities("The Data Protection Ombudsman, or the UK Information Commissioner."),
+            [
+                ("Data Protection Ombudsman".to_owned(), None),
+                ("UK Information Commissioner".to_owned(), None),
+            ]
+        );
+        // A capital that starts a sentence or follows a colon is no part of the name.
+        assert_eq!(
+            authorities("Kontakta: Dataombudsmannen. Till Dataombudsmannen. Finnish Data Protection Ombudsman"),
+            [
+                ("Dataombudsmannen".to_owned(), None),
                 ("Data Protection Ombudsman".to_owned(), None),
             ]
         );
