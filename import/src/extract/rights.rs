@@ -212,6 +212,11 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
             found.push((start, end, name, web));
         }
     }
+    for (start, end, name) in unknown_authorities(text) {
+        if !found.iter().any(|(s, e, _, _)| start < *e && *s < end) {
+            found.push((start, end, name, None));
+        }
+    }
     found.sort_by_key(|f| f.0);
     let mut out: Vec<(String, Option<String>)> = Vec::new();
     for (_, _, name, web) in found {
@@ -235,6 +240,69 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
                     format!("https://{t}")
                 }
             });
+    }
+    out
+}
+
+/// Words that make a run of capitalised words the name of an authority the list above does not
+/// know ("the Berlin Commissioner for Data Protection", "the Irish Data Protection Authority").
+const AUTHORITY_HEADS: &[&str] = &["Commissioner", "Authority", "Ombudsman", "Inspectorate"];
+
+/// At most this many words in such a name: a longer run of capitals is a heading written in
+/// title case, not a name.
+const MAX_NAME_WORDS: usize = 6;
+
+/// Small words inside such a name ("Commissioner for Data Protection").
+const NAME_JOINERS: &[&str] = &["for", "of", "för"];
+
+/// Authorities named by wording: a run of at least two capitalised words inside a sentence
+/// holding one of [`AUTHORITY_HEADS`], with [`NAME_JOINERS`] between capitalised words; as
+/// (start, end, name) in `text`. A lower-case "supervisory authority" names no one.
+fn unknown_authorities(text: &str) -> Vec<(usize, usize, String)> {
+    // Words with their byte ranges; punctuation after a word ends a name there.
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let bare = |w: &str| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_owned()
+    };
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let closed = |w: &str| w.ends_with(|c: char| !c.is_alphanumeric() && c != '\'');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // A run: capitalised words, joiners between them, no punctuation inside.
+        if !capital(words[i].1) || i == 0 || closed(words[i - 1].1) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut last = i;
+        while j < words.len() {
+            let w = words[j].1;
+            if capital(w) {
+                last = j;
+                if closed(w) {
+                    break;
+                }
+            } else if !(NAME_JOINERS.contains(&w) && j > i) {
+                break;
+            }
+            j += 1;
+        }
+        let run = &words[i..=last];
+        let is_authority = run
+            .iter()
+            .any(|(_, w)| AUTHORITY_HEADS.iter().any(|h| bare(w).starts_with(h)));
+        if is_authority && (2..=MAX_NAME_WORDS).contains(&run.len()) {
+            let start = run[0].0;
+            let (at, w) = run[run.len() - 1];
+            let end = at + bare(w).len();
+            out.push((start, end, text[start..end].to_owned()));
+        }
+        i = last + 1;
     }
     out
 }
@@ -321,6 +389,33 @@ mod tests {
             Some(("tietosuojavaltuutettu".into(), Some("https://www.tietosuoja.fi".into())))
         );
         assert_eq!(authority("Ingen myndighet nämns."), None);
+    }
+
+    #[test]
+    fn an_authority_not_on_the_list_is_read_from_its_capitals() {
+        assert_eq!(
+            authorities("You can lodge a complaint with the Berlin Commissioner for Data Protection or with the Finnish Data Protection Ombudsman."),
+            [
+                ("Berlin Commissioner for Data Protection".to_owned(), None),
+                ("Finnish Data Protection Ombudsman".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            authorities("Complain to the Irish Data Protection Authority (www.dataprotection.ie)."),
+            [(
+                "Irish Data Protection Authority".to_owned(),
+                Some("https://www.dataprotection.ie".to_owned())
+            )]
+        );
+        // Lower case, a sentence's first word, a single word: no name.
+        assert!(
+            authorities("You may complain to a supervisory authority. Authority matters.")
+                .is_empty()
+        );
+        assert!(authorities("Contact the Commissioner.").is_empty());
+        assert!(
+            authorities("Then The Right To Complain To A Supervisory Authority Applies").is_empty()
+        );
     }
 
     #[test]
