@@ -237,7 +237,7 @@ fn an_english_controller_outside_the_eu_with_a_representative() {
         authorities(n),
         [
             "Information Commissioner's Office",
-            "Data Protection Ombudsman"
+            "Finnish Data Protection Ombudsman"
         ]
     );
     assert_eq!(

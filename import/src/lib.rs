@@ -189,6 +189,33 @@ mod tests {
     }
 
     #[test]
+    fn a_representative_citing_article_27_gets_its_law() {
+        use seloste_schema::party::Jurisdiction;
+        for (text, law) in [
+            (
+                "Privacy notice\n\n1. Controller\nNorthwind Ltd\n1 Harbour Street, Leeds LS1 4AB, United Kingdom\n\n\
+                 2. Our EU representative\nOur representative under Article 27 GDPR is DataRep Oy, \
+                 Mannerheimintie 10, 00100 Helsinki, Finland.\n",
+                Some(Jurisdiction::EuArt27),
+            ),
+            (
+                "Integritetspolicy\n\nPersonuppgiftsansvarig\nNordljus Ab\nStorgatan 5, 65100 Vasa\n\n\
+                 Företrädare\nRep Ltd är vår företrädare i Storbritannien enligt artikel 27.\n",
+                Some(Jurisdiction::UkArt27),
+            ),
+            (
+                "Privacy notice\n\n1. Controller\nNorthwind Ltd\n1 Harbour Street, Leeds LS1 4AB\n\n\
+                 2. Our EU representative\nDataRep Oy, Mannerheimintie 10, 00100 Helsinki, Finland\n",
+                None,
+            ),
+        ] {
+            let out = import(text.as_bytes(), &Hint::default()).unwrap();
+            let r = out.notice.representative.as_ref().expect(text);
+            assert_eq!(r.jurisdiction, law, "{text}");
+        }
+    }
+
+    #[test]
     fn what_is_no_notice_is_refused() {
         assert_eq!(
             import(b"", &Hint::default()).unwrap_err(),

@@ -1,8 +1,10 @@
 //! Legal bases from their wording: sopimus / avtal / contract → contract, suostumus / samtycke /
 //! consent → consent, oikeutettu etu / berättigat intresse / legitimate interest → legitimate
 //! interests, lakisääteinen velvoite / rättslig förpliktelse / legal obligation → legal
-//! obligation (with the law, where the text names one).
+//! obligation (with the law, where the text names one); a representative's law from a citation
+//! of Article 27.
 
+use seloste_schema::party::Jurisdiction;
 use seloste_schema::vocab::LegalBasis;
 
 const RULES: &[(LegalBasis, &[&str])] = &[
@@ -117,6 +119,42 @@ pub fn law(text: &str) -> Option<String> {
     None
 }
 
+/// Wordings that place a representative under the UK's GDPR rather than the EU's.
+const UK_ART27: &[&str] = &[
+    "uk gdpr",
+    "uk-gdpr",
+    "uk's gdpr",
+    "uk representative",
+    "representative in the uk",
+    "representative in the united kingdom",
+    "edustaja yhdistyneessä kuningaskunnassa",
+    "yhdistyneen kuningaskunnan tietosuoja",
+    "företrädare i storbritannien",
+    "företrädare i förenade kungariket",
+];
+
+/// The law a representative is appointed under, when the text cites Article 27 ("Article 27
+/// GDPR", "Art. 27", "tietosuoja-asetuksen 27 artiklan", "artikel 27"): the UK's GDPR when the
+/// text says so ([`UK_ART27`]), else the EU's. Without the citation, nothing is inferred.
+pub fn representative_jurisdiction(text: &str) -> Option<Jurisdiction> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let article = |w: &str| w.starts_with("art");
+    let cites = words
+        .windows(2)
+        .any(|w| (article(w[0]) && w[1] == "27") || (w[0] == "27" && article(w[1])));
+    cites.then(|| {
+        if UK_ART27.iter().any(|s| lower.contains(s)) {
+            Jurisdiction::UkArt27
+        } else {
+            Jurisdiction::EuArt27
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +193,40 @@ mod tests {
         assert_eq!(law("lainsäädännön mukaisesti"), None);
         assert_eq!(law("palvelimella ja selaimella, palvelain"), None);
         assert_eq!(law("som underlag för fakturering"), None);
+    }
+
+    #[test]
+    fn a_representative_s_law_from_article_27() {
+        use Jurisdiction::*;
+        for (text, law) in [
+            (
+                "Our representative in the EU under Article 27 GDPR is DataRep Oy.",
+                Some(EuArt27),
+            ),
+            ("Representative (Art. 27 GDPR): DataRep Oy", Some(EuArt27)),
+            (
+                "Our UK representative under Article 27 of the UK GDPR is Rep Ltd.",
+                Some(UkArt27),
+            ),
+            (
+                "Tietosuoja-asetuksen 27 artiklan mukainen edustajamme on DataRep Oy.",
+                Some(EuArt27),
+            ),
+            (
+                "Vår företrädare enligt artikel 27 i dataskyddsförordningen är DataRep Oy.",
+                Some(EuArt27),
+            ),
+            (
+                "Vår företrädare i Storbritannien enligt artikel 27 är Rep Ltd.",
+                Some(UkArt27),
+            ),
+            ("Our representative is DataRep Oy.", None),
+            (
+                "Article 28 governs our processors; we keep data 27 months.",
+                None,
+            ),
+        ] {
+            assert_eq!(representative_jurisdiction(text), law, "{text}");
+        }
     }
 }

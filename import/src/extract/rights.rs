@@ -142,14 +142,21 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
             if found.iter().any(|(s, e, _, _)| (*s..*e).contains(&start)) {
                 continue;
             }
-            let words: Vec<&str> = text[start..]
+            let mut words: Vec<&str> = text[start..]
                 .split_whitespace()
-                .take(if stem.contains(' ') {
-                    stem.split(' ').count() + 1
-                } else {
-                    1
-                })
+                .take(stem.split(' ').count())
                 .collect();
+            // A name of several words goes on with a capitalised word in the same sentence
+            // ("Information Commissioner's Office"), not with "or" or the next sentence.
+            if stem.contains(' ') {
+                let next = text[start..].split_whitespace().nth(words.len());
+                let open = words
+                    .last()
+                    .is_some_and(|w| w.ends_with(|c: char| c.is_alphanumeric() || c == '\''));
+                if let Some(next) = next.filter(|n| open && n.starts_with(char::is_uppercase)) {
+                    words.push(next);
+                }
+            }
             let mut written = words.join(" ");
             // "Dataombudsmannens byrå", "tietosuojavaltuutetun toimistolle": the office too.
             if let Some(next) = text[start..].split_whitespace().nth(words.len()) {
@@ -175,10 +182,14 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
                 .to_lowercase();
             let inflected =
                 written.chars().next().is_some_and(char::is_lowercase) && !first.starts_with(plain);
-            let name = if inflected {
-                (*canonical).to_owned()
-            } else {
-                written
+            let (start, name) = match qualifier(&text[..start]) {
+                // "the Finnish Data Protection Ombudsman": the word before a name written with
+                // capitals is part of it when it is capitalised too (and no article).
+                Some(q) if !inflected && written.starts_with(char::is_uppercase) => {
+                    (start - q.len() - 1, format!("{q} {written}"))
+                }
+                _ if inflected => (start, (*canonical).to_owned()),
+                _ => (start, written),
             };
             // A site right after the name, before the next authority or sentence.
             let tail: String = text[end.min(text.len())..].chars().take(40).collect();
@@ -199,6 +210,11 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
                     }
                 });
             found.push((start, end, name, web));
+        }
+    }
+    for (start, end, name) in unknown_authorities(text) {
+        if !found.iter().any(|(s, e, _, _)| start < *e && *s < end) {
+            found.push((start, end, name, None));
         }
     }
     found.sort_by_key(|f| f.0);
@@ -226,6 +242,92 @@ pub fn authorities(text: &str) -> Vec<(String, Option<String>)> {
             });
     }
     out
+}
+
+/// Words that make a run of capitalised words the name of an authority the list above does not
+/// know ("the Berlin Commissioner for Data Protection", "the Irish Data Protection Authority").
+const AUTHORITY_HEADS: &[&str] = &["Commissioner", "Authority", "Ombudsman", "Inspectorate"];
+
+/// At most this many words in such a name: a longer run of capitals is a heading written in
+/// title case, not a name.
+const MAX_NAME_WORDS: usize = 6;
+
+/// Small words inside such a name ("Commissioner for Data Protection").
+const NAME_JOINERS: &[&str] = &["for", "of", "för"];
+
+/// Authorities named by wording: a run of at least two capitalised words inside a sentence
+/// holding one of [`AUTHORITY_HEADS`], with [`NAME_JOINERS`] between capitalised words; as
+/// (start, end, name) in `text`. A lower-case "supervisory authority" names no one.
+fn unknown_authorities(text: &str) -> Vec<(usize, usize, String)> {
+    // Words with their byte ranges; punctuation after a word ends a name there.
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let bare = |w: &str| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_owned()
+    };
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let closed = |w: &str| w.ends_with(|c: char| !c.is_alphanumeric() && c != '\'');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // A run: capitalised words, joiners between them, no punctuation inside.
+        if !capital(words[i].1) || i == 0 || closed(words[i - 1].1) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut last = i;
+        while j < words.len() {
+            let w = words[j].1;
+            if capital(w) {
+                last = j;
+                if closed(w) {
+                    break;
+                }
+            } else if !(NAME_JOINERS.contains(&w) && j > i) {
+                break;
+            }
+            j += 1;
+        }
+        let run = &words[i..=last];
+        let is_authority = run
+            .iter()
+            .any(|(_, w)| AUTHORITY_HEADS.iter().any(|h| bare(w).starts_with(h)));
+        if is_authority && (2..=MAX_NAME_WORDS).contains(&run.len()) {
+            let start = run[0].0;
+            let (at, w) = run[run.len() - 1];
+            let end = at + bare(w).len();
+            out.push((start, end, text[start..end].to_owned()));
+        }
+        i = last + 1;
+    }
+    out
+}
+
+/// The word right before an authority's name (`before` ends where the name starts) when it
+/// belongs to the name ("the Finnish Data Protection Ombudsman"): capitalised, letters only, one
+/// space before the name, inside a sentence (a capital that starts a sentence says nothing), and
+/// no article or pronoun.
+fn qualifier(before: &str) -> Option<&str> {
+    const NOT_NAMES: &[&str] = &["a", "an", "the", "our", "your", "its", "den", "det", "en"];
+    let before = before.strip_suffix(' ')?;
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (rest, word) = before.split_at(from);
+    let rest = rest.trim_end();
+    let inside_a_sentence = before.len() > rest.len() + word.len()
+        && !rest.is_empty()
+        && !rest.ends_with(['.', '!', '?', ':', ';']);
+    (inside_a_sentence
+        && word.starts_with(char::is_uppercase)
+        && !NOT_NAMES.contains(&word.to_lowercase().as_str()))
+    .then_some(word)
 }
 
 /// "ico.org.uk", "tietosuoja.fi": a bare domain.
@@ -290,11 +392,60 @@ mod tests {
     }
 
     #[test]
+    fn an_authority_not_on_the_list_is_read_from_its_capitals() {
+        assert_eq!(
+            authorities("You can lodge a complaint with the Berlin Commissioner for Data Protection or with the Finnish Data Protection Ombudsman."),
+            [
+                ("Berlin Commissioner for Data Protection".to_owned(), None),
+                ("Finnish Data Protection Ombudsman".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            authorities("Complain to the Irish Data Protection Authority (www.dataprotection.ie)."),
+            [(
+                "Irish Data Protection Authority".to_owned(),
+                Some("https://www.dataprotection.ie".to_owned())
+            )]
+        );
+        // Lower case, a sentence's first word, a single word: no name.
+        assert!(
+            authorities("You may complain to a supervisory authority. Authority matters.")
+                .is_empty()
+        );
+        assert!(authorities("Contact the Commissioner.").is_empty());
+        assert!(
+            authorities("Then The Right To Complain To A Supervisory Authority Applies").is_empty()
+        );
+    }
+
+    #[test]
     fn every_authority_named_in_order_inflected_ones_by_their_name() {
         assert_eq!(
             authorities("You can complain to the Information Commissioner's Office (ico.org.uk) or to the Finnish Data Protection Ombudsman."),
             [
                 ("Information Commissioner's Office".to_owned(), Some("https://ico.org.uk".to_owned())),
+                ("Finnish Data Protection Ombudsman".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            authorities("Complaints go to the Data Protection Ombudsman. In Sweden, write to the Swedish Integritetsskyddsmyndigheten."),
+            [
+                ("Data Protection Ombudsman".to_owned(), None),
+                ("Swedish Integritetsskyddsmyndigheten".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            authorities("The Data Protection Ombudsman, or the UK Information Commissioner."),
+            [
+                ("Data Protection Ombudsman".to_owned(), None),
+                ("UK Information Commissioner".to_owned(), None),
+            ]
+        );
+        // A capital that starts a sentence or follows a colon is no part of the name.
+        assert_eq!(
+            authorities("Kontakta: Dataombudsmannen. Till Dataombudsmannen. Finnish Data Protection Ombudsman"),
+            [
+                ("Dataombudsmannen".to_owned(), None),
                 ("Data Protection Ombudsman".to_owned(), None),
             ]
         );

@@ -365,9 +365,19 @@ fn party(d: &mut Draft, key: SectionKey, paras: &[Para]) -> Vec<Para> {
         Kind::Person if p.names_or_reaches_a_person() => Some(person_json(d, field, &p)),
         _ => None,
     };
-    let Some(map) = map else {
+    let Some(mut map) = map else {
         return paras.to_vec();
     };
+    if key == Representative {
+        if let Some(law) = legal::representative_jurisdiction(&lines.join(" ")) {
+            map.insert("jurisdiction".into(), json!(law.id()));
+            d.guess(
+                "representative.jurisdiction",
+                law.id(),
+                "the representative's section cites Article 27 (of the UK's GDPR only when it says so)",
+            );
+        }
+    }
     if let Some(bad) = &p.bad_business_id {
         d.guess(
             &format!("{field}.business_id"),

@@ -2,7 +2,7 @@
 //! content taken (`<main>`, `<article>`, `[role=main]`, else `<body>`), navigation, page header and
 //! footer, scripts, styles and forms dropped.
 
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Node};
 
 use super::Piece;
 
@@ -39,10 +39,7 @@ const BLOCKS: &[&str] = &[
 
 pub fn read(html: &str) -> Vec<Piece> {
     let doc = Html::parse_document(html);
-    let root = ["main", "article", "[role=main]", "body"]
-        .iter()
-        .filter_map(|s| Selector::parse(s).ok())
-        .find_map(|sel| doc.select(&sel).next());
+    let root = main_content(&doc);
     let mut out = Vec::new();
     let mut line = String::new();
     match root {
@@ -51,6 +48,19 @@ pub fn read(html: &str) -> Vec<Piece> {
     }
     flush(&mut out, &mut line);
     out
+}
+
+/// The first `<main>`, else the first `<article>`, else the first element with `role="main"`,
+/// else `<body>`: "first" in the order the parser made them, as `scraper`'s `select` finds them.
+/// Found by name without a CSS selector, which would link a selector parser and matcher into the
+/// wasm for four fixed choices.
+fn main_content(doc: &Html) -> Option<ElementRef<'_>> {
+    let elements = || doc.tree.nodes().filter_map(ElementRef::wrap);
+    let named = |name: &str| elements().find(|e| e.value().name() == name);
+    named("main")
+        .or_else(|| named("article"))
+        .or_else(|| elements().find(|e| e.value().attr("role") == Some("main")))
+        .or_else(|| named("body"))
 }
 
 fn walk(el: ElementRef, out: &mut Vec<Piece>, line: &mut String) {
@@ -195,5 +205,39 @@ mod tests {
             ["Tietosuojaseloste", "Eka rivi", "toka", "yksi", "kaksi"]
         );
         assert!(matches!(&p[1], Piece::Heading { level: 1, .. }));
+    }
+
+    fn lines(html: &str) -> Vec<String> {
+        read(html)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Line(t) => Some(t.trim().to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_main_content_is_main_then_article_then_role_main_then_body() {
+        let page =
+            |inner: &str| format!("<!DOCTYPE html><html><body><p>out</p>{inner}</body></html>");
+        assert_eq!(
+            lines(&page("<article><p>a</p></article><main><p>m</p></main>")),
+            ["m"]
+        );
+        assert_eq!(
+            lines(&page(
+                "<div><p>d</p></div><article><p>a</p></article><article><p>b</p></article>"
+            )),
+            ["a"]
+        );
+        assert_eq!(
+            lines(&page(
+                "<div role=\"banner main\"><p>x</p></div><div role=\"main\"><p>r</p></div>"
+            )),
+            ["r"]
+        );
+        assert_eq!(lines(&page("<div><p>d</p></div>")), ["out", "d"]);
+        assert_eq!(lines("just text"), ["just text"]);
     }
 }
