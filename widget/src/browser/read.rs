@@ -15,7 +15,7 @@
 use std::fmt;
 
 use js_sys::{Array, Object, Reflect};
-use serde::de::{self, value::BorrowedStrDeserializer, DeserializeOwned, DeserializeSeed, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// `v` read as a `T`, or `Invalid` when it is not one.
@@ -342,9 +342,7 @@ impl<'de> de::MapAccess<'de> for Fields {
                 Reflect::get(&self.object, &JsValue::from_str(name)).map_err(|_| Invalid)?;
             if !value.is_undefined() {
                 self.value = value;
-                return seed
-                    .deserialize(BorrowedStrDeserializer::<Invalid>::new(name))
-                    .map(Some);
+                return seed.deserialize(FieldIndex(self.next as u64 - 1)).map(Some);
             }
         }
         Ok(None)
@@ -391,5 +389,22 @@ impl<'de> de::VariantAccess<'de> for Js {
         v: V,
     ) -> Result<V::Value, Invalid> {
         de::Deserializer::deserialize_struct(self, "", fields, v)
+    }
+}
+
+/// A struct field's key, given to serde's field visitor as its index in `FIELDS`.
+struct FieldIndex(u64);
+
+impl<'de> de::Deserializer<'de> for FieldIndex {
+    type Error = Invalid;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Invalid> {
+        v.visit_u64(self.0)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
     }
 }
