@@ -387,6 +387,49 @@ test("a click made before the wasm arrived is carried out once it has", async ()
   await close();
 });
 
+/** The tag name of what has focus inside the first widget's shadow root, once it is `want` or
+ * after a wait (a bound on waiting, not on speed: the value is what is asserted). */
+async function focusedInWidget(page, want) {
+  const read = () => page.evaluate(() => document.querySelector("seloste-notice").shadowRoot.activeElement?.tagName ?? null);
+  return page
+    .waitForFunction((t) => document.querySelector("seloste-notice").shadowRoot.activeElement?.tagName === t, want, { timeout: 10000 })
+    .then(read, read);
+}
+
+test("a click on the change log made before the wasm arrived opens it once it has, focus on its heading", async () => {
+  let release;
+  const { page, problems, close } = await open("/", { before: async (p) => { release = await holdWasm(p); } });
+  const w = own(page);
+  await w.locator("button.to-view").waitFor();
+  await w.locator("button.to-view").click();
+  assert.equal(await page.evaluate(() => document.querySelector("seloste-notice").interactive), false, "the edge's markup is still shown");
+  // A slow CPU, as on a busy phone: Yew's scheduler then yields to the browser between rendering
+  // and running the views' effects, so the click is handled in between (where focus was lost).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 20 });
+  release();
+  await w.locator("section.version").first().waitFor();
+  assert.match(await w.locator("h1").innerText(), /^Muutoshistoria/);
+  assert.equal(await focusedInWidget(page, "H1"), "H1", "focus moves to the change log's heading");
+  assert.equal(await page.evaluate(() => document.activeElement?.localName), "seloste-notice", "and stays inside the widget");
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("a click on the change log as the wasm takes over opens it, focus on its heading", async () => {
+  // No waiting for the take-over: the click falls before, during or after it, as a reader's would.
+  const { page, problems, close } = await open("/");
+  const w = own(page);
+  await w.locator("button.to-view").waitFor();
+  await w.locator("button.to-view").click();
+  await w.locator("section.version").first().waitFor();
+  assert.match(await w.locator("h1").innerText(), /^Muutoshistoria/);
+  assert.equal(await focusedInWidget(page, "H1"), "H1", "focus moves to the change log's heading");
+  assert.equal(await page.evaluate(() => document.activeElement?.localName), "seloste-notice", "and stays inside the widget");
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test("/embed.html served by the edge runs the widget within the edge's own Content-Security-Policy", async () => {
   const html = readFileSync(join(ROOT, "examples/embed.html"), "utf8");
   const ids = [...html.matchAll(/data-notice="([^"]+)"/g)].map((m) => m[1]);

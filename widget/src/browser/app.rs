@@ -88,7 +88,9 @@ pub fn App(props: &AppProps) -> Html {
     // The change-log page asked for: its newest version (None: the latest).
     let page = use_state_eq(|| None::<u32>);
     let root = use_node_ref();
-    let switched = use_mut_ref(|| false);
+    // The view whose heading should take focus: set when the reader switches, kept until focus
+    // is really there.
+    let focus_to = use_mut_ref(|| None::<View>);
 
     let wanted = chosen_lang
         .as_ref()
@@ -124,19 +126,28 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // After the reader switched views, move focus to the new view's heading so keyboard and
-    // screen-reader users land where the content changed.
+    // screen-reader users land where the content changed. Only the heading of the view asked for,
+    // in a render that shows it: Yew may run an earlier render's effects after the click (its
+    // scheduler yields to the browser between rendering and effects on a slow CPU), and focusing
+    // the old view's heading there lost focus to the host page once that view went. The request
+    // stays until the heading really has focus, so a later render retries it.
     #[cfg(feature = "csr")]
     {
-        let (root, switched) = (root.clone(), switched.clone());
+        let (root, focus_to, shown) = (root.clone(), focus_to.clone(), *view);
         use_effect(move || {
-            if *switched.borrow() {
-                let heading = root
-                    .cast::<web_sys::Element>()
-                    .and_then(|r| r.query_selector("h1").ok().flatten())
-                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(h) = heading {
-                    let _ = h.focus();
-                    *switched.borrow_mut() = false;
+            if *focus_to.borrow() != Some(shown) {
+                return;
+            }
+            let heading = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector("h1").ok().flatten())
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(h) = heading {
+                let _ = h.focus();
+                // `activeElement` of the heading's shadow root (or document): where focus is.
+                let active = js_sys::Reflect::get(&h.get_root_node(), &"activeElement".into());
+                if active.is_ok_and(|a| &a == AsRef::<wasm_bindgen::JsValue>::as_ref(&h)) {
+                    *focus_to.borrow_mut() = None;
                 }
             }
         });
@@ -147,16 +158,16 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |l: AttrValue| chosen_lang.set(Some(l)))
     };
     let go = |to: View| {
-        let (view, switched) = (view.clone(), switched.clone());
+        let (view, focus_to) = (view.clone(), focus_to.clone());
         Callback::from(move |()| {
-            *switched.borrow_mut() = true;
+            *focus_to.borrow_mut() = Some(to);
             view.set(to);
         })
     };
     let on_page = {
-        let (page, switched) = (page.clone(), switched.clone());
+        let (page, focus_to) = (page.clone(), focus_to.clone());
         Callback::from(move |from: u32| {
-            *switched.borrow_mut() = true;
+            *focus_to.borrow_mut() = Some(View::History);
             page.set(Some(from));
         })
     };
