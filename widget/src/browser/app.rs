@@ -20,6 +20,7 @@ use super::api;
 use crate::components::{Fallback, HistoryView, NoticeView};
 use crate::i18n::{t, Message};
 use crate::page::PageContext;
+use crate::strings::cat;
 
 /// What the embedding `<script>` asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +51,11 @@ enum Load<T> {
     Failed,
 }
 
-/// A fetched version, ready for the notice view; kept in `Rc`s so re-renders compare by identity.
-struct Shown {
+/// A version, ready for the notice view; kept in `Rc`s so re-renders compare by identity, and
+/// built by moving the version in (cloning a whole notice is code the widget would ship for
+/// nothing).
+#[derive(Clone)]
+pub struct Shown {
     notice: Rc<Notice>,
     ctx: Rc<PageContext>,
 }
@@ -59,16 +63,16 @@ struct Shown {
 #[derive(Properties, Clone)]
 pub struct AppProps {
     pub config: Rc<Config>,
-    /// The version the server rendered first, shown without fetching it again.
+    /// The version the server rendered first ([`shown`]), shown without fetching it again.
     #[prop_or_default]
-    pub initial: Option<Rc<Version>>,
+    pub initial: Option<Shown>,
 }
 
 /// By identity: the data behind the `Rc`s never changes once fetched.
 impl PartialEq for AppProps {
     fn eq(&self, o: &Self) -> bool {
         let same = match (&self.initial, &o.initial) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (Some(a), Some(b)) => Rc::ptr_eq(&a.notice, &b.notice),
             (a, b) => a.is_none() && b.is_none(),
         };
         same && self.config == o.config
@@ -81,7 +85,7 @@ pub fn App(props: &AppProps) -> Html {
     let view = use_state_eq(|| config.view);
     let chosen_lang = use_state_eq(|| None::<AttrValue>);
     let notice = use_state(|| match &props.initial {
-        Some(v) => Load::Ready(shown(Version::clone(v), &config)),
+        Some(s) => Load::Ready(s.clone()),
         None => Load::<Shown>::Loading,
     });
     let history = use_state(|| Load::<(Rc<ChangeLog>, Rc<PageContext>)>::Loading);
@@ -171,7 +175,7 @@ pub fn App(props: &AppProps) -> Html {
             page.set(Some(from));
         })
     };
-    let edge_page = format!("{}/{}", config.origin, config.id);
+    let edge_page = cat(&[&config.origin, "/", &config.id]);
     let fallback = || {
         let lang = if wanted.is_empty() { "en" } else { &wanted };
         html! { <Fallback lang={AttrValue::from(lang.to_owned())} href={AttrValue::from(edge_page.clone())} /> }
@@ -206,7 +210,7 @@ pub fn App(props: &AppProps) -> Html {
 /// widget does not show itself (one version, one diff).
 fn context(config: &Config, version: Option<&Version>) -> PageContext {
     PageContext {
-        base_url: format!("{}/{}", config.origin, config.id),
+        base_url: cat(&[&config.origin, "/", &config.id]),
         version: version.map(|v| v.number),
         published: version.map(|v| v.published),
         languages_href: false,
@@ -214,7 +218,8 @@ fn context(config: &Config, version: Option<&Version>) -> PageContext {
     }
 }
 
-fn shown(v: Version, config: &Config) -> Shown {
+/// Version `v` as the app shows it, for the notice embedded as `config` says.
+pub fn shown(v: Version, config: &Config) -> Shown {
     let ctx = Rc::new(context(config, Some(&v)));
     Shown {
         notice: Rc::new(v.notice),
