@@ -81,6 +81,15 @@ const own = (page) => page.locator("seloste-notice").first();
 const settled = (page) => page.waitForFunction(() => [...document.querySelectorAll("seloste-notice")].every((e) => e.interactive));
 const partner = (page) => page.locator("#partner-notice seloste-notice");
 
+/** The tag name of what has focus inside the first widget's shadow root, once it is `want` or
+ * after a wait (a bound on waiting, not on speed: the value is what is asserted). */
+async function focusedInWidget(page, want) {
+  const read = () => page.evaluate(() => document.querySelector("seloste-notice").shadowRoot.activeElement?.tagName ?? null);
+  return page
+    .waitForFunction((t) => document.querySelector("seloste-notice").shadowRoot.activeElement?.tagName === t, want, { timeout: 10000 })
+    .then(read, read);
+}
+
 /** Runs axe-core on the shadow content of the `index`th widget and returns its violations. */
 async function axe(page, index) {
   await page.evaluate(AXE); // through the DevTools protocol, so the page's CSP allows it
@@ -182,17 +191,13 @@ test("the change log (computed by the edge) lists every version with its date, a
   const { page, problems, requests, close } = await open("/");
   const w = own(page);
   await w.locator("h1").waitFor();
-  // The live app's behaviour (focus included); a click made before the wasm took over is the
-  // subject of "a click made before the wasm arrived is carried out" below.
+  // The live app's behaviour (focus included); clicks made before or during the take-over are the
+  // subjects of the "a click … before the wasm arrived" and "… as the wasm takes over" tests below.
   await page.waitForFunction(() => document.querySelector("seloste-notice").interactive, null, { timeout: 20000 });
   await w.locator("button.to-view").click();
   await w.locator("section.version").first().waitFor();
   assert.match(await w.locator("h1").innerText(), /^Muutoshistoria/);
-  assert.equal(
-    await page.evaluate(() => document.querySelector("seloste-notice").shadowRoot.activeElement?.tagName),
-    "H1",
-    "focus moves to the new view",
-  );
+  assert.equal(await focusedInWidget(page, "H1"), "H1", "focus moves to the new view");
   assert.deepEqual(await w.locator("section.version > h2").allInnerTexts(), ["Versio 3 · 1.6.2026", "Versio 2 · 15.1.2025", "Versio 1 · 1.3.2024"]);
   const v1 = await w.locator("section#v1").innerText();
   assert.ok(v1.includes("Selosteen ensimmäinen julkaistu versio."), v1);
@@ -383,6 +388,40 @@ test("a click made before the wasm arrived is carried out once it has", async ()
   release();
   await w.locator('article[lang="en"]').waitFor();
   assert.equal(await w.locator('nav.langs button[lang="en"]').getAttribute("aria-pressed"), "true");
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("a click on the change log made before the wasm arrived opens it once it has, focus on its heading", async () => {
+  let release;
+  const { page, problems, close } = await open("/", { before: async (p) => { release = await holdWasm(p); } });
+  const w = own(page);
+  await w.locator("button.to-view").waitFor();
+  await w.locator("button.to-view").click();
+  assert.equal(await page.evaluate(() => document.querySelector("seloste-notice").interactive), false, "the edge's markup is still shown");
+  // A slow CPU, as on a busy phone: Yew's scheduler then yields to the browser between rendering
+  // and running the views' effects, so the click is handled in between (where focus was lost).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 20 });
+  release();
+  await w.locator("section.version").first().waitFor();
+  assert.match(await w.locator("h1").innerText(), /^Muutoshistoria/);
+  assert.equal(await focusedInWidget(page, "H1"), "H1", "focus moves to the change log's heading");
+  assert.equal(await page.evaluate(() => document.activeElement?.localName), "seloste-notice", "and stays inside the widget");
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("a click on the change log as the wasm takes over opens it, focus on its heading", async () => {
+  // No waiting for the take-over: the click falls before, during or after it, as a reader's would.
+  const { page, problems, close } = await open("/");
+  const w = own(page);
+  await w.locator("button.to-view").waitFor();
+  await w.locator("button.to-view").click();
+  await w.locator("section.version").first().waitFor();
+  assert.match(await w.locator("h1").innerText(), /^Muutoshistoria/);
+  assert.equal(await focusedInWidget(page, "H1"), "H1", "focus moves to the change log's heading");
+  assert.equal(await page.evaluate(() => document.activeElement?.localName), "seloste-notice", "and stays inside the widget");
   assert.deepEqual(problems, []);
   await close();
 });

@@ -38,7 +38,7 @@ mod client {
     use yew::prelude::*;
     use yew::AppHandle;
 
-    use super::app::{App, AppProps, Config, View};
+    use super::app::{shown, App, AppProps, Config, View};
 
     // The widget is single-threaded (wasm32 without atomics) and short-lived, and a small
     // allocator is bytes every reader does not download.
@@ -109,7 +109,7 @@ mod client {
             .ok()
             .map(|f| f.version)
             .filter(|v| v.notice.format == seloste_schema::FORMAT)
-            .map(Rc::new);
+            .map(|v| shown(v, &config));
         let n = STARTED.with(|n| {
             let mut n = n.borrow_mut();
             *n += 1;
@@ -156,7 +156,7 @@ mod server {
     use seloste_schema::Version;
     use yew::LocalServerRenderer;
 
-    use super::app::{App, AppProps, Config, View};
+    use super::app::{shown, App, AppProps, Config, View};
 
     /// The widget's first paint: the app showing version `v` of notice `id` (`org/notice`),
     /// exactly the markup the browser's app renders when the loader passes the same `origin` (the
@@ -177,8 +177,8 @@ mod server {
             view: View::Notice,
         };
         let props = AppProps {
+            initial: Some(shown(v.clone(), &config)),
             config: Rc::new(config),
-            initial: Some(Rc::new(v.clone())),
         };
         LocalServerRenderer::<App>::with_props(props)
             .hydratable(false)

@@ -8,6 +8,8 @@
 
 pub use seloste_schema::messages::{language_name, t, Message};
 
+use crate::strings::cat;
+
 /// A location code as a reader knows it, in `lang`, with the code after it: `US` →
 /// "Yhdysvallat (US)", `EEA` → "Euroopan talousalue (EEA)". A code without a name (or whose name
 /// is the code itself) is shown as it is.
@@ -18,7 +20,7 @@ pub fn place(code: &str, lang: &str) -> String {
         _ => region_name(code, lang),
     };
     match name {
-        Some(name) if name != code && !name.is_empty() => format!("{name} ({code})"),
+        Some(name) if name != code && !name.is_empty() => cat(&[&name, " (", code, ")"]),
         _ => code.to_owned(),
     }
 }

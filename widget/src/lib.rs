@@ -48,6 +48,7 @@
 pub mod components;
 pub mod i18n;
 pub mod page;
+mod strings;
 
 #[cfg(feature = "ssr")]
 mod document;

@@ -6,6 +6,8 @@
 
 use seloste_schema::Date;
 
+use crate::strings::{cat, num};
+
 /// What the caller knows about the page around a view.
 ///
 /// Server pages link to their neighbours under `base_url`:
@@ -39,17 +41,17 @@ impl PageContext {
 
     /// The page of the change log whose newest version is `from`.
     pub fn history_page_href(&self, from: u32) -> Option<String> {
-        self.under(&format!("history?from={from}"))
+        self.under(&cat(&["history?from=", &num(from.into())]))
     }
 
     /// The page of version `n`.
     pub fn version_href(&self, n: u32) -> Option<String> {
-        self.under(&format!("v/{n}"))
+        self.under(&cat(&["v/", &num(n.into())]))
     }
 
     /// The page of the diff between two versions.
     pub fn diff_href(&self, from: u32, to: u32) -> Option<String> {
-        self.under(&format!("diff/{from}/{to}"))
+        self.under(&cat(&["diff/", &num(from.into()), "/", &num(to.into())]))
     }
 
     /// The latest version's page.
@@ -58,7 +60,6 @@ impl PageContext {
     }
 
     fn under(&self, rest: &str) -> Option<String> {
-        (!self.base_url.is_empty())
-            .then(|| format!("{}/{rest}", self.base_url.trim_end_matches('/')))
+        (!self.base_url.is_empty()).then(|| cat(&[self.base_url.trim_end_matches('/'), "/", rest]))
     }
 }

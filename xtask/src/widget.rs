@@ -14,8 +14,10 @@ use crate::cmd::{self, bail, root, run, Context, Result};
 use crate::profile::Profile;
 use crate::{fresh, tools};
 
-/// The whole widget (JS + wasm), brotli-compressed, at most this many bytes.
-pub const BUDGET_BROTLI: u64 = 113 * 1024;
+/// The whole widget (JS + wasm), brotli-compressed, at most this many bytes: the 108.5 KB it
+/// measures and a little room, so that growth is a decision. Issue 13 aims at 100 KB; what is
+/// heavy and what was cut is in `widget/README.md`.
+pub const BUDGET_BROTLI: u64 = 110 * 1024;
 
 /// Extra compiler flags of the release wasm (see [`bundle`]).
 const RELEASE_RUSTFLAGS: &str = "-Zlocation-detail=none -Zfmt-debug=none";

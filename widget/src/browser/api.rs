@@ -10,6 +10,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestCredentials, RequestInit, Response};
 
+use crate::strings::{cat, num};
+
 /// How long one request to the edge may take, the response body included.
 const TIMEOUT_MS: u32 = 10_000;
 
@@ -34,10 +36,13 @@ pub async fn version(
     n: Option<u32>,
 ) -> Result<Version, Unavailable> {
     let v = get::<Fragment>(&with_from(
-        format!(
-            "{origin}/api/v1/notices/{id}/fragment?lang={}",
-            encode(lang)
-        ),
+        cat(&[
+            origin,
+            "/api/v1/notices/",
+            id,
+            "/fragment?lang=",
+            &encode(lang),
+        ]),
         "version",
         n,
     ))
@@ -58,14 +63,20 @@ pub async fn changes(
     lang: &str,
     from: Option<u32>,
 ) -> Result<ChangeLog, Unavailable> {
-    let url = format!("{origin}/api/v1/notices/{id}/changes?lang={}", encode(lang));
+    let url = cat(&[
+        origin,
+        "/api/v1/notices/",
+        id,
+        "/changes?lang=",
+        &encode(lang),
+    ]);
     get(&with_from(url, "from", from)).await
 }
 
 /// `url` with `&{name}={n}` when there is an `n`.
 fn with_from(mut url: String, name: &str, n: Option<u32>) -> String {
     if let Some(n) = n {
-        url.push_str(&format!("&{name}={n}"));
+        url.push_str(&cat(&["&", name, "=", &num(n.into())]));
     }
     url
 }

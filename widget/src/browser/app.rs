@@ -20,6 +20,7 @@ use super::api;
 use crate::components::{Fallback, HistoryView, NoticeView};
 use crate::i18n::{t, Message};
 use crate::page::PageContext;
+use crate::strings::cat;
 
 /// What the embedding `<script>` asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +51,11 @@ enum Load<T> {
     Failed,
 }
 
-/// A fetched version, ready for the notice view; kept in `Rc`s so re-renders compare by identity.
-struct Shown {
+/// A version, ready for the notice view; kept in `Rc`s so re-renders compare by identity, and
+/// built by moving the version in (cloning a whole notice is code the widget would ship for
+/// nothing).
+#[derive(Clone)]
+pub struct Shown {
     notice: Rc<Notice>,
     ctx: Rc<PageContext>,
 }
@@ -59,16 +63,16 @@ struct Shown {
 #[derive(Properties, Clone)]
 pub struct AppProps {
     pub config: Rc<Config>,
-    /// The version the server rendered first, shown without fetching it again.
+    /// The version the server rendered first ([`shown`]), shown without fetching it again.
     #[prop_or_default]
-    pub initial: Option<Rc<Version>>,
+    pub initial: Option<Shown>,
 }
 
 /// By identity: the data behind the `Rc`s never changes once fetched.
 impl PartialEq for AppProps {
     fn eq(&self, o: &Self) -> bool {
         let same = match (&self.initial, &o.initial) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (Some(a), Some(b)) => Rc::ptr_eq(&a.notice, &b.notice),
             (a, b) => a.is_none() && b.is_none(),
         };
         same && self.config == o.config
@@ -81,14 +85,16 @@ pub fn App(props: &AppProps) -> Html {
     let view = use_state_eq(|| config.view);
     let chosen_lang = use_state_eq(|| None::<AttrValue>);
     let notice = use_state(|| match &props.initial {
-        Some(v) => Load::Ready(shown(Version::clone(v), &config)),
+        Some(s) => Load::Ready(s.clone()),
         None => Load::<Shown>::Loading,
     });
     let history = use_state(|| Load::<(Rc<ChangeLog>, Rc<PageContext>)>::Loading);
     // The change-log page asked for: its newest version (None: the latest).
     let page = use_state_eq(|| None::<u32>);
     let root = use_node_ref();
-    let switched = use_mut_ref(|| false);
+    // The view whose heading should take focus: set when the reader switches, kept until focus
+    // is really there.
+    let focus_to = use_mut_ref(|| None::<View>);
 
     let wanted = chosen_lang
         .as_ref()
@@ -124,19 +130,28 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     // After the reader switched views, move focus to the new view's heading so keyboard and
-    // screen-reader users land where the content changed.
+    // screen-reader users land where the content changed. Only the heading of the view asked for,
+    // in a render that shows it: Yew may run an earlier render's effects after the click (its
+    // scheduler yields to the browser between rendering and effects on a slow CPU), and focusing
+    // the old view's heading there lost focus to the host page once that view went. The request
+    // stays until the heading really has focus, so a later render retries it.
     #[cfg(feature = "csr")]
     {
-        let (root, switched) = (root.clone(), switched.clone());
+        let (root, focus_to, shown) = (root.clone(), focus_to.clone(), *view);
         use_effect(move || {
-            if *switched.borrow() {
-                let heading = root
-                    .cast::<web_sys::Element>()
-                    .and_then(|r| r.query_selector("h1").ok().flatten())
-                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(h) = heading {
-                    let _ = h.focus();
-                    *switched.borrow_mut() = false;
+            if *focus_to.borrow() != Some(shown) {
+                return;
+            }
+            let heading = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector("h1").ok().flatten())
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(h) = heading {
+                let _ = h.focus();
+                // `activeElement` of the heading's shadow root (or document): where focus is.
+                let active = js_sys::Reflect::get(&h.get_root_node(), &"activeElement".into());
+                if active.is_ok_and(|a| &a == AsRef::<wasm_bindgen::JsValue>::as_ref(&h)) {
+                    *focus_to.borrow_mut() = None;
                 }
             }
         });
@@ -147,20 +162,20 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |l: AttrValue| chosen_lang.set(Some(l)))
     };
     let go = |to: View| {
-        let (view, switched) = (view.clone(), switched.clone());
+        let (view, focus_to) = (view.clone(), focus_to.clone());
         Callback::from(move |()| {
-            *switched.borrow_mut() = true;
+            *focus_to.borrow_mut() = Some(to);
             view.set(to);
         })
     };
     let on_page = {
-        let (page, switched) = (page.clone(), switched.clone());
+        let (page, focus_to) = (page.clone(), focus_to.clone());
         Callback::from(move |from: u32| {
-            *switched.borrow_mut() = true;
+            *focus_to.borrow_mut() = Some(View::History);
             page.set(Some(from));
         })
     };
-    let edge_page = format!("{}/{}", config.origin, config.id);
+    let edge_page = cat(&[&config.origin, "/", &config.id]);
     let fallback = || {
         let lang = if wanted.is_empty() { "en" } else { &wanted };
         html! { <Fallback lang={AttrValue::from(lang.to_owned())} href={AttrValue::from(edge_page.clone())} /> }
@@ -195,7 +210,7 @@ pub fn App(props: &AppProps) -> Html {
 /// widget does not show itself (one version, one diff).
 fn context(config: &Config, version: Option<&Version>) -> PageContext {
     PageContext {
-        base_url: format!("{}/{}", config.origin, config.id),
+        base_url: cat(&[&config.origin, "/", &config.id]),
         version: version.map(|v| v.number),
         published: version.map(|v| v.published),
         languages_href: false,
@@ -203,7 +218,8 @@ fn context(config: &Config, version: Option<&Version>) -> PageContext {
     }
 }
 
-fn shown(v: Version, config: &Config) -> Shown {
+/// Version `v` as the app shows it, for the notice embedded as `config` says.
+pub fn shown(v: Version, config: &Config) -> Shown {
     let ctx = Rc::new(context(config, Some(&v)));
     Shown {
         notice: Rc::new(v.notice),

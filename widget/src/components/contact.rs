@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::prose::{link, prose, web_link};
 use crate::i18n::{t, Message};
+use crate::strings::cat;
 
 /// The card of an organisation (controller, processor or representative).
 pub fn organisation(o: &Organisation, lang: &str) -> Html {
@@ -84,7 +85,10 @@ pub fn mailto(email: &str) -> String {
         if b.is_ascii_alphanumeric() || b"@._-~".contains(&b) {
             href.push(char::from(b));
         } else {
-            href.push_str(&format!("%{b:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            href.push('%');
+            href.push(char::from(HEX[usize::from(b >> 4)]));
+            href.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     href
@@ -94,7 +98,7 @@ fn address(a: &Address) -> Html {
     html! {
         <>
             { a.street.clone() }<br />
-            { format!("{} {}", a.postal_code, a.city) }
+            { cat(&[&a.postal_code, " ", &a.city]) }
             if let Some(region) = &a.region {
                 <br />{ region.clone() }
             }
@@ -110,7 +114,7 @@ fn phone(p: &Phone, lang: &str) -> Html {
         <>
             { link(&p.tel_uri(), &p.number) }
             if let Some(label) = &p.label {
-                { format!(" ({})", label.get(lang)) }
+                { cat(&[" (", label.get(lang), ")"]) }
             }
         </>
     }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::switch;
 use crate::i18n::{t, Message};
 use crate::page::PageContext;
+use crate::strings::cat;
 
 /// The sections of `d`, each under a heading of `level` (2 on a diff page, 3 inside the change log).
 pub fn changes(d: &NoticeDiff, level: u8, lang: &str) -> Html {
@@ -34,28 +35,28 @@ fn change(c: &Change, lang: &str) -> Html {
     match c {
         Change::Added { item, details } => html! {
             <li class="added">
-                <span class="kind">{ format!("{}: ", t(Message::Added, lang)) }</span><ins>{ item.clone() }</ins>
+                <span class="kind">{ cat(&[t(Message::Added, lang), ": "]) }</span><ins>{ item.clone() }</ins>
                 { details_list(details) }
             </li>
         },
         Change::Removed { item, details } => html! {
             <li class="removed">
-                <span class="kind">{ format!("{}: ", t(Message::Removed, lang)) }</span><del>{ item.clone() }</del>
+                <span class="kind">{ cat(&[t(Message::Removed, lang), ": "]) }</span><del>{ item.clone() }</del>
                 { details_list(details) }
             </li>
         },
         Change::Changed { item, fields } => html! {
             <li class="changed">
-                <span class="kind">{ format!("{}: ", t(Message::Changed, lang)) }</span>{ item.clone() }
+                <span class="kind">{ cat(&[t(Message::Changed, lang), ": "]) }</span>{ item.clone() }
                 <dl>
                     { for fields.iter().map(|f| html! {
                         <>
                             <dt>{ f.field.clone() }</dt>
                             if let Some(old) = &f.old {
-                                <dd><span class="kind">{ format!("{}: ", t(Message::Before, lang)) }</span><del>{ old.clone() }</del></dd>
+                                <dd><span class="kind">{ cat(&[t(Message::Before, lang), ": "]) }</span><del>{ old.clone() }</del></dd>
                             }
                             if let Some(new) = &f.new {
-                                <dd><span class="kind">{ format!("{}: ", t(Message::After, lang)) }</span><ins>{ new.clone() }</ins></dd>
+                                <dd><span class="kind">{ cat(&[t(Message::After, lang), ": "]) }</span><ins>{ new.clone() }</ins></dd>
                             }
                         </>
                     }) }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::prose::link;
 use crate::i18n::{t, Message};
+use crate::strings::cat;
 
 #[derive(Properties, PartialEq)]
 pub struct FallbackProps {
@@ -20,7 +21,7 @@ pub fn Fallback(props: &FallbackProps) -> Html {
     html! {
         <div class="seloste fallback" lang={props.lang.clone()} role="note">
             <p>{ t(Message::Unavailable, lang) }</p>
-            <p>{ format!("{} ", t(Message::ReadAt, lang)) }{ link(&props.href, &props.href) }{ "." }</p>
+            <p>{ cat(&[t(Message::ReadAt, lang), " "]) }{ link(&props.href, &props.href) }{ "." }</p>
         </div>
     }
 }

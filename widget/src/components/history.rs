@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::{diff::changes, switch};
 use crate::i18n::{t, Message};
 use crate::page::PageContext;
+use crate::strings::{cat, num};
 
 #[derive(Properties)]
 pub struct HistoryProps {
@@ -35,7 +36,7 @@ pub fn HistoryView(props: &HistoryProps) -> Html {
     html! {
         <article class="seloste" lang={log.lang.clone()} aria-labelledby="seloste-title">
             <header>
-                <h1 id="seloste-title" tabindex="-1">{ format!("{} – {}", t(Message::ChangeLog, lang), log.title) }</h1>
+                <h1 id="seloste-title" tabindex="-1">{ cat(&[t(Message::ChangeLog, lang), " – ", &log.title]) }</h1>
                 <div class="bar">
                     { switch::languages(&log.languages, lang, ctx, &props.on_lang) }
                     { switch::to_view(t(Message::BackToNotice, lang), &props.on_notice, ctx.notice_href()) }
@@ -73,31 +74,35 @@ fn page_link(
 }
 
 fn version(v: &ChangeLogEntry, lang: &str, ctx: &PageContext) -> Html {
-    let id = format!("v{}", v.number);
-    let mut meta = format!(
-        "{} {}",
+    let number = num(v.number.into());
+    let id = cat(&["v", &number]);
+    let mut meta = cat(&[
         t(Message::Published, lang),
-        v.published.localized(lang)
-    );
+        " ",
+        &v.published.localized(lang),
+    ]);
     if let Some(r) = v.received {
-        meta.push_str(&format!(
-            " ({} {})",
+        meta.push_str(&cat(&[
+            " (",
             t(Message::Received, lang),
-            r.localized(lang)
-        ));
+            " ",
+            &r.localized(lang),
+            ")",
+        ]));
     }
     if let Some(e) = v.effective {
-        meta.push_str(&format!(
-            ", {} {}",
+        meta.push_str(&cat(&[
+            ", ",
             t(Message::Effective, lang),
-            e.localized(lang)
-        ));
+            " ",
+            &e.localized(lang),
+        ]));
     }
     html! {
         <section class="version" id={id.clone()}>
             <h2>
-                { format!("{} {}", t(Message::Version, lang), v.number) }
-                <span class="date">{ format!(" · {}", v.published.localized(lang)) }</span>
+                { cat(&[t(Message::Version, lang), " ", &number]) }
+                <span class="date">{ cat(&[" · ", &v.published.localized(lang)]) }</span>
             </h2>
             <p class="meta">
                 { meta }

@@ -10,6 +10,7 @@ use super::prose::prose;
 use super::{sections, switch};
 use crate::i18n::{t, Message};
 use crate::page::PageContext;
+use crate::strings::{cat, num};
 
 #[derive(Properties)]
 pub struct NoticeProps {
@@ -34,20 +35,17 @@ pub fn NoticeView(props: &NoticeProps) -> Html {
     let ctx = &*props.ctx;
     let mut meta = Vec::new();
     if let Some(d) = n.updated {
-        meta.push(format!(
-            "{} {}",
-            t(Message::Updated, lang),
-            d.localized(lang)
-        ));
+        meta.push(cat(&[t(Message::Updated, lang), " ", &d.localized(lang)]));
     }
     if let Some(v) = ctx.version {
-        let mut s = format!("{} {v}", t(Message::Version, lang));
+        let mut s = cat(&[t(Message::Version, lang), " ", &num(v.into())]);
         if let Some(p) = ctx.published {
-            s.push_str(&format!(
-                ", {} {}",
+            s.push_str(&cat(&[
+                ", ",
                 t(Message::Published, lang),
-                p.localized(lang)
-            ));
+                " ",
+                &p.localized(lang),
+            ]));
         }
         meta.push(s);
     }
@@ -56,11 +54,11 @@ pub fn NoticeView(props: &NoticeProps) -> Html {
         .effective
         .filter(|e| Some(*e) != n.updated && Some(*e) != ctx.published)
     {
-        meta.push(format!(
-            "{} {}",
+        meta.push(cat(&[
             t(Message::InEffectFrom, lang),
-            e.localized(lang)
-        ));
+            " ",
+            &e.localized(lang),
+        ]));
     }
     html! {
         <article class="seloste" lang={props.lang.clone()} aria-labelledby="seloste-title">
@@ -116,7 +114,7 @@ fn other_sections(n: &Notice, lang: &str) -> Html {
     html! {
         <div id={SectionId::Other.anchor()}>
             { for n.other_sections.iter().enumerate().map(|(i, s)| html! {
-                <section id={format!("{}-{}", SectionId::Other.anchor(), i + 1)}>
+                <section id={cat(&[SectionId::Other.anchor(), "-", &num(i as u64 + 1)])}>
                     <h2>{ numbered(s.number.as_deref(), s.heading.get(lang)) }</h2>
                     { prose(&s.body, lang) }
                 </section>
@@ -130,9 +128,9 @@ fn other_sections(n: &Notice, lang: &str) -> Html {
 fn numbered(number: Option<&str>, text: &str) -> String {
     match number.map(str::trim).filter(|n| !n.is_empty()) {
         Some(n) if n.bytes().last().is_some_and(|b| b.is_ascii_alphanumeric()) => {
-            format!("{n}. {text}")
+            cat(&[n, ". ", text])
         }
-        Some(n) => format!("{n} {text}"),
+        Some(n) => cat(&[n, " ", text]),
         None => text.to_owned(),
     }
 }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::contact::{authority, contact, fact, organisation};
 use super::prose::{prose, text_list, web_link};
 use crate::i18n::{place, t, Message};
+use crate::strings::{cat, num};
 
 /// The body of section `id`, or `None` when the notice says nothing that belongs there.
 /// [`SectionId::Other`] is rendered by the notice view itself: each free section has its own heading.
@@ -51,7 +52,7 @@ pub fn body(id: SectionId, n: &Notice, lang: &str) -> Option<Html> {
 
 /// "Sopimus (6(1)(b))": the basis in words with its article, so both lay and legal readers follow.
 pub fn legal_basis(b: LegalBasis, lang: &str) -> String {
-    format!("{} ({})", b.label(lang), b.article())
+    cat(&[b.label(lang), " (", b.article(), ")"])
 }
 
 /// The representative's card, the law it is appointed under, and the notice's words about it.
@@ -137,7 +138,7 @@ fn purposes(list: &[Purpose], lang: &str) -> Html {
                         { fact(t(Message::Law, lang), p.law.as_ref().map(|l| html! { l.get(lang).to_owned() })) }
                         { fact(t(Message::LegitimateInterest, lang), p.legitimate_interest.as_ref().map(|i| html! { i.get(lang).to_owned() })) }
                         { fact(t(Message::SpecialCategoryCondition, lang), p.special_category_condition.map(|c| html! {
-                            format!("{} ({})", c.label(lang), c.article())
+                            cat(&[c.label(lang), " (", c.article(), ")"])
                         })) }
                     </dl>
                 }
@@ -162,7 +163,7 @@ fn lawfulness(l: &Lawfulness, lang: &str) -> Html {
                 <h3>{ t(Message::SpecialCategoryConditions, lang) }</h3>
                 <ul>
                     { for l.special_category_conditions.iter().map(|c| html! {
-                        <li>{ format!("{} ({})", c.label(lang), c.article()) }</li>
+                        <li>{ cat(&[c.label(lang), " (", c.article(), ")"]) }</li>
                     }) }
                 </ul>
             }
@@ -192,7 +193,7 @@ fn data_category(c: &DataCategory, lang: &str) -> Html {
         <li>
             { c.name.get(lang).to_owned() }
             if c.special_category {
-                { " " }<em class="tag">{ format!("({})", t(Message::SpecialCategory, lang)) }</em>
+                { " " }<em class="tag">{ cat(&["(", t(Message::SpecialCategory, lang), ")"]) }</em>
             }
             { prose(&c.description, lang) }
             if !c.items.is_empty() {
@@ -215,7 +216,7 @@ fn data_item(i: &DataItem, lang: &str) -> Html {
         <li>
             { i.name.get(lang).to_owned() }
             if let Some(word) = word {
-                { " " }<em class="tag">{ format!("({})", t(word, lang)) }</em>
+                { " " }<em class="tag">{ cat(&["(", t(word, lang), ")"]) }</em>
             }
         </li>
     }
@@ -230,7 +231,7 @@ fn sources(s: &Sources, lang: &str) -> Html {
                         <li>
                             { i.name.get(lang).to_owned() }
                             if i.publicly_accessible {
-                                { " " }<em class="tag">{ format!("({})", t(Message::PubliclyAccessible, lang)) }</em>
+                                { " " }<em class="tag">{ cat(&["(", t(Message::PubliclyAccessible, lang), ")"]) }</em>
                             }
                             { text_list(&i.supplies, lang) }
                         </li>
@@ -256,7 +257,7 @@ fn recipients(r: &Recipients, lang: &str) -> Html {
 fn recipient(r: &Recipient, lang: &str) -> Html {
     html! {
         <li>
-            <p><strong>{ r.name.get(lang).to_owned() }</strong>{ format!(" · {}", r.role.label(lang)) }</p>
+            <p><strong>{ r.name.get(lang).to_owned() }</strong>{ cat(&[" · ", r.role.label(lang)]) }</p>
             <dl>
                 { fact(t(Message::Purpose, lang), r.purpose.as_ref().map(|p| html! { p.get(lang).to_owned() })) }
                 { fact(t(Message::Location, lang), r.location.as_deref().map(|l| html! { place(l, lang) })) }
@@ -294,7 +295,7 @@ fn transfers(x: &Transfers, lang: &str) -> Html {
                                 { fact(t(Message::Country, lang), Some(html! { place(&i.country, lang) })) }
                                 if !i.safeguards.is_empty() {
                                     <dt>{ t(if i.safeguards.len() == 1 { Message::Safeguard } else { Message::Safeguards }, lang) }</dt>
-                                    { for i.safeguards.iter().map(|s| html! { <dd>{ format!("{} ({})", s.label(lang), s.article()) }</dd> }) }
+                                    { for i.safeguards.iter().map(|s| html! { <dd>{ cat(&[s.label(lang), " (", s.article(), ")"]) }</dd> }) }
                                 }
                             </dl>
                             { prose(&i.details, lang) }
@@ -321,13 +322,13 @@ fn retention(r: &Retention, lang: &str) -> Html {
                         let bound = |word, d: &Option<String>| {
                             let d = seloste_schema::duration::humanize(d.as_deref()?, lang);
                             let said = period.as_bytes().windows(d.len()).any(|w| w == d.as_bytes());
-                            (!said).then(|| format!("{} {d}", t(word, lang)))
+                            (!said).then(|| cat(&[t(word, lang), " ", &d]))
                         };
                         let bounds: Vec<String> = [bound(Message::AtLeast, &rule.min_duration), bound(Message::AtMost, &rule.max_duration)]
                             .into_iter()
                             .flatten()
                             .collect();
-                        let max = (!bounds.is_empty()).then(|| format!(" ({})", bounds.join(", ")));
+                        let max = (!bounds.is_empty()).then(|| cat(&[" (", &bounds.join(", "), ")"]));
                         html! {
                             <>
                                 <dt>{ data.to_owned() }</dt>
@@ -397,11 +398,13 @@ fn profiling(p: &Profiling, lang: &str) -> Html {
 
 fn changes(c: &ChangePolicy, lang: &str) -> Html {
     let days = c.advance_notice_days.map(|d| {
-        format!(
-            "{} {d} {}",
+        cat(&[
             t(Message::AdvanceNoticeBefore, lang),
-            t(Message::AdvanceNoticeAfter, lang)
-        )
+            " ",
+            &num(d.into()),
+            " ",
+            t(Message::AdvanceNoticeAfter, lang),
+        ])
     });
     html! {
         <>

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::i18n::{language_name, t, Message};
 use crate::page::PageContext;
+use crate::strings::cat;
 
 /// The language switch, or nothing for a notice in one language. The current language is marked
 /// with `aria-current` (links) or `aria-pressed` (buttons), not by colour alone.
@@ -31,7 +32,7 @@ pub fn languages(
                 }
             }
             None => html! {
-                <a href={format!("?lang={l}")} lang={lang.clone()} hreflang={lang}
+                <a href={cat(&["?lang=", l])} lang={lang.clone()} hreflang={lang}
                     aria-current={here.then_some("true")}>{ name }</a>
             },
         };
