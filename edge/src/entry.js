@@ -9,16 +9,19 @@ import Rust from "./rust.mjs";
 
 export * from "./rust.mjs";
 
-/** Bytes of body (UTF-16 code units) kept at most; the oldest kept page goes first. */
+/** Bytes of body kept at most; the oldest kept page goes first. */
 const BUDGET = 8 * 1024 * 1024;
 
 /** path → Map(variant → {body, headers, from, until}) */
 const pages = new Map();
 let used = 0;
+// Each page is kept ready to send: its body encoded once, its headers one `Headers` object (a hit
+// copies both inside the runtime instead of converting them from JavaScript values again).
+const utf8 = new TextEncoder();
 
 function weigh(variants) {
   let n = 0;
-  for (const page of variants.values()) n += page.body.length;
+  for (const page of variants.values()) n += page.body.byteLength;
   return n;
 }
 
@@ -33,8 +36,9 @@ function drop(path) {
 globalThis.selosteFast = {
   /** `variant` is "" when the URL alone chose the page, else the Accept-Language key. */
   keep(path, variant, from, until, body, headers) {
-    if (body.length > BUDGET) return;
-    const entries = [...headers];
+    const bytes = utf8.encode(body);
+    if (bytes.byteLength > BUDGET) return;
+    const kept = new Headers(headers);
     let variants = pages.get(path);
     if (variants === undefined) {
       variants = new Map();
@@ -45,7 +49,7 @@ globalThis.selosteFast = {
       // A page chosen by the URL alone and one chosen by the header never mix.
       if (variant === "" || variants.has("")) variants.clear();
     }
-    variants.set(variant, { body, headers: entries, from, until });
+    variants.set(variant, { body: bytes, headers: kept, from, until });
     pages.set(path, variants);
     used += weigh(variants);
     for (const oldest of pages.keys()) {
