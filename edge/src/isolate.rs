@@ -71,9 +71,24 @@ fn remember_latest(id: &NoticeId, head: Head, at_ms: u64) {
     });
 }
 
-/// A version published through this isolate: its latest page shows it at once.
+/// A version published through this isolate: its latest page shows it at once (the entry's
+/// copy of that page is forgotten too, [`crate::fast`]).
 pub fn published(id: &NoticeId, head: Head) {
     remember_latest(id, head, now_ms());
+    crate::fast::forget(&id.path());
+}
+
+/// Until when (milliseconds) this isolate holds `n` as the latest version of `id`: `None` when it
+/// holds another number (a publish overtook the read that rendered `n`) or nothing fresh.
+pub fn latest_held_until(env: &Env, id: &NoticeId, n: u32) -> Option<(u64, u64)> {
+    let ttl = ttl_ms(env);
+    let now = now_ms();
+    LATEST.with(|m| {
+        m.borrow()
+            .get(id)
+            .filter(|t| t.value.number == n && t.fresh(now, ttl))
+            .map(|t| (t.at_ms, t.at_ms.saturating_add(ttl)))
+    })
 }
 
 /// Version `n`'s head (a published version never changes, so it is held without expiry).

@@ -13,6 +13,7 @@ pub mod auth;
 pub mod bounds;
 pub mod clock;
 mod etag;
+pub mod fast;
 pub mod feed;
 pub mod headers;
 pub mod html;

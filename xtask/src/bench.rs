@@ -7,6 +7,7 @@
 //! cores available, load average at start and end). Nothing here is a test: no figure fails the
 //! run. What each figure means and how it is measured is written into the report.
 
+mod edge_only;
 mod measure;
 mod report;
 mod servers;
@@ -30,7 +31,7 @@ pub struct Programs {
 
 static PROGRAMS: OnceLock<Programs> = OnceLock::new();
 
-/// The programs found by [`all`] before anything is measured.
+/// The programs found by [`find_programs`] before anything is measured.
 pub fn programs() -> &'static Programs {
     PROGRAMS.get().expect("bench::all finds the programs first")
 }
@@ -44,14 +45,27 @@ const SYNTHETIC: &str = "bench/synthetic-10x";
 /// Where nginx listens.
 const NGINX_PORT: u16 = 8799;
 
-/// Builds what is measured, measures it all and writes `BENCHMARKS.md`.
-pub fn all() -> Result {
+/// Finds [`Programs`] once, before anything is measured.
+fn find_programs() -> Result {
     let programs = Programs {
         wrk: tools::wrk()?,
         nginx: tools::nginx()?,
         chrome: tools::chrome()?,
     };
     let _ = PROGRAMS.set(programs);
+    Ok(())
+}
+
+/// `cargo xtask bench edge`: the cached pages against the floors only, printed.
+pub fn edge_only() -> Result {
+    find_programs()?;
+    tools::npm_packages()?;
+    edge_only::run(NOTICE)
+}
+
+/// Builds what is measured, measures it all and writes `BENCHMARKS.md`.
+pub fn all() -> Result {
+    find_programs()?;
     tools::npm_packages()?;
     // `bundle`, not `build`: the size budget is the build's and the tests' business; a bundle
     // over budget is still measured (and its size reported).

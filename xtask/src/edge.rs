@@ -53,6 +53,7 @@ pub fn build(profile: Profile) -> Result {
     let wasm = out.join("index_bg.wasm");
     let ran = inputs(profile)
         .output(out.join("index.js"))
+        .output(out.join("rust.mjs"))
         .output(wasm.clone())
         .run_unless_fresh(|| {
             // The dev build skips wasm-opt: on the unoptimised worker it is the slowest step.
@@ -78,7 +79,8 @@ pub fn build(profile: Profile) -> Result {
                         .env("ESBUILD_BIN", tools::node_bin("esbuild"))
                         .env("XDG_CACHE_HOME", root.join("target/worker-build-cache")))
                 },
-            )
+            )?;
+            install_entry(&out)
         })?;
     if ran {
         let size = std::fs::metadata(&wasm)
@@ -90,6 +92,17 @@ pub fn build(profile: Profile) -> Result {
             size / 1024
         );
     }
+    Ok(())
+}
+
+/// Puts the Worker's JavaScript entry (`edge/src/entry.js`, the fast path for cached pages) in
+/// front of worker-build's module: that becomes `rust.mjs`, the entry `index.js`. The same two
+/// steps as the build command in `edge/wrangler.toml`.
+fn install_entry(out: &Path) -> Result {
+    std::fs::rename(out.join("index.js"), out.join("rust.mjs"))
+        .with_context(|| format!("renaming {}/index.js to rust.mjs", out.display()))?;
+    std::fs::copy(edge_dir().join("src/entry.js"), out.join("index.js"))
+        .with_context(|| format!("copying src/entry.js to {}", out.display()))?;
     Ok(())
 }
 

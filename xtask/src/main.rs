@@ -70,7 +70,7 @@ enum Command {
     /// Run every benchmark (edge vs nginx, render cost, widget, growth); writes BENCHMARKS.md
     Bench {
         /// Only this part, printed instead of written to BENCHMARKS.md
-        #[arg(value_parser = ["widget"])]
+        #[arg(value_parser = ["widget", "edge"])]
         only: Option<String>,
     },
 }
@@ -99,6 +99,7 @@ fn main() -> ExitCode {
         Command::Test => test::all(),
         Command::Build => widget::build().and_then(|_| edge::build(Profile::Release)),
         Command::Bench { only: None } => bench::all(),
+        Command::Bench { only: Some(part) } if part == "edge" => bench::edge_only(),
         Command::Bench { only: Some(_) } => bench::widget_only(),
         Command::Site => site::render_examples().map(|_| ()),
         Command::Fuzz { seconds, targets } => fuzz::main(seconds, &targets),

@@ -8,6 +8,7 @@ use worker::{Env, Request, Response, Result};
 
 use super::respond;
 use crate::cache;
+use crate::fast;
 use crate::headers;
 use crate::isolate;
 use crate::render;
@@ -76,10 +77,73 @@ async fn page(
         ))
     })
     .await?;
+    let Some(rendered) = rendered else {
+        return respond::not_found_page(&req.path());
+    };
     let cache_control = if latest {
         headers::LATEST
     } else {
         headers::IMMUTABLE
     };
-    respond::rendered_page(req, rendered, cache_control, &lang, from)
+    let keep = fast_path_entry(req, env, id, n, latest, from)?;
+    let body = keep.as_ref().map(|_| rendered.body.clone());
+    let response = respond::conditional(
+        req,
+        rendered,
+        respond::html_page(cache_control, &lang, from),
+    )?;
+    if let (Some(k), Some(body)) = (keep, body) {
+        if response.status_code() == 200 {
+            fast::keep(
+                &k.path,
+                &k.variant,
+                k.from_ms,
+                k.until_ms,
+                &body,
+                response.headers(),
+            );
+        }
+    }
+    Ok(response)
+}
+
+/// Where and until when the entry may answer this request's page itself ([`crate::fast`]): never
+/// for a request with a query or `If-None-Match` (the entry passes those through), and the latest
+/// page only while this isolate holds `n` as the latest number.
+struct FastEntry {
+    path: String,
+    variant: String,
+    from_ms: u64,
+    until_ms: Option<u64>,
+}
+
+fn fast_path_entry(
+    req: &Request,
+    env: &Env,
+    id: &NoticeId,
+    n: u32,
+    latest: bool,
+    from: respond::LangFrom,
+) -> Result<Option<FastEntry>> {
+    if req.url()?.query().is_some() || req.headers().has("If-None-Match")? {
+        return Ok(None);
+    }
+    let (from_ms, until_ms) = if latest {
+        match isolate::latest_held_until(env, id, n) {
+            Some((at, until)) => (at, Some(until)),
+            None => return Ok(None),
+        }
+    } else {
+        (0, None)
+    };
+    let accept_language = req.headers().get("Accept-Language")?;
+    Ok(Some(FastEntry {
+        path: req.path(),
+        variant: fast::variant(
+            from == respond::LangFrom::Header,
+            accept_language.as_deref(),
+        ),
+        from_ms,
+        until_ms,
+    }))
 }

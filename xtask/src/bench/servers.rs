@@ -34,11 +34,26 @@ impl Edge {
         long_versions: u32,
         floor_path: &str,
     ) -> Result<Edge> {
+        Self::start_with(state, extra, long_versions, None, floor_path)
+    }
+
+    /// [`Edge::start`] with `cold_versions` of the cold-render notice (default: the script's).
+    pub fn start_with(
+        state: &Path,
+        extra: &[PathBuf],
+        long_versions: u32,
+        cold_versions: Option<u32>,
+        floor_path: &str,
+    ) -> Result<Edge> {
         cmd::step(&format!(
             "starting the edge in workerd and publishing the examples and {long_versions} versions"
         ));
         let started = Instant::now();
-        let mut child = Command::new("node")
+        let mut node = Command::new("node");
+        if let Some(n) = cold_versions {
+            node.env("BENCH_COLD_VERSIONS", n.to_string());
+        }
+        let mut child = node
             .arg(root().join("tests/bench/edge.mjs"))
             .args(extra)
             .current_dir(root())
