@@ -69,10 +69,10 @@ enum Command {
         #[arg(value_parser = clap::builder::PossibleValuesParser::new(fuzz::TARGETS))]
         targets: Vec<String>,
     },
-    /// Run every benchmark (edge vs nginx, render cost, widget, growth); writes BENCHMARKS.md
+    /// Run every benchmark (edge vs nginx, render cost, widget, editor, growth); writes BENCHMARKS.md
     Bench {
         /// Only this part, printed instead of written to BENCHMARKS.md
-        #[arg(value_parser = ["widget"])]
+        #[arg(value_parser = ["widget", "editor"])]
         only: Option<String>,
     },
 }
@@ -103,6 +103,7 @@ fn main() -> ExitCode {
             .and_then(|_| editor::build())
             .and_then(|_| edge::build(Profile::Release)),
         Command::Bench { only: None } => bench::all(),
+        Command::Bench { only: Some(part) } if part == "editor" => bench::editor_only(),
         Command::Bench { only: Some(_) } => bench::widget_only(),
         Command::Site => site::render_examples().map(|_| ()),
         Command::Fuzz { seconds, targets } => fuzz::main(seconds, &targets),
