@@ -37,13 +37,28 @@ const context = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1400, height: 1000 },
 });
 
+/** Awaits `promise`; on failure, fails the run with `what` (the reason xtask reports). */
+async function expect(promise, what) {
+  try {
+    return await promise;
+  } catch (e) {
+    throw new Error(`${what} (${e.message.split("\n")[0]})`);
+  }
+}
+
 try {
   const page = await context.newPage();
   await page.goto(`${edge}/edit/${id}?lang=fi`);
   const field = page.locator(`[id="${FIELD}"]`);
-  await field.waitFor({ timeout: 60000 });
-  await page.waitForFunction(() => document.querySelector("#seloste-preview h1"), null, { timeout: 60000 });
-  await page.locator("#seloste-problems").waitFor({ state: "attached", timeout: 60000 });
+  await expect(field.waitFor({ timeout: 60000 }), `the editor shows no #${FIELD} within 60 s`);
+  await expect(
+    page.waitForFunction(() => document.querySelector("#seloste-preview h1"), null, { timeout: 60000 }),
+    "no preview (#seloste-preview h1) within 60 s",
+  );
+  await expect(
+    page.locator("#seloste-problems").waitFor({ state: "attached", timeout: 60000 }),
+    "no problems list (#seloste-problems) within 60 s",
+  );
 
   await page.evaluate(() => {
     const bench = (window.__bench = { samples: [], pending: null });
@@ -76,11 +91,14 @@ try {
       await page.waitForFunction((n) => window.__bench.samples.length === n, i + 1, { timeout: 10000 });
     } catch {
       const pending = await page.evaluate(() => window.__bench.pending);
-      throw new Error(`keystroke ${i + 1}: the preview or the problems list did not change (${JSON.stringify(pending)})`);
+      throw new Error(`keystroke ${i + 1}: the preview or the problems list did not change within 10 s (${JSON.stringify(pending)})`);
     }
   }
   const samples = await page.evaluate(() => window.__bench.samples);
   console.log(JSON.stringify({ keystroke_ms: samples.slice(WARM_UP), field: FIELD }));
+} catch (e) {
+  console.error(`bench editor: ${e.message}`);
+  process.exitCode = 1;
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

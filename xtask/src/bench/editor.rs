@@ -45,7 +45,7 @@ pub fn measure(edge: &str, notice: &str, chrome: &std::path::Path) -> Result<Fig
         let err = String::from_utf8_lossy(&run.stderr);
         let reason = err
             .lines()
-            .find(|l| l.contains("Error"))
+            .find_map(|l| l.strip_prefix("bench editor: "))
             .unwrap_or("tests/bench/editor.mjs failed")
             .trim()
             .to_owned();
