@@ -63,13 +63,9 @@ pub fn page(req: &Request, id: Option<&NoticeId>) -> Result<Response> {
         },
         None => EditorHost::Chooser,
     };
-    let languages = EDITOR_LANGUAGES.map(str::to_owned);
     // English first: the interface language when nothing the author asks for matches.
-    let available = [
-        languages[2].clone(),
-        languages[0].clone(),
-        languages[1].clone(),
-    ];
+    let mut available: Vec<String> = EDITOR_LANGUAGES.map(str::to_owned).to_vec();
+    available.sort_by_key(|l| l != "en");
     let (lang, from) = respond::choose_lang(req, &available)?;
     let h = Headers::new();
     h.set("Content-Type", "text/html; charset=utf-8")?;
