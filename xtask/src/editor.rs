@@ -20,12 +20,11 @@ use crate::cmd::{self, root, run, Result};
 use crate::profile::Profile;
 use crate::{fresh, tools, wasm};
 
-/// The whole editor (wasm + JS + CSS), brotli-compressed, at most this many bytes. When it was set
-/// the skeleton app measured 48.2 KB (a heading: the widget's components and the importer were not
-/// yet linked in); the widget alone is about 110 KB and the importer (HTML parser, zip, language
-/// detection) several times that, so this leaves room for both and the forms. Tighten it to the
-/// real app's figure plus a margin once the app is complete.
-pub const BUDGET_BROTLI: u64 = 640 * 1024;
+/// The whole editor (wasm + JS + CSS), brotli-compressed, at most this many bytes. Measured at
+/// 636.9 KB when it was set (the app with its forms, the widget's components for the preview and
+/// the importer, which is most of it), plus a margin of about 10 %. The importer is being made
+/// smaller: lower this with it, so that growth stays a decision.
+pub const BUDGET_BROTLI: u64 = 700 * 1024;
 
 /// The module the host page loads. The glue's default export fetches and instantiates the wasm
 /// (found beside the glue) and runs its `#[wasm_bindgen(start)]` function.
