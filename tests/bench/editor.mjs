@@ -4,8 +4,9 @@
 // Usage: node tests/bench/editor.mjs EDGE_BASE ORG/NOTICE [KEYSTROKES=40]
 // Prints one JSON line: {"keystroke_ms": [ms...], "field": "field-…"}.
 //
-// Method. The editor opens `EDGE/edit/ORG/NOTICE` (the published notice, as an author would) and
-// the script waits until the preview (`#seloste-preview`, the widget's own rendering) shows it.
+// Method. The editor opens `EDGE/edit/ORG/NOTICE` and starts from the latest published version
+// (clicking it when the app asks where to start), and the script waits until the preview
+// (`#seloste-preview`, the widget's own rendering) shows it.
 // The typing goes into an email address of the organisation (`#field-organisation.emails[0]`),
 // alternately `@` (making it invalid: an error appears in the problems list, `#seloste-problems`)
 // and Backspace (valid again: the error goes), so that every keystroke changes both the preview
@@ -50,6 +51,13 @@ try {
   const page = await context.newPage();
   await page.goto(`${edge}/edit/${id}?lang=fi`);
   const field = page.locator(`[id="${FIELD}"]`);
+  // The editor may first ask where to start: from the latest published version ("… (N)").
+  const latest = page.locator(".ed-start button", { hasText: /\(\d+\)/ }).first();
+  await expect(
+    Promise.any([field.waitFor({ timeout: 60000 }), latest.waitFor({ timeout: 60000 })]),
+    `the editor shows neither #${FIELD} nor a start from the latest version within 60 s`,
+  );
+  if ((await field.count()) === 0) await latest.click();
   await expect(field.waitFor({ timeout: 60000 }), `the editor shows no #${FIELD} within 60 s`);
   await expect(
     page.waitForFunction(() => document.querySelector("#seloste-preview h1"), null, { timeout: 60000 }),
