@@ -132,6 +132,20 @@ enum Command {
         #[arg(long)]
         summary: Option<String>,
     },
+    /// Edit a notice file in the browser: the edge's editor, served on 127.0.0.1 for this file.
+    ///
+    /// Saving writes the file atomically (a temporary file renamed over it) and leaves it byte
+    /// for byte as it was when the notice did not change. Ctrl-C stops the editor.
+    Edit {
+        /// The notice file (created on the first save when it does not exist).
+        file: PathBuf,
+        /// The port on 127.0.0.1 (0: any free one; the URL is printed).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Do not open the editor in the default browser.
+        #[arg(long)]
+        no_open: bool,
+    },
     /// Manage an organisation's publishing keys on an edge (needs SELOSTE_OPERATOR_TOKEN).
     ///
     /// A key publishes only its organisation's notices; give it to them as SELOSTE_TOKEN.
@@ -253,6 +267,11 @@ fn main() -> ExitCode {
         Command::Publish { file, to, summary } => {
             commands::publish::run(&file, &to, summary.as_deref())
         }
+        Command::Edit {
+            file,
+            port,
+            no_open,
+        } => commands::edit::run(&file, port, !no_open),
         Command::Keys { command } => match command {
             KeysCommand::Create {
                 org,

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod diff;
+pub mod edit;
 pub mod export;
 pub mod import;
 pub mod keys;

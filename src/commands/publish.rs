@@ -2,7 +2,10 @@
 //! not have yet, through the edge's publishing API (`POST /api/v1/notices/{org}/{notice}/versions`).
 //!
 //! Publishing is idempotent: versions the edge already holds are compared with the file (a
-//! difference is an error, since published history never changes) and skipped.
+//! difference is an error, since published history never changes) and skipped. A history's
+//! versions are sent with `base` (the number before theirs), so a version never lands on top of
+//! one the file has not seen (someone else's, published meanwhile): the edge answers `409
+//! outdated` instead. A single notice file is the source of truth and publishes without `base`.
 
 use std::path::Path;
 
@@ -64,19 +67,31 @@ pub fn run(file: &Path, to: &str, summary: Option<&str>) -> Result<u8, String> {
                     history.versions.len()
                 );
             }
-            for v in history.versions.into_iter().skip(published.len()) {
-                let request = PublishRequest {
-                    notice: v.notice,
-                    summary: v.summary,
-                    effective: v.effective,
-                    published: Some(v.published),
-                    base: None,
-                };
+            for request in unpublished(history.versions, published.len()) {
                 edge.publish(&request, &id)?;
             }
         }
     }
     Ok(0)
+}
+
+/// The requests that publish a history's versions after the first `published`, each with the
+/// `base` it must land on: the edge numbers versions 1, 2, … in order, so the one at index i
+/// follows version i (`0`: none).
+fn unpublished(
+    versions: Vec<seloste_schema::Version>,
+    published: usize,
+) -> impl Iterator<Item = PublishRequest> {
+    (0u32..)
+        .zip(versions)
+        .skip(published)
+        .map(|(before, v)| PublishRequest {
+            base: Some(before),
+            notice: v.notice,
+            summary: v.summary,
+            effective: v.effective,
+            published: Some(v.published),
+        })
 }
 
 /// The file's notice id, checked before it becomes part of a URL.
@@ -214,6 +229,11 @@ impl Edge {
                     error.message
                 )
             }
+            ErrorCode::Outdated => format!(
+                "{url}: the edge has version {} of {id}, which this file does not: someone \
+                 published meanwhile; nothing was published",
+                error.latest.unwrap_or_default()
+            ),
             ErrorCode::InvalidNotice => {
                 let mut msg = format!("{url}: the edge found the notice invalid:");
                 for p in error
@@ -243,4 +263,32 @@ fn next_link(header: &str) -> Option<&str> {
 
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_historys_versions_land_only_on_the_version_before_them() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/pohjantahti-asiakasrekisteri.history.json"
+        ))
+        .unwrap();
+        let Ok(Document::History(history)) = seloste_schema::parse(&text) else {
+            panic!("the example is a history");
+        };
+        let numbers: Vec<u32> = history.versions.iter().map(|v| v.number).collect();
+        let all: Vec<_> = unpublished(history.versions.clone(), 0).collect();
+        assert_eq!(
+            all.iter().map(|r| r.base).collect::<Vec<_>>(),
+            numbers.iter().map(|n| Some(n - 1)).collect::<Vec<_>>()
+        );
+        assert_eq!(all[1].notice, history.versions[1].notice);
+        assert_eq!(all[1].published, Some(history.versions[1].published));
+        let rest: Vec<_> = unpublished(history.versions, 2).collect();
+        assert_eq!(rest.len(), numbers.len() - 2);
+        assert_eq!(rest[0].base, Some(2));
+    }
 }

@@ -8,6 +8,7 @@
 //! run. What each figure means and how it is measured is written into the report.
 
 mod edge_only;
+mod editor;
 mod measure;
 mod report;
 mod servers;
@@ -21,6 +22,7 @@ use std::sync::OnceLock;
 use crate::cmd::{self, root, run, Context, Result};
 use crate::profile::Profile;
 use crate::{edge, tools, widget};
+use editor as editor_figures;
 
 /// The programs no package registry of ours provides, found once per run (see `tools.rs`).
 pub struct Programs {
@@ -70,6 +72,7 @@ pub fn all() -> Result {
     // `bundle`, not `build`: the size budget is the build's and the tests' business; a bundle
     // over budget is still measured (and its size reported).
     widget::bundle(Profile::Release)?;
+    crate::editor::bundle(Profile::Release)?;
     edge::build(Profile::Release)?;
 
     let dir = root().join("target/bench");
@@ -109,6 +112,11 @@ pub fn all() -> Result {
         let nginx = measure::nginx_copy(&edge.base, &paths, &dir.join("nginx"), NGINX_PORT)?;
         measure::edge(&mut figures, &edge.base, &nginx, &paths, &dir)?;
         measure::widget(&mut figures, &edge.base, NOTICE)?;
+        figures.editor = Some(editor_figures::measure(
+            &edge.base,
+            NOTICE,
+            &self::programs().chrome,
+        )?);
     }
     measure::sizes(&mut figures)?;
     measure::criterion(&mut figures)?;
@@ -172,6 +180,26 @@ pub fn widget_only() -> Result {
     for s in &sizes {
         eprintln!("{:<20} {:>8} B brotli", s.name, s.brotli);
     }
+    Ok(())
+}
+
+/// `cargo xtask bench editor`: only the editor's figures, printed (BENCHMARKS.md is left as it
+/// is): keystroke to updated preview and problems list for the largest example, measured as in the
+/// full run (`tests/bench/editor.mjs`), and the bundle's sizes.
+pub fn editor_only() -> Result {
+    let chrome = tools::chrome()?;
+    tools::npm_packages()?;
+    widget::bundle(Profile::Release)?;
+    crate::editor::bundle(Profile::Release)?;
+    edge::build(Profile::Release)?;
+    let dir = root().join("target/bench-editor");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).context("target/bench-editor")?;
+    let figures = {
+        let edge = servers::Edge::start(&dir, &[], 0, &format!("/{NOTICE}"))?;
+        editor_figures::measure(&edge.base, NOTICE, &chrome)?
+    };
+    editor_figures::print(&figures, NOTICE);
     Ok(())
 }
 

@@ -9,12 +9,14 @@ mod bench;
 mod cmd;
 mod dev;
 mod edge;
+mod editor;
 mod fresh;
 mod fuzz;
 mod profile;
 mod site;
 mod test;
 mod tools;
+mod wasm;
 mod widget;
 
 use std::path::PathBuf;
@@ -54,7 +56,7 @@ enum Command {
     },
     /// Run the whole test suite, as CI does
     Test,
-    /// Build the widget bundle and the edge worker (release)
+    /// Build the widget bundle, the editor bundle and the edge worker (release)
     Build,
     /// Validate the examples and render them to static pages in target/site/
     Site,
@@ -67,10 +69,10 @@ enum Command {
         #[arg(value_parser = clap::builder::PossibleValuesParser::new(fuzz::TARGETS))]
         targets: Vec<String>,
     },
-    /// Run every benchmark (edge vs nginx, render cost, widget, growth); writes BENCHMARKS.md
+    /// Run every benchmark (edge vs nginx, render cost, widget, editor, growth); writes BENCHMARKS.md
     Bench {
         /// Only this part, printed instead of written to BENCHMARKS.md
-        #[arg(value_parser = ["widget", "edge"])]
+        #[arg(value_parser = ["widget", "edge", "editor"])]
         only: Option<String>,
     },
 }
@@ -97,9 +99,12 @@ fn main() -> ExitCode {
             },
         }),
         Command::Test => test::all(),
-        Command::Build => widget::build().and_then(|_| edge::build(Profile::Release)),
+        Command::Build => widget::build()
+            .and_then(|_| editor::build())
+            .and_then(|_| edge::build(Profile::Release)),
         Command::Bench { only: None } => bench::all(),
         Command::Bench { only: Some(part) } if part == "edge" => bench::edge_only(),
+        Command::Bench { only: Some(part) } if part == "editor" => bench::editor_only(),
         Command::Bench { only: Some(_) } => bench::widget_only(),
         Command::Site => site::render_examples().map(|_| ()),
         Command::Fuzz { seconds, targets } => fuzz::main(seconds, &targets),

@@ -67,6 +67,8 @@ pub struct Figures {
     pub iframe_ms: Vec<f64>,
     pub render: Vec<(String, f64)>,
     pub growth: Vec<Growth>,
+    /// The editor's figures (`bench/editor.rs`).
+    pub editor: Option<super::editor::Figures>,
 }
 
 impl Figures {
@@ -86,6 +88,7 @@ impl Figures {
             iframe_ms: Vec::new(),
             render: Vec::new(),
             growth: Vec::new(),
+            editor: None,
         })
     }
 
@@ -329,6 +332,10 @@ pub fn markdown(f: &Figures) -> String {
         ms(i),
         ms(p90(&f.iframe_ms))
     ));
+
+    if let Some(editor) = &f.editor {
+        p(super::editor::markdown(editor));
+    }
 
     p(super::text::GROWTH.into());
     for (group, title, unit) in [
