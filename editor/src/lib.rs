@@ -5,7 +5,12 @@
 //! host page, whose `#seloste-editor` element says where it runs (see `README.md`, "The host
 //! contract").
 
+pub mod check;
 mod config;
+pub mod draft;
+pub mod publish;
+pub mod start;
+pub mod template;
 
 pub use config::{Config, Mode};
 
