@@ -5,21 +5,28 @@
 //! host page, whose `#seloste-editor` element says where it runs (see `README.md`, "The host
 //! contract").
 
+#[cfg(target_arch = "wasm32")]
+mod browser;
 pub mod check;
 mod config;
 pub mod draft;
+/// The form engine's stand-in until `form/` lands.
+#[path = "form_stub.rs"]
+pub mod form;
 pub mod publish;
 pub mod start;
 pub mod template;
+#[cfg(target_arch = "wasm32")]
+mod ui;
 
 pub use config::{Config, Mode};
 
 #[cfg(target_arch = "wasm32")]
 mod client {
     use wasm_bindgen::prelude::*;
-    use yew::prelude::*;
 
     use super::config::Config;
+    use super::ui::{App, AppProps};
 
     /// Renders the editor into the host page's `#seloste-editor` element.
     #[wasm_bindgen(start)]
@@ -32,19 +39,5 @@ mod client {
         };
         let config = Config::from_attributes(|name| root.get_attribute(name));
         yew::Renderer::<App>::with_root_and_props(root, AppProps { config }).render();
-    }
-
-    #[derive(Properties, PartialEq)]
-    struct AppProps {
-        config: Config,
-    }
-
-    #[function_component]
-    fn App(props: &AppProps) -> Html {
-        html! {
-            <main lang={props.config.lang.clone()}>
-                <h1>{ "Seloste" }</h1>
-            </main>
-        }
     }
 }
