@@ -10,8 +10,6 @@ mod browser;
 pub mod check;
 mod config;
 pub mod draft;
-/// The form engine's stand-in until `form/` lands.
-#[path = "form_stub.rs"]
 pub mod form;
 pub mod publish;
 pub mod start;

@@ -122,13 +122,6 @@ words! {
     DiscardDraft => ["Hylkää luonnos", "Släng utkastet", "Discard the draft"],
     Download => ["Lataa JSON-tiedostona", "Ladda ner som JSON-fil", "Download as a JSON file"],
     Upload => ["Avaa JSON-tiedosto luonnokseksi", "Öppna en JSON-fil som utkast", "Open a JSON file as the draft"],
-    FormTitle => ["Lomake", "Formulär", "Form"],
-    FormComing => [
-        "Lomake tulee tähän. Sillä välin luonnosta voi muokata JSON-muodossa.",
-        "Formuläret kommer hit. Under tiden kan utkastet redigeras som JSON.",
-        "The form goes here. Meanwhile the draft can be edited as JSON.",
-    ],
-    DraftJson => ["Luonnos JSON-muodossa", "Utkastet som JSON", "The draft as JSON"],
     Preview => ["Esikatselu", "Förhandsvisning", "Preview"],
     PreviewLanguage => ["Esikatselun kieli", "Förhandsvisningens språk", "Preview language"],
     NoPreview => [

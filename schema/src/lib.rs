@@ -15,6 +15,7 @@ pub mod diff;
 pub mod document;
 pub mod duration;
 pub mod editor_words;
+pub mod field_labels;
 pub mod headings;
 pub mod history;
 #[cfg(feature = "json-schema")]
