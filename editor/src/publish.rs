@@ -121,6 +121,37 @@ fn in_draft(mut p: Problem) -> Problem {
     p
 }
 
+/// The draft `ours`, begun on `base`, moved onto `theirs` (a version someone published meanwhile):
+/// a three-way merge of the JSON, so that publishing on top keeps their change wherever the author
+/// did not touch the same value. Where both changed one value, the author's stands (they were
+/// shown the other change before publishing); lists are values as a whole.
+pub fn rebase(base: &Value, ours: &Value, theirs: &Value) -> Value {
+    if ours == base {
+        return theirs.clone();
+    }
+    if theirs == base || ours == theirs {
+        return ours.clone();
+    }
+    match (base, ours, theirs) {
+        (Value::Object(b), Value::Object(o), Value::Object(t)) => {
+            let null = Value::Null;
+            let mut keys: Vec<&String> = o.keys().chain(t.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            let mut out = serde_json::Map::new();
+            for k in keys {
+                let get = |m: &serde_json::Map<String, Value>| m.get(k).unwrap_or(&null).clone();
+                let merged = rebase(&get(b), &get(o), &get(t));
+                if !merged.is_null() || (o.get(k).is_some_and(Value::is_null)) {
+                    out.insert(k.clone(), merged);
+                }
+            }
+            Value::Object(out)
+        }
+        _ => ours.clone(),
+    }
+}
+
 /// What changed from `old` to `new`, for readers, in `lang`, places named as readers see them:
 /// exactly what the change log will show.
 pub fn changes(old: &Notice, new: &Notice, lang: &str) -> NoticeDiff {
@@ -231,6 +262,44 @@ mod tests {
             o => panic!("{o:?}"),
         }
         assert!(matches!(outcome(500, "<html>"), Outcome::Failed(_)));
+    }
+
+    #[test]
+    fn publishing_on_top_keeps_their_change_where_the_author_did_not_touch() {
+        let base = json!({"title": {"fi": "A", "en": "A"}, "organisation": {"name": "Acme", "emails": ["a@x.fi"]}, "purposes": [1]});
+        let mut ours = base.clone();
+        ours["title"]["en"] = json!("Ours");
+        ours["purposes"] = json!([1, 2]);
+        let mut theirs = base.clone();
+        theirs["organisation"]["name"] = json!("Theirs Oy");
+        theirs["title"]["fi"] = json!("Heidän");
+        theirs["retention"] = json!({"notes": []});
+        let merged = rebase(&base, &ours, &theirs);
+        assert_eq!(merged["title"], json!({"fi": "Heidän", "en": "Ours"}));
+        assert_eq!(merged["organisation"]["name"], "Theirs Oy");
+        assert_eq!(merged["purposes"], json!([1, 2]));
+        assert_eq!(
+            merged["retention"],
+            json!({"notes": []}),
+            "their new field is kept"
+        );
+        // Both changed one value: the author's stands. Removed by them, untouched by us: removed.
+        let mut both = theirs.clone();
+        both["organisation"]["name"] = json!("Ours Oy");
+        assert_eq!(
+            rebase(&base, &both, &theirs)["organisation"]["name"],
+            "Ours Oy"
+        );
+        let mut removed = base.clone();
+        removed["organisation"]
+            .as_object_mut()
+            .unwrap()
+            .remove("emails");
+        assert!(rebase(&base, &ours, &removed)["organisation"]
+            .get("emails")
+            .is_none());
+        // Nothing edited: theirs exactly.
+        assert_eq!(rebase(&base, &base, &theirs), theirs);
     }
 
     #[test]

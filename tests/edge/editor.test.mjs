@@ -297,7 +297,7 @@ test("a pasted text notice is imported, its errors fixed, published as version 2
   await context.close();
 });
 
-test("two authors publish at once: the second is told, shown the first's change, and publishes on top", async () => {
+test("two authors publish at once: the second is told, shown the first's change, and publishes on top of it without undoing it", async () => {
   await publishOk(edge, "acme/staff", { notice: notice("acme/staff"), summary: { fi: "Versio 1", en: "Version 1" } });
   const a = await editor("/edit/acme/staff");
   const b = await editor("/edit/acme/staff");
@@ -324,6 +324,7 @@ test("two authors publish at once: the second is told, shown the first's change,
   const latest = await getJson(edge, "/api/v1/notices/acme/staff");
   assert.equal(latest.json.latest.number, 3);
   assert.equal(latest.json.latest.notice.title.en, "Staff register privacy notice (B)");
+  assert.equal(latest.json.latest.notice.organisation.name, "Testi Oy (A)", "the first author's change is kept");
   assert.deepEqual(a.problems, []);
   assert.deepEqual(b.problems, []);
   await a.context.close();

@@ -442,9 +442,12 @@ impl Component for App {
                     to: theirs.number,
                     theirs: Rc::new(diff),
                 };
+                // The draft now stands on the newer version, their change merged in.
+                let v = match &self.latest {
+                    Some(old) => publish::rebase(&old.value, &self.value, &theirs.value),
+                    None => (*self.value).clone(),
+                };
                 self.latest = Some(Rc::new(theirs));
-                // The draft now stands on the newer version.
-                let v = (*self.value).clone();
                 self.set_draft(v, true);
             }
             Msg::Theirs(Err(e)) => self.status = Status::Failed(e),
