@@ -1,10 +1,10 @@
-//! Embeds the widget bundle (with its `ETag`s, computed here once rather than per request) and the
-//! example company page when they have been built, and gives the Cache API keys a render id that
+//! Embeds the widget bundle and the editor's (with their `ETag`s, computed here once rather than
+//! per request) and the example company page when they have been built, and gives the Cache API keys a render id that
 //! changes whenever anything that shapes a page changes.
 //!
-//! `cargo xtask build` builds the widget (`widget/dist/`) before the worker; a plain
-//! `cargo build`/`cargo clippy` without it still compiles, and the Worker then answers the widget
-//! URLs with 503.
+//! `cargo xtask build` builds the widget (`widget/dist/`) and the editor (`editor/dist/`) before
+//! the worker; a plain `cargo build`/`cargo clippy` without them still compiles, and the Worker
+//! then answers their URLs with 503.
 
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
@@ -17,6 +17,7 @@ fn main() {
     let root = manifest.parent().unwrap();
     println!("cargo::rustc-check-cfg=cfg(widget_bundle)");
     println!("cargo::rustc-check-cfg=cfg(embed_page)");
+    println!("cargo::rustc-check-cfg=cfg(editor_bundle)");
 
     let dist = root.join("widget/dist");
     let script = dist.join("seloste.js");
@@ -31,6 +32,31 @@ fn main() {
             etag(&script)
         );
         println!("cargo::rustc-env=SELOSTE_WIDGET_WASM_ETAG={}", etag(&wasm));
+    }
+
+    // The editor's four files (`xtask/src/editor.rs`), embedded only all together.
+    let editor = root.join("editor/dist");
+    println!("cargo::rerun-if-changed={}", editor.display());
+    let bundle = [
+        ("BOOT", "boot.js"),
+        ("GLUE", "seloste_editor.js"),
+        ("WASM", "seloste_editor_bg.wasm"),
+        ("CSS", "editor.css"),
+    ];
+    let read: Vec<_> = bundle
+        .iter()
+        .map(|(_, name)| {
+            let path = editor.join(name);
+            println!("cargo::rerun-if-changed={}", path.display());
+            std::fs::read(path).ok()
+        })
+        .collect();
+    if read.iter().all(Option::is_some) {
+        println!("cargo::rustc-cfg=editor_bundle");
+        for ((key, _), bytes) in bundle.iter().zip(&read) {
+            let tag = etag(bytes.as_deref().unwrap_or_default());
+            println!("cargo::rustc-env=SELOSTE_EDITOR_{key}_ETAG={tag}");
+        }
     }
 
     let embed = root.join("examples/embed.html");

@@ -16,6 +16,10 @@ pub const LATEST: &str = "public, max-age=60, stale-while-revalidate=86400";
 /// Answers to publishing and errors are never stored.
 pub const NO_STORE: &str = "no-store";
 
+/// The editor's host page and bundle: stored, but asked for again every time (a cheap `304`), so
+/// a page and the four files of its bundle always come from one build.
+pub const REVALIDATE: &str = "no-cache";
+
 /// The widget bundle: not versioned in its URL, so cached for an hour and revalidated after.
 pub const WIDGET: &str = "public, max-age=3600, stale-while-revalidate=86400";
 
@@ -59,6 +63,19 @@ pub fn html_security(csp: &str) -> HeaderList {
             "camera=(), geolocation=(), microphone=(), interest-cohort=()".into(),
         ),
     ]
+}
+
+/// The security headers of the editor's host page: its own strict policy
+/// ([`seloste_widget::EDITOR_CONTENT_SECURITY_POLICY`]: scripts and wasm from this origin only,
+/// nothing inline) and no `Referer` at all (the URL names what an author is editing).
+pub fn editor_security() -> HeaderList {
+    let mut h = html_security(seloste_widget::EDITOR_CONTENT_SECURITY_POLICY);
+    for (name, value) in h.iter_mut() {
+        if *name == "Referrer-Policy" {
+            *value = "no-referrer".into();
+        }
+    }
+    h
 }
 
 /// Open CORS for reading: any site may embed the widget, which reads the API and its own bundle.
@@ -153,6 +170,18 @@ mod tests {
         let h = html_security(csp);
         assert!(h.contains(&("X-Content-Type-Options", "nosniff".into())));
         assert!(h.iter().any(|(n, _)| *n == "Referrer-Policy"));
+    }
+
+    #[test]
+    fn the_editor_page_runs_its_own_bundle_only_and_sends_no_referrer() {
+        let h = editor_security();
+        let get = |n: &str| h.iter().find(|(k, _)| *k == n).map(|(_, v)| v.as_str());
+        let csp = get("Content-Security-Policy").unwrap();
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(csp.contains("connect-src 'self';") && csp.contains("style-src 'self';"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert_eq!(get("Referrer-Policy"), Some("no-referrer"));
+        assert_eq!(get("X-Frame-Options"), Some("DENY"));
     }
 
     #[test]

@@ -84,6 +84,9 @@ pub enum Appended {
     Number(u32),
     /// Refused: the latest version was published on this later date.
     BeforeLatest(Date),
+    /// Refused: the request's `base` is no longer the latest version, which is this one (`0`: the
+    /// notice has none).
+    Outdated(u32),
     /// Refused: another publish took the number at the same moment, even after retrying.
     Conflict,
 }
@@ -153,7 +156,8 @@ struct NumberRow {
 }
 
 #[derive(Deserialize)]
-struct LatestDateRow {
+struct LatestRow {
+    number: Option<f64>,
     published: Option<String>,
 }
 
@@ -471,9 +475,11 @@ impl Store {
             .collect())
     }
 
-    /// Appends a submission as the notice's next version, atomically: the number is `MAX + 1`
-    /// and the date rule (not before the latest version's) is checked in the same statement.
-    /// `received_at` is the server's clock (RFC 3339); `key_id` and `key_label` say who published.
+    /// Appends a submission as the notice's next version, atomically: the number is `MAX + 1`,
+    /// and the date rule (not before the latest version's) and the request's `base` (when given,
+    /// still the latest number) are checked in the same statement, so that of two tabs publishing
+    /// on the same base exactly one succeeds. `received_at` is the server's clock (RFC 3339);
+    /// `key_id` and `key_label` say who published.
     pub async fn append(
         &self,
         id: &NoticeId,
@@ -491,7 +497,8 @@ impl Store {
                  SELECT ?1, COALESCE(latest.number, 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 \
                  FROM (SELECT MAX(number) AS number, MAX(published) AS published \
                        FROM versions WHERE notice = ?1) AS latest \
-                 WHERE latest.published IS NULL OR latest.published <= ?2 \
+                 WHERE (latest.published IS NULL OR latest.published <= ?2) \
+                   AND (?9 IS NULL OR COALESCE(latest.number, 0) = ?9) \
                  RETURNING number",
             )
             .bind(&[
@@ -504,6 +511,7 @@ impl Store {
                 received_at.into(),
                 key_id.map_or(JsValue::NULL, JsValue::from),
                 key_label.into(),
+                s.request.base.map_or(JsValue::NULL, number),
             ])?;
         // D1 runs statements one at a time, so a conflict should never happen; should the
         // platform ever run two at once, the primary key refuses the duplicate and we try again.
@@ -511,16 +519,22 @@ impl Store {
             match statement.first::<NumberRow>(None).await {
                 Ok(Some(row)) => return Ok(Appended::Number(row.number as u32)),
                 Ok(None) => {
+                    // Which rule refused it: the base first (the author must see the other
+                    // change before anything else matters), then the date.
                     let latest = self
                         .db
                         .prepare(
-                            "SELECT MAX(published) AS published FROM versions WHERE notice = ?1",
+                            "SELECT MAX(number) AS number, MAX(published) AS published \
+                             FROM versions WHERE notice = ?1",
                         )
                         .bind(&[id.to_string().into()])?
-                        .first::<LatestDateRow>(None)
-                        .await?
-                        .and_then(|r| r.published);
-                    return match latest {
+                        .first::<LatestRow>(None)
+                        .await?;
+                    let number = latest.as_ref().and_then(|r| r.number).unwrap_or(0.0) as u32;
+                    if s.request.base.is_some_and(|base| base != number) {
+                        return Ok(Appended::Outdated(number));
+                    }
+                    return match latest.and_then(|r| r.published) {
                         Some(d) => Ok(Appended::BeforeLatest(date(&d)?)),
                         None => Ok(Appended::Conflict),
                     };

@@ -32,8 +32,8 @@ pub const MAX_BODY_BYTES: usize = 512 * 1024;
 pub const EARLIEST_PUBLISHED_YEAR: i32 = *crate::date::YEARS.start();
 
 /// Organisation names that would collide with the edge's own top-level paths (`/api/…`,
-/// `/widget/…`, `/ns/…`): no notice can be published under them.
-pub const RESERVED_ORGS: [&str; 3] = ["api", "widget", "ns"];
+/// `/widget/…`, `/ns/…`, the editor's `/edit/…`): no notice can be published under them.
+pub const RESERVED_ORGS: [&str; 4] = ["api", "widget", "ns", "edit"];
 
 /// One part of a notice id: `^[a-z0-9][a-z0-9-]{0,62}$`, lower-case ASCII letters, digits and
 /// dashes, not starting with a dash. Safe in URLs, cache keys and file names without escaping.

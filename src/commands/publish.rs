@@ -2,7 +2,10 @@
 //! not have yet, through the edge's publishing API (`POST /api/v1/notices/{org}/{notice}/versions`).
 //!
 //! Publishing is idempotent: versions the edge already holds are compared with the file (a
-//! difference is an error, since published history never changes) and skipped.
+//! difference is an error, since published history never changes) and skipped. A history's
+//! versions are sent with `base` (the number before theirs), so a version never lands on top of
+//! one the file has not seen (someone else's, published meanwhile): the edge answers `409
+//! outdated` instead. A single notice file is the source of truth and publishes without `base`.
 
 use std::path::Path;
 
@@ -64,13 +67,14 @@ pub fn run(file: &Path, to: &str, summary: Option<&str>) -> Result<u8, String> {
                     history.versions.len()
                 );
             }
-            for v in history.versions.into_iter().skip(published.len()) {
+            // The edge numbers versions 1, 2, … in order: the one at index i follows version i.
+            for (before, v) in (0u32..).zip(history.versions).skip(published.len()) {
                 let request = PublishRequest {
+                    base: Some(before),
                     notice: v.notice,
                     summary: v.summary,
                     effective: v.effective,
                     published: Some(v.published),
-                    base: None,
                 };
                 edge.publish(&request, &id)?;
             }
@@ -214,6 +218,11 @@ impl Edge {
                     error.message
                 )
             }
+            ErrorCode::Outdated => format!(
+                "{url}: the edge has version {} of {id}, which this file does not: someone \
+                 published meanwhile; nothing was published",
+                error.latest.unwrap_or_default()
+            ),
             ErrorCode::InvalidNotice => {
                 let mut msg = format!("{url}: the edge found the notice invalid:");
                 for p in error

@@ -26,6 +26,7 @@
 //!                                   pinned: Option<u32>) -> String;   // the widget's first paint
 //! pub const STYLESHEET: &str;
 //! pub fn document(title: &str, lang: &str, body_html: &str, head_extra: &str) -> String;
+//! pub fn editor_page(host: EditorHost, lang: &str) -> String;   // the editor's host page
 //! ```
 //!
 //! The render functions return a fragment (an `<article class="seloste">`); [`document`] wraps a
@@ -52,6 +53,8 @@ pub mod page;
 #[cfg(feature = "ssr")]
 mod document;
 #[cfg(feature = "ssr")]
+mod editor_page;
+#[cfg(feature = "ssr")]
 mod ssr;
 
 #[cfg(any(feature = "csr", feature = "ssr"))]
@@ -61,6 +64,11 @@ pub use page::PageContext;
 
 #[cfg(feature = "ssr")]
 pub use document::{document, escape, inline_stylesheet, stylesheet_link};
+#[cfg(feature = "ssr")]
+pub use editor_page::{
+    editor_page, EditorHost, EDITOR_ASSETS, EDITOR_CONTENT_SECURITY_POLICY, EDITOR_FILES,
+    EDITOR_LANGUAGES,
+};
 #[cfg(feature = "ssr")]
 pub use ssr::{changelog_html, diff_html, diff_versions_html, history_html, notice_html};
 

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use crate::cmd::{self, root, run, Context, Result};
 use crate::profile::Profile;
-use crate::{fresh, tools, widget};
+use crate::{editor, fresh, tools, widget};
 
 pub fn edge_dir() -> PathBuf {
     root().join("edge")
@@ -48,6 +48,11 @@ pub fn build(profile: Profile) -> Result {
     let edge = edge_dir();
     if !root.join("widget/dist/seloste_bg.wasm").is_file() {
         eprintln!("note: widget/dist/ is empty; the worker will answer /widget/* with 503");
+    }
+    if !editor::dist().join("seloste_editor_bg.wasm").is_file() {
+        eprintln!(
+            "note: editor/dist/ is empty; the worker will answer the editor's files with 503"
+        );
     }
     let out = out_dir(profile);
     let wasm = out.join("index_bg.wasm");
@@ -94,7 +99,7 @@ pub fn build(profile: Profile) -> Result {
 }
 
 /// Everything the worker is built from: the crates it compiles (schema, widget, edge), the widget
-/// bundle and the example page it embeds, the lockfile, the profile and the tools' versions.
+/// and editor bundles and the example page it embeds, the lockfile, the profile and the tools' versions.
 /// Build outputs inside those folders are left out, or every build would invalidate itself.
 fn inputs(profile: Profile) -> fresh::Inputs {
     let root = root();
@@ -116,6 +121,7 @@ fn inputs(profile: Profile) -> fresh::Inputs {
     .file(&root.join("examples/embed.html"))
     .dir(&root.join("schema"), &[])
     .dir(&root.join("widget"), &[])
+    .dir(&editor::dist(), &[])
     .dir(&edge, &skip)
 }
 
@@ -124,6 +130,7 @@ fn inputs(profile: Profile) -> fresh::Inputs {
 /// Chrome's path (for the embed page test) is given as `CHROME`.
 pub fn test() -> Result {
     widget::bundle(Profile::Release)?;
+    editor::bundle(Profile::Release)?;
     build(Profile::Release)?;
     let java = tools::java()?;
     let chrome = tools::chrome()?;

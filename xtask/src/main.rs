@@ -9,12 +9,14 @@ mod bench;
 mod cmd;
 mod dev;
 mod edge;
+mod editor;
 mod fresh;
 mod fuzz;
 mod profile;
 mod site;
 mod test;
 mod tools;
+mod wasm;
 mod widget;
 
 use std::path::PathBuf;
@@ -54,7 +56,7 @@ enum Command {
     },
     /// Run the whole test suite, as CI does
     Test,
-    /// Build the widget bundle and the edge worker (release)
+    /// Build the widget bundle, the editor bundle and the edge worker (release)
     Build,
     /// Validate the examples and render them to static pages in target/site/
     Site,
@@ -97,7 +99,9 @@ fn main() -> ExitCode {
             },
         }),
         Command::Test => test::all(),
-        Command::Build => widget::build().and_then(|_| edge::build(Profile::Release)),
+        Command::Build => widget::build()
+            .and_then(|_| editor::build())
+            .and_then(|_| edge::build(Profile::Release)),
         Command::Bench { only: None } => bench::all(),
         Command::Bench { only: Some(_) } => bench::widget_only(),
         Command::Site => site::render_examples().map(|_| ()),

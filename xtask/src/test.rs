@@ -1,7 +1,7 @@
 //! `cargo xtask test`: the whole suite, in the order that fails fastest.
 
 use crate::cmd::{self, Result};
-use crate::{edge, tools, widget};
+use crate::{edge, editor, tools, widget};
 
 pub fn all() -> Result {
     tools::wasm_target()?;
@@ -42,6 +42,9 @@ pub fn all() -> Result {
         "--target",
         "wasm32-unknown-unknown",
     ]))?;
+
+    // Before `cargo test`: the CLI embeds the editor's bundle (`seloste edit`), the edge too.
+    editor::build()?;
 
     cmd::step("unit, golden and CLI end-to-end tests (cargo test)");
     cmd::run(cmd::cargo().args(["test", "--workspace"]))?;

@@ -11,6 +11,7 @@
 //! | `POST /api/v1/notices/{org}/{notice}/versions`| `publish.rs`  |
 //! | `/api/v1/orgs/{org}/keys[/{id}[/revoke]]`     | `keys.rs`     |
 //! | `/widget/…`, `/embed.html`                    | `assets.rs`   |
+//! | `/edit`, `/edit/{org}/{notice}`, `/edit/{file}` | `editor.rs` |
 //! | `/{org}/{notice}.jsonld`, `…/v/{n}.jsonld`, `/ns/v1.jsonld` | `jsonld.rs` |
 //!
 //! [`resolve`] is pure (and unit-tested natively); the handlers run only in the Worker.
@@ -22,6 +23,8 @@ use seloste_schema::pin::parse_hash;
 mod api;
 #[cfg(target_arch = "wasm32")]
 mod assets;
+#[cfg(target_arch = "wasm32")]
+mod editor;
 #[cfg(target_arch = "wasm32")]
 mod feed;
 #[cfg(target_arch = "wasm32")]
@@ -86,6 +89,25 @@ pub enum Route {
     WidgetWasm,
     WidgetStylesheet,
     Embed,
+    /// `/edit`: the editor's page that chooses or starts a notice.
+    EditChooser,
+    /// `/edit/{org}/{notice}`: the editor's page for that notice.
+    Edit(NoticeId),
+    /// A file of the editor's bundle (`/edit/boot.js`, …).
+    EditorFile(EditorFile),
+}
+
+/// One file of the editor's bundle (`editor/dist/`), served under `/edit/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorFile {
+    /// `boot.js`: the module the host page loads.
+    Boot,
+    /// `seloste_editor.js`: wasm-bindgen's glue.
+    Glue,
+    /// `seloste_editor_bg.wasm`.
+    Wasm,
+    /// `editor.css`.
+    Stylesheet,
 }
 
 /// The outcome of matching a request line.
@@ -124,6 +146,17 @@ pub fn resolve(method: &str, path: &str) -> Resolved {
         ["widget", "seloste.js"] => only_read(Route::WidgetScript),
         ["widget", "seloste_bg.wasm"] => only_read(Route::WidgetWasm),
         ["widget", "seloste.css"] => only_read(Route::WidgetStylesheet),
+        // The editor: never a notice of an organisation called `edit` (a reserved name).
+        ["edit"] => page(read, Route::EditChooser),
+        ["edit", "boot.js"] => page(read, Route::EditorFile(EditorFile::Boot)),
+        ["edit", "seloste_editor.js"] => page(read, Route::EditorFile(EditorFile::Glue)),
+        ["edit", "seloste_editor_bg.wasm"] => page(read, Route::EditorFile(EditorFile::Wasm)),
+        ["edit", "editor.css"] => page(read, Route::EditorFile(EditorFile::Stylesheet)),
+        ["edit", org, notice] => match NoticeId::new(org, notice) {
+            Ok(id) => page(read, Route::Edit(id)),
+            Err(_) => Resolved::NotFound,
+        },
+        ["edit", ..] => Resolved::NotFound,
         ["api", "v1", "notices", org, notice, rest @ ..] => {
             let Ok(id) = NoticeId::new(org, notice) else {
                 return Resolved::BadApiId;
@@ -340,6 +373,9 @@ mod handle {
             Route::WidgetWasm => assets::wasm(&req),
             Route::WidgetStylesheet => assets::stylesheet(&req),
             Route::Embed => assets::embed(),
+            Route::EditChooser => editor::page(&req, None),
+            Route::Edit(id) => editor::page(&req, Some(&id)),
+            Route::EditorFile(file) => editor::file(&req, file),
         }
     }
 }
@@ -457,6 +493,43 @@ mod tests {
         assert_eq!(get("/widget/seloste.css"), r(Route::WidgetStylesheet));
         assert_eq!(get("/embed.html"), r(Route::Embed));
         assert_eq!(resolve("HEAD", "/acme/customers"), r(Route::Latest(id())));
+    }
+
+    #[test]
+    fn the_editor_has_its_own_urls() {
+        let r = |route| Resolved::Route(route);
+        assert_eq!(get("/edit"), r(Route::EditChooser));
+        assert_eq!(get("/edit/acme/customers"), r(Route::Edit(id())));
+        assert_eq!(get("/edit/boot.js"), r(Route::EditorFile(EditorFile::Boot)));
+        assert_eq!(
+            get("/edit/seloste_editor.js"),
+            r(Route::EditorFile(EditorFile::Glue))
+        );
+        assert_eq!(
+            get("/edit/seloste_editor_bg.wasm"),
+            r(Route::EditorFile(EditorFile::Wasm))
+        );
+        assert_eq!(
+            get("/edit/editor.css"),
+            r(Route::EditorFile(EditorFile::Stylesheet))
+        );
+        // `edit` is no organisation: none of these is a notice page.
+        for path in [
+            "/edit/",
+            "/edit/acme",
+            "/edit/Acme/customers",
+            "/edit/acme/customers/v/1",
+            "/edit/acme/customers/history",
+            "/edit/other.js",
+        ] {
+            assert_eq!(get(path), Resolved::NotFound, "{path}");
+        }
+        assert_eq!(get("/edit/acme.jsonld"), Resolved::NotFound);
+        assert_eq!(
+            resolve("POST", "/edit/acme/customers"),
+            Resolved::MethodNotAllowed("GET, HEAD")
+        );
+        assert!(NoticeId::new("edit", "x").unwrap().is_reserved());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! key's organisation (403), the organisation's publish rate (429), the content type (415, only `application/json`), the size
 //! (413, from `Content-Length` before reading, and while reading for a body sent without it), then
 //! [`Submission::check`] (the schema's `api` rules: 400 for JSON syntax, 422 for anything the
-//! schema refuses), the backdating rule (422), then the atomic append (422 for a date before the latest version's). The
+//! schema refuses), the backdating rule (422), then the atomic append (409 `outdated` when the
+//! request's `base` is no longer the latest version, 422 for a date before the latest version's). The
 //! request and both answers are the schema's types ([`seloste_schema::api`]).
 
 use futures_util::StreamExt;
@@ -99,6 +100,19 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
                     submission.published
                 ),
             ))
+        }
+        Appended::Outdated(latest) => {
+            return respond::api_error(&ApiError {
+                latest: Some(latest),
+                ..ApiError::new(
+                    ErrorCode::Outdated,
+                    format!(
+                        "version {latest} was published after the version this one started from \
+                         ({}); look at its changes before publishing on top of it",
+                        submission.request.base.unwrap_or_default()
+                    ),
+                )
+            })
         }
         Appended::Conflict => {
             return respond::api_error(&ApiError::new(

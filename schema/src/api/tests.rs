@@ -93,6 +93,37 @@ fn a_publish_request_round_trips_and_omits_absent_dates() {
 }
 
 #[test]
+fn a_publish_request_names_the_version_it_started_from() {
+    // `base` 0: a new notice; absent: no check (CI). Written only when given.
+    let new = PublishRequest::from_body(body(r#","base":0"#).as_bytes()).unwrap();
+    assert_eq!(new.base, Some(0));
+    let text = serde_json::to_string(&PublishRequest {
+        base: Some(7),
+        ..new.clone()
+    })
+    .unwrap();
+    assert!(text.ends_with(r#","base":7}"#), "{text}");
+    let without = PublishRequest { base: None, ..new };
+    assert!(!serde_json::to_string(&without).unwrap().contains("base"));
+    for bad in [r#","base":-1"#, r#","base":"1""#, r#","base":1.5"#] {
+        let e = PublishRequest::from_body(body(bad).as_bytes()).unwrap_err();
+        assert_eq!(e.status, 422, "{bad}");
+        assert_eq!(e.problems[0].path, "base", "{bad}");
+    }
+    // The refusal says which version is the latest now.
+    let outdated = ApiError {
+        latest: Some(3),
+        ..ApiError::new(ErrorCode::Outdated, "version 3 was published meanwhile")
+    };
+    let v: Value = serde_json::from_str(&outdated.to_json()).unwrap();
+    assert_eq!(
+        (v["status"].clone(), v["error"].clone(), v["latest"].clone()),
+        (json!(409), json!("outdated"), json!(3))
+    );
+    assert_eq!(serde_json::from_value::<ApiError>(v).unwrap(), outdated);
+}
+
+#[test]
 fn a_minimal_notice_is_accepted_with_findings() {
     let findings = check(&body(""), &id()).unwrap();
     assert!(

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use crate::cmd::{self, bail, root, Context, Result};
 use crate::edge::{self, edge_dir, QUIET_WRANGLER};
 use crate::profile::Profile;
-use crate::{site, tools, widget};
+use crate::{editor, site, tools, widget};
 
 /// What `cargo xtask dev` was asked for.
 pub struct Options {
@@ -44,9 +44,10 @@ pub fn run(o: Options) -> Result {
     }
 }
 
-/// The widget, the worker and the CLI that publishes the examples.
+/// The widget, the editor, the worker and the CLI that publishes the examples.
 fn build(profile: Profile) -> Result {
     widget::bundle(profile)?;
+    editor::bundle(profile)?;
     edge::build(profile)?;
     build_cli()
 }

@@ -1,5 +1,5 @@
-//! The dev loop's watcher: a change under `schema/`, `widget/` or `edge/` rebuilds what depends on
-//! it (the widget bundle, the worker, the CLI), after which `wrangler dev` sees the new worker
+//! The dev loop's watcher: a change under `schema/`, `widget/`, `editor/` or `edge/` rebuilds what
+//! depends on it (the widget bundle, the editor bundle, the worker, the CLI), after which `wrangler dev` sees the new worker
 //! (`edge::out_dir`) and reloads it by itself; a changed file in `examples/` is published
 //! again, which makes a changed notice a new version.
 
@@ -12,7 +12,7 @@ use notify::{RecursiveMode, Watcher};
 use super::Edge;
 use crate::cmd::{root, Context, Result};
 use crate::profile::Profile;
-use crate::{edge, widget};
+use crate::{edge, editor, widget};
 
 /// Quiet time after the last change before rebuilding: an editor's save, or a `git checkout`,
 /// touches several files at once.
@@ -22,6 +22,8 @@ const SETTLE: Duration = Duration::from_millis(300);
 #[derive(Debug, Default, PartialEq)]
 struct Work {
     widget: bool,
+    /// The editor's bundle (the worker embeds it, so `worker` comes with it).
+    editor: bool,
     worker: bool,
     cli: bool,
     examples: Vec<PathBuf>,
@@ -42,13 +44,19 @@ fn classify(root: &Path, paths: &[PathBuf]) -> Work {
         match top {
             Some("schema") => {
                 w.widget = true;
+                w.editor = true;
                 w.worker = true;
                 w.cli = true;
             }
             Some("widget") if !rel.starts_with("widget/dist") => {
                 w.widget = true;
+                w.editor = true;
                 w.worker = true;
                 w.cli = true;
+            }
+            Some("editor") if !rel.starts_with("editor/dist") => {
+                w.editor = true;
+                w.worker = true;
             }
             Some("edge")
                 if !rel.starts_with("edge/build") && !rel.starts_with("edge/.wrangler") =>
@@ -81,12 +89,12 @@ pub fn run(edge: &Edge, profile: Profile) -> Result {
         }
     })
     .context("cannot watch the sources")?;
-    for dir in ["schema", "widget", "edge", "examples"] {
+    for dir in ["schema", "widget", "editor", "edge", "examples"] {
         watcher
             .watch(&root.join(dir), RecursiveMode::Recursive)
             .with_context(|| format!("cannot watch {dir}/"))?;
     }
-    eprintln!("watching schema/, widget/, edge/ and examples/ for changes");
+    eprintln!("watching schema/, widget/, editor/, edge/ and examples/ for changes");
     loop {
         edge.check_alive()?;
         let Ok(first) = rx.recv_timeout(Duration::from_millis(500)) else {
@@ -123,6 +131,9 @@ fn apply(edge: &Edge, w: &Work, profile: Profile) -> Result {
     if w.widget {
         widget::bundle(profile)?;
     }
+    if w.editor {
+        editor::bundle(profile)?;
+    }
     if w.worker {
         edge::build(profile)?;
     }
@@ -148,10 +159,12 @@ mod tests {
         let at = |p: &str| vec![root.join(p)];
 
         let all = classify(&root, &at("schema/src/notice.rs"));
-        assert!(all.widget && all.worker && all.cli && all.examples.is_empty());
+        assert!(all.widget && all.editor && all.worker && all.cli && all.examples.is_empty());
         assert_eq!(classify(&root, &at("widget/src/lib.rs")), all);
         let edge = classify(&root, &at("edge/src/lib.rs"));
-        assert!(edge.worker && !edge.widget && !edge.cli);
+        assert!(edge.worker && !edge.widget && !edge.editor && !edge.cli);
+        let app = classify(&root, &at("editor/src/lib.rs"));
+        assert!(app.editor && app.worker && !app.widget && !app.cli);
         assert!(classify(&root, &at("examples/embed.html")).worker);
         assert_eq!(
             classify(&root, &at("examples/a.json")).examples,
@@ -161,6 +174,7 @@ mod tests {
         // Build outputs, editor files and deleted examples are not work.
         for quiet in [
             "widget/dist/seloste_bg.wasm",
+            "editor/dist/seloste_editor_bg.wasm",
             "edge/build/index.js",
             "edge/src/.lib.rs.swp",
             "edge/src/lib.rs~",

@@ -1,0 +1,120 @@
+//! Building the editor's bundle (`editor/dist/`), which the edge (`/edit/…`) and `seloste edit`
+//! embed and serve.
+//!
+//! Four files, each served as it is (no inline script or style: the host page's policy is strict):
+//!
+//! - `seloste_editor_bg.wasm`: the `seloste-editor` crate (cargo's `wasm-release` profile, then
+//!   wasm-bindgen, then `wasm-opt -Oz`; the steps are the widget's, see `wasm.rs`);
+//! - `seloste_editor.js`: wasm-bindgen's `--target web` glue, an ES module (minified in release);
+//! - `boot.js`: the module the host page loads, which imports the glue and starts it (the glue
+//!   finds the wasm beside itself, `import.meta.url`);
+//! - `editor.css`: `editor/src/style.css`, minified in release.
+//!
+//! Authors download it, readers never do; still, the build fails above [`BUDGET_BROTLI`], so that
+//! growth (the importer is inside) is a decision rather than an accident.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::cmd::{self, root, run, Result};
+use crate::profile::Profile;
+use crate::{fresh, tools, wasm};
+
+/// The whole editor (wasm + JS + CSS), brotli-compressed, at most this many bytes. When it was set
+/// the skeleton app measured 48.2 KB (a heading: the widget's components and the importer were not
+/// yet linked in); the widget alone is about 110 KB and the importer (HTML parser, zip, language
+/// detection) several times that, so this leaves room for both and the forms. Tighten it to the
+/// real app's figure plus a margin once the app is complete.
+pub const BUDGET_BROTLI: u64 = 640 * 1024;
+
+/// The module the host page loads. The glue's default export fetches and instantiates the wasm
+/// (found beside the glue) and runs its `#[wasm_bindgen(start)]` function.
+const BOOT_JS: &str = "import init from \"./seloste_editor.js\";\ninit();\n";
+
+/// The files of `editor/dist/`, as the edge and the CLI serve them under `/edit/`.
+pub const FILES: [&str; 4] = [
+    "boot.js",
+    "seloste_editor.js",
+    "seloste_editor_bg.wasm",
+    "editor.css",
+];
+
+pub fn dist() -> PathBuf {
+    root().join("editor/dist")
+}
+
+/// Builds `editor/dist/` as it ships, prints its sizes and fails when it is over budget.
+pub fn build() -> Result {
+    let brotli = bundle(Profile::Release)?;
+    wasm::check_budget("the editor", brotli, BUDGET_BROTLI)
+}
+
+/// Builds the four files and returns their brotli total (printing every figure; the dev profile
+/// prints raw sizes only and returns 0). wasm-bindgen, `wasm-opt` and the minifying run only when
+/// the compiled wasm, the stylesheet or the tools changed (see `fresh.rs`).
+pub fn bundle(profile: Profile) -> Result<u64> {
+    tools::npm_packages()?;
+    let root = root();
+    let dist = dist();
+    let outputs: Vec<PathBuf> = FILES.iter().map(|f| dist.join(f)).collect();
+    let compiled = wasm::compile("seloste-editor", &[], profile)?;
+    let stylesheet = root.join("editor/src/style.css");
+    fresh::Inputs::new(match profile {
+        Profile::Release => "editor-bundle-release",
+        Profile::Dev => "editor-bundle-dev",
+    })
+    .text("wasm-bindgen", tools::WASM_BINDGEN_VERSION)
+    .text("wasm-opt", &wasm::WASM_OPT.join(" "))
+    .text("boot.js", BOOT_JS)
+    .file(&root.join("package-lock.json"))
+    .file(&compiled)
+    .file(&stylesheet)
+    .output(outputs[0].clone())
+    .output(outputs[1].clone())
+    .output(outputs[2].clone())
+    .output(outputs[3].clone())
+    .run_unless_fresh(|| {
+        let staging = root.join("target/editor-bindgen").join(profile.name());
+        wasm::bindgen(&compiled, &staging, "seloste_editor", "web")?;
+        wasm::optimise(
+            profile,
+            &staging.join("seloste_editor_bg.wasm"),
+            &dist.join("seloste_editor_bg.wasm"),
+        )?;
+        cmd::write(&dist.join("boot.js"), BOOT_JS)?;
+        let glue = staging.join("seloste_editor.js");
+        let out = dist.join("seloste_editor.js");
+        match profile {
+            Profile::Release => run(Command::new(tools::node_bin("esbuild"))
+                .arg(&glue)
+                .args(["--minify", "--format=esm", "--log-level=warning"])
+                .arg(format!("--outfile={}", out.display())))?,
+            Profile::Dev => cmd::write(&out, cmd::read(&glue)?)?,
+        }
+        cmd::write(
+            &dist.join("editor.css"),
+            stylesheet_of(profile, &stylesheet)?,
+        )
+    })?;
+    let files: Vec<&PathBuf> = outputs.iter().collect();
+    if profile == Profile::Dev {
+        let paths: Vec<&Path> = outputs.iter().map(PathBuf::as_path).collect();
+        wasm::print_raw("editor/dist", &paths);
+        return Ok(0);
+    }
+    let sizes = wasm::measure(&files)?;
+    wasm::print_sizes("editor/dist", &sizes, BUDGET_BROTLI);
+    Ok(sizes.iter().map(|s| s.brotli).sum())
+}
+
+/// The editor's stylesheet as it ships; empty (with a note) while the app has none yet.
+fn stylesheet_of(profile: Profile, css: &Path) -> Result<String> {
+    if !css.is_file() {
+        eprintln!("note: editor/src/style.css does not exist; editor.css is empty");
+        return Ok(String::new());
+    }
+    match profile {
+        Profile::Release => wasm::minify_css(css),
+        Profile::Dev => cmd::read(css),
+    }
+}
