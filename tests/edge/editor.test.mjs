@@ -46,7 +46,7 @@ after(async () => {
 
 /** A fresh browser context (one author) with `path` open; console errors and CSP reports kept. */
 async function open(path, { colorScheme = "light", width = 1400 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 1000 }, colorScheme });
+  const context = await browser.newContext({ viewport: { width, height: 1000 }, colorScheme, locale: "en-US" });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => {
@@ -143,6 +143,13 @@ test("/edit chooses a notice by ids the schema accepts", async () => {
 test("a complete bilingual notice from the blank template, with the keyboard only", async () => {
   const { page, context, problems } = await editor("/edit/acme/keyboard");
   await noViolations(page, "start page");
+  // The interface in Finnish (the page came in the browser's English): the language select.
+  assert.equal(await page.locator("h1").first().textContent(), "Privacy notice editor · acme/keyboard");
+  await tabTo(page, "#ui-lang");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await page.waitForFunction(() => document.querySelector(".ed-app").lang === "fi");
+  assert.equal(await page.locator("h1").first().textContent(), "Tietosuojaselosteen muokkain · acme/keyboard");
   await shot(page, "start");
   // Finnish is chosen already; add English and start.
   await tabTo(page, "#blank-lang-en");
