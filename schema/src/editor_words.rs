@@ -111,7 +111,7 @@ words! {
     Guesses => ["Arvattua: tarkista nämä", "Gissat: kontrollera dessa", "Guessed: check these"],
     KeptAsProse => ["Jäi vapaaksi tekstiksi", "Blev kvar som fri text", "Kept as free text"],
     LeftOut => ["Jätettiin pois", "Utelämnat", "Left out"],
-    ContinueEditing => ["Jatka muokkaamaan", "Fortsätt redigera", "Continue editing"],
+    CloseReport => ["Sulje raportti", "Stäng rapporten", "Close the report"],
 
     // Editing.
     DraftRestored => [
@@ -122,6 +122,8 @@ words! {
     DiscardDraft => ["Hylkää luonnos", "Släng utkastet", "Discard the draft"],
     Download => ["Lataa JSON-tiedostona", "Ladda ner som JSON-fil", "Download as a JSON file"],
     Upload => ["Avaa JSON-tiedosto luonnokseksi", "Öppna en JSON-fil som utkast", "Open a JSON file as the draft"],
+    /// In the preview, for a title not written yet.
+    Untitled => ["(otsikko puuttuu)", "(rubrik saknas)", "(no title yet)"],
     Preview => ["Esikatselu", "Förhandsvisning", "Preview"],
     PreviewLanguage => ["Esikatselun kieli", "Förhandsvisningens språk", "Preview language"],
     NoPreview => [

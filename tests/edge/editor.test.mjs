@@ -342,11 +342,11 @@ test("a reload keeps the draft, says so, and the draft can be discarded", async 
   await publishOk(edge, "acme/reload", { notice: notice("acme/reload"), summary: { fi: "Versio 1", en: "Version 1" } });
   const { page, context, problems } = await editor("/edit/acme/reload", { colorScheme: "dark", width: 800 });
   await page.locator(".ed-start button", { hasText: /\(1\)/ }).click();
-  await byId(page, "field-title.fi").fill("Luonnos, jota ei saa hukata");
+  await byId(page, "field-title.en").fill("A draft not to be lost");
   await page.reload();
   await page.waitForSelector("#draft-restored");
-  assert.equal(await byId(page, "field-title.fi").inputValue(), "Luonnos, jota ei saa hukata");
-  assert.equal(await page.locator("#seloste-preview h1").textContent(), "Luonnos, jota ei saa hukata");
+  assert.equal(await byId(page, "field-title.en").inputValue(), "A draft not to be lost");
+  assert.equal(await page.locator("#seloste-preview h1").textContent(), "A draft not to be lost");
   await noViolations(page, "restored draft, dark, narrow");
   await shot(page, "restored-dark-narrow");
   await page.locator("#discard-draft").click();

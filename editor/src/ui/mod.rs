@@ -560,7 +560,7 @@ impl App {
                     </div>
                 }
                 if let Some(r) = &self.report {
-                    <Report ui={self.ui.clone()} report={r.clone()} />
+                    <Report ui={self.ui.clone()} report={r.clone()} on_close={link.callback(|_| Msg::CloseReport)} />
                 }
                 <div class="ed-toolbar" role="group" aria-label={Word::AppTitle.get(ui)}>
                     if local {

@@ -39,7 +39,8 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let body = match &props.notice {
         Some(n) => {
             let lang = n.pick_language(wanted.as_deref().unwrap_or(ui)).to_owned();
-            html! { <NoticeView notice={n.clone()} lang={AttrValue::from(lang)} ctx={ctx} on_lang={on_lang} /> }
+            let notice = titled(n, &lang, ui);
+            html! { <NoticeView {notice} lang={AttrValue::from(lang)} ctx={ctx} on_lang={on_lang} /> }
         }
         None => html! { <p class="ed-hint">{ Word::NoPreview.get(ui) }</p> },
     };
@@ -49,4 +50,18 @@ pub fn Preview(props: &PreviewProps) -> Html {
             { body }
         </section>
     }
+}
+
+/// The draft as shown: a title not written yet in `lang` reads "(no title yet)" rather than an
+/// empty heading (the problems list already says it is missing).
+fn titled(n: &Rc<Notice>, lang: &str, ui: &str) -> Rc<Notice> {
+    if !n.title.get(lang).trim().is_empty() {
+        return n.clone();
+    }
+    let mut shown = (**n).clone();
+    shown
+        .title
+        .0
+        .insert(lang.to_owned(), Word::Untitled.get(ui).to_owned());
+    Rc::new(shown)
 }

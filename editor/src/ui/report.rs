@@ -12,11 +12,12 @@ use yew::prelude::*;
 pub struct ReportProps {
     pub ui: AttrValue,
     pub report: Rc<ImportReport>,
+    pub on_close: Callback<()>,
 }
 
 impl PartialEq for ReportProps {
     fn eq(&self, o: &Self) -> bool {
-        self.ui == o.ui && Rc::ptr_eq(&self.report, &o.report)
+        self.ui == o.ui && Rc::ptr_eq(&self.report, &o.report) && self.on_close == o.on_close
     }
 }
 
@@ -36,8 +37,8 @@ pub fn Report(props: &ReportProps) -> Html {
         }
     };
     html! {
-        <details id="import-report" class="ed-card ed-report" open=true>
-            <summary>{ Word::ImportReport.get(ui) }</summary>
+        <section id="import-report" class="ed-card ed-report" aria-labelledby="import-report-title">
+            <h2 id="import-report-title">{ Word::ImportReport.get(ui) }</h2>
             <p>{ Word::ImportedAs.fill(ui, &[("format", r.format.name()), ("lang", language_name(&r.language))]) }</p>
             { list(Word::WentWhere, r.sections.iter().map(|s| {
                 let n = s.number.as_deref().map(|n| format!("{n} ")).unwrap_or_default();
@@ -46,6 +47,7 @@ pub fn Report(props: &ReportProps) -> Html {
             { list(Word::Guesses, r.guesses.iter().map(|g| format!("{}: {} ({})", g.path, g.value, g.why)).collect()) }
             { list(Word::KeptAsProse, r.free_text.clone()) }
             { list(Word::LeftOut, r.left_out.clone()) }
-        </details>
+            <button type="button" id="close-report" onclick={props.on_close.reform(|_| ())}>{ Word::CloseReport.get(ui) }</button>
+        </section>
     }
 }
