@@ -498,7 +498,7 @@ impl Component for App {
                     .unwrap_or_default();
                 html! {
                     <section class="ed-card ed-done" aria-labelledby="done-title">
-                        <h2 id="done-title" role="status">{ Word::PublishedVersion.fill(ui, &[("n", &n)]) }</h2>
+                        <div role="status"><h2 id="done-title">{ Word::PublishedVersion.fill(ui, &[("n", &n)]) }</h2></div>
                         <ul>
                             <li><a id="done-version" href={p.url.clone()}>{ Word::ShowNewVersion.get(ui) }</a></li>
                             <li><a id="done-history" href={history}>{ Word::ShowChangeLog.get(ui) }</a></li>
