@@ -71,7 +71,7 @@ pub enum Outcome {
     Outdated {
         latest: u32,
     },
-    /// `422`: the problems, at the draft's own paths (`organisation.name`) for the notice's and
+    /// `422`: the errors, at the draft's own paths (`organisation.name`) for the notice's and
     /// at the request's (`summary`, `effective`) for the rest.
     Invalid(Vec<Problem>),
     /// `401`/`403`: the key is wrong or not this organisation's.
@@ -98,7 +98,14 @@ pub fn outcome(status: u16, body: &str) -> Outcome {
         },
         ErrorCode::Unauthorized | ErrorCode::Forbidden => Outcome::BadKey,
         ErrorCode::InvalidNotice | ErrorCode::InvalidJson if !err.problems.is_empty() => {
-            Outcome::Invalid(err.problems.into_iter().map(in_draft).collect())
+            // Only what blocks: the findings are the draft's own, already listed.
+            Outcome::Invalid(
+                err.problems
+                    .into_iter()
+                    .filter(|p| p.severity == seloste_schema::Severity::Error)
+                    .map(in_draft)
+                    .collect(),
+            )
         }
         // A `422` that names no field: about the whole notice.
         ErrorCode::InvalidNotice => Outcome::Invalid(vec![Problem {
@@ -251,6 +258,12 @@ mod tests {
                     message: "missing sv".into(),
                     article: None,
                 },
+                Problem {
+                    severity: Severity::Finding,
+                    path: "notice.retention".into(),
+                    message: "no retention".into(),
+                    article: Some("13(2)(a)".into()),
+                },
             ],
             ..ApiError::new(ErrorCode::InvalidNotice, "2 errors")
         };
@@ -258,6 +271,7 @@ mod tests {
             Outcome::Invalid(ps) => {
                 assert_eq!(ps[0].path, "organisation.name");
                 assert_eq!(ps[1].path, "summary");
+                assert_eq!(ps.len(), 2, "findings are not refusals");
             }
             o => panic!("{o:?}"),
         }
