@@ -5,17 +5,26 @@
 //! host page, whose `#seloste-editor` element says where it runs (see `README.md`, "The host
 //! contract").
 
+#[cfg(target_arch = "wasm32")]
+mod browser;
+pub mod check;
 mod config;
+pub mod draft;
 pub mod form;
+pub mod publish;
+pub mod start;
+pub mod template;
+#[cfg(target_arch = "wasm32")]
+mod ui;
 
 pub use config::{Config, Mode};
 
 #[cfg(target_arch = "wasm32")]
 mod client {
     use wasm_bindgen::prelude::*;
-    use yew::prelude::*;
 
     use super::config::Config;
+    use super::ui::{App, AppProps};
 
     /// Renders the editor into the host page's `#seloste-editor` element.
     #[wasm_bindgen(start)]
@@ -28,19 +37,5 @@ mod client {
         };
         let config = Config::from_attributes(|name| root.get_attribute(name));
         yew::Renderer::<App>::with_root_and_props(root, AppProps { config }).render();
-    }
-
-    #[derive(Properties, PartialEq)]
-    struct AppProps {
-        config: Config,
-    }
-
-    #[function_component]
-    fn App(props: &AppProps) -> Html {
-        html! {
-            <main lang={props.config.lang.clone()}>
-                <h1>{ "Seloste" }</h1>
-            </main>
-        }
     }
 }

@@ -14,6 +14,7 @@ pub mod date;
 pub mod diff;
 pub mod document;
 pub mod duration;
+pub mod editor_words;
 pub mod field_labels;
 pub mod headings;
 pub mod history;
