@@ -7,7 +7,7 @@
 //! `version` without asking the edge again. `version=n` pins a version (immutable answer);
 //! without it the latest is shown. Open to every origin, like the rest of the read API.
 //!
-//! Renderings are kept in the Cache API under the version number and the language shown (the
+//! Renderings are kept in the isolate's memory and the Cache API under the version number and the language shown (the
 //! `lang` asked for, resolved against the notice's languages, so odd tags cannot multiply entries).
 
 use serde::Serialize;
@@ -19,6 +19,7 @@ use seloste_schema::Version;
 use super::respond;
 use crate::cache;
 use crate::headers;
+use crate::isolate;
 use crate::render;
 use crate::storage::Store;
 
@@ -29,11 +30,13 @@ struct Fragment<'a> {
 }
 
 pub async fn fragment(req: &Request, env: &Env, id: &NoticeId) -> Result<Response> {
-    let store = Store::open(env)?;
     let pinned = version_query(req)?;
+    // The heads from the isolate's memory, like the pages' (the latest within the freshness
+    // window): a warm fragment costs no D1 query, so the widget's first paint keeps pace with the
+    // page it stands in for.
     let head = match pinned {
-        Some(n) => store.version_head(id, n).await?,
-        None => store.latest_head(id).await?,
+        Some(n) => isolate::version_head(env, id, n).await?,
+        None => isolate::latest_head(env, id).await?,
     };
     let Some(head) = head else {
         return respond::api_error(&ApiError::not_found(format!(
@@ -50,7 +53,7 @@ pub async fn fragment(req: &Request, env: &Env, id: &NoticeId) -> Result<Respons
     );
     let n = head.number;
     let rendered = cache::get_or_render(&key, render::CACHE_SECONDS, || async {
-        let Some(v) = store.version(id, n).await? else {
+        let Some(v) = Store::open(env)?.version(id, n).await? else {
             return Ok(None);
         };
         let html =
