@@ -8,6 +8,7 @@
 //! no I/O, no clock, no randomness; it builds natively and for `wasm32-unknown-unknown`.
 
 pub mod api;
+mod catalogue;
 pub mod changelog;
 mod data_item;
 pub mod date;
