@@ -158,15 +158,7 @@ impl Component for App {
         let stage = match &config.mode {
             Mode::Edge { org, notice } if org.is_empty() || notice.is_empty() => Stage::Chooser,
             Mode::Edge { org, notice } => {
-                let url = publish::notice_url(org, notice);
-                ctx.link().send_future(async move {
-                    Msg::Loaded(match browser::fetch("GET", &url, None, None).await {
-                        Ok(a) if a.status == 404 => Ok(None),
-                        Ok(a) if a.status == 200 => Latest::from_answer(&a.body).map(Some),
-                        Ok(a) => Err(format!("HTTP {}", a.status)),
-                        Err(e) => Err(e),
-                    })
-                });
+                load_latest(ctx, org, notice);
                 Stage::Loading
             }
             Mode::Local => {
@@ -315,15 +307,7 @@ impl Component for App {
                         // Start again from what is published now.
                         self.stage = Stage::Loading;
                         let (org, notice) = self.org_notice(ctx);
-                        let url = publish::notice_url(&org, &notice);
-                        ctx.link().send_future(async move {
-                            Msg::Loaded(match browser::fetch("GET", &url, None, None).await {
-                                Ok(a) if a.status == 404 => Ok(None),
-                                Ok(a) if a.status == 200 => Latest::from_answer(&a.body).map(Some),
-                                Ok(a) => Err(format!("HTTP {}", a.status)),
-                                Err(e) => Err(e),
-                            })
-                        });
+                        load_latest(ctx, &org, &notice);
                     }
                 }
             }
@@ -587,4 +571,18 @@ impl App {
             </>
         }
     }
+}
+
+/// Fetches the latest published version of `org/notice` (a 404: the notice has none yet) and
+/// hands it to the app as [`Msg::Loaded`].
+fn load_latest(ctx: &Context<App>, org: &str, notice: &str) {
+    let url = publish::notice_url(org, notice);
+    ctx.link().send_future(async move {
+        Msg::Loaded(match browser::fetch("GET", &url, None, None).await {
+            Ok(a) if a.status == 404 => Ok(None),
+            Ok(a) if a.status == 200 => Latest::from_answer(&a.body).map(Some),
+            Ok(a) => Err(format!("HTTP {}", a.status)),
+            Err(e) => Err(e),
+        })
+    });
 }
