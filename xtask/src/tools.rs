@@ -63,6 +63,22 @@ fn wasm_target_now() -> Result {
     })
 }
 
+/// `rustup component add rust-src` unless it is installed: the release wasm compiles the standard
+/// library itself (`-Zbuild-std`, see `wasm.rs`), from these sources.
+pub fn rust_src() -> Result {
+    static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    checked(&DONE, || {
+        let installed = output(Command::new("rustup").args(["component", "list", "--installed"]))
+            .unwrap_or_default();
+        if installed.lines().any(|l| l.trim() == "rust-src") {
+            return Ok(());
+        }
+        cmd::timed("installing the rust-src component", || {
+            run(Command::new("rustup").args(["component", "add", "rust-src"]))
+        })
+    })
+}
+
 /// `wasm-bindgen` of exactly [`WASM_BINDGEN_VERSION`], installed when missing or different.
 pub fn wasm_bindgen() -> Result<PathBuf> {
     // Its `--version` prints `wasm-bindgen 0.2.130`. Not `--locked`: see docs/toolchain.md.
