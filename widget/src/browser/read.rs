@@ -9,7 +9,7 @@
 //! type's visitor is instantiated once: measured, 16 KB brotli less (128.0 → 111.5 KB).
 //!
 //! What it accepts is serde-wasm-bindgen's reading of the same JSON: a struct's fields are looked
-//! up by name (others are ignored; an `undefined` field is absent; see [`FieldIndex`]), `null` is
+//! up by name (others are ignored; an `undefined` field is absent; see [`Fields`]), `null` is
 //! `None`, enums are `"variant"` or `{"variant": payload}`, integers are safe JS integers.
 
 use std::fmt;
@@ -218,7 +218,8 @@ impl<'de> de::Deserializer<'de> for Js {
         })
     }
 
-    /// The struct's own fields, looked up by name.
+    /// The struct's own fields, looked up by name and handed to the derive's `visit_seq` in the
+    /// struct's order (see [`Fields`]).
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _: &'static str,
@@ -226,34 +227,30 @@ impl<'de> de::Deserializer<'de> for Js {
         v: V,
     ) -> Result<V::Value, Invalid> {
         let object = self.object()?.clone();
-        v.visit_map(Fields {
-            object,
-            fields,
-            next: 0,
-            value: JsValue::UNDEFINED,
-        })
+        v.visit_seq(Fields { object, fields })
     }
 
+    /// `"variant"` or `{"variant": payload}`; the variant is handed to the derive as its position
+    /// in `variants` (see [`Index`]).
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _: &'static str,
-        _: &'static [&'static str],
+        variants: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, Invalid> {
-        if self.0.is_string() {
-            return v.visit_enum(Variant {
-                tag: self.0,
-                payload: JsValue::UNDEFINED,
-            });
-        }
-        let entries = Object::entries(self.object()?);
-        if entries.length() != 1 {
-            return Err(Invalid);
-        }
-        let pair: Array = entries.get(0).unchecked_into();
+        let (tag, payload) = if self.0.is_string() {
+            (self.0, JsValue::UNDEFINED)
+        } else {
+            let entries = Object::entries(self.object()?);
+            if entries.length() != 1 {
+                return Err(Invalid);
+            }
+            let pair: Array = entries.get(0).unchecked_into();
+            (pair.get(0), pair.get(1))
+        };
         v.visit_enum(Variant {
-            tag: pair.get(0),
-            payload: pair.get(1),
+            index: position(&tag, variants)?,
+            payload,
         })
     }
 
@@ -321,41 +318,44 @@ impl<'de> de::MapAccess<'de> for Entries {
     }
 }
 
-/// A struct's fields present on an object (not `undefined`), in the struct's order.
+/// A struct's fields, read from an object by name in the order of the struct's `FIELDS`, as the
+/// sequence the derive's `visit_seq` reads. Why a sequence: the derive's `visit_map` matches each
+/// key, refuses duplicates and reports each missing field by name, once per struct; `visit_seq`
+/// only takes the next value, so every struct's visitor is about half the code (the map visitors
+/// are then never called and not linked). A field that is `undefined` is the end of the sequence
+/// for that one element (`None`): the derive then takes its `#[serde(default)]`, or refuses the
+/// struct when the field is required, as `visit_map` would. Sound because `FIELDS` lists the
+/// fields in the derive's order when no field is skipped or aliased (the schema's aliases are
+/// behind `old-spellings`, which the widget's wasm never enables).
 struct Fields {
     object: Object,
     fields: &'static [&'static str],
-    next: usize,
-    value: JsValue,
 }
 
-impl<'de> de::MapAccess<'de> for Fields {
+impl<'de> de::SeqAccess<'de> for Fields {
     type Error = Invalid;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
+    fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Invalid> {
-        while let Some(&name) = self.fields.get(self.next) {
-            self.next += 1;
-            let value =
-                Reflect::get(&self.object, &JsValue::from_str(name)).map_err(|_| Invalid)?;
-            if !value.is_undefined() {
-                self.value = value;
-                return seed.deserialize(FieldIndex(self.next as u64 - 1)).map(Some);
-            }
+        seed: T,
+    ) -> Result<Option<T::Value>, Invalid> {
+        let Some((&name, rest)) = self.fields.split_first() else {
+            return Ok(None);
+        };
+        self.fields = rest;
+        let value = Reflect::get(&self.object, &JsValue::from_str(name)).map_err(|_| Invalid)?;
+        if value.is_undefined() {
+            Ok(None)
+        } else {
+            seed.deserialize(Js(value)).map(Some)
         }
-        Ok(None)
-    }
-
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Invalid> {
-        seed.deserialize(Js(std::mem::take(&mut self.value)))
     }
 }
 
-/// An enum's variant name and its payload (`undefined` for a unit variant).
+/// An enum's variant (its position in the enum's `VARIANTS`) and its payload (`undefined` for a
+/// unit variant).
 struct Variant {
-    tag: JsValue,
+    index: u64,
     payload: JsValue,
 }
 
@@ -364,8 +364,18 @@ impl<'de> de::EnumAccess<'de> for Variant {
     type Variant = Js;
 
     fn variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<(T::Value, Js), Invalid> {
-        Ok((seed.deserialize(Js(self.tag))?, Js(self.payload)))
+        Ok((seed.deserialize(Index(self.index))?, Js(self.payload)))
     }
+}
+
+/// Where the string `tag` is among `names`. Not generic, so it is linked once for every enum.
+fn position(tag: &JsValue, names: &[&str]) -> Result<u64, Invalid> {
+    let tag = tag.as_string().ok_or(Invalid)?;
+    names
+        .iter()
+        .position(|name| *name == tag)
+        .map(|i| i as u64)
+        .ok_or(Invalid)
 }
 
 impl<'de> de::VariantAccess<'de> for Js {
@@ -392,14 +402,14 @@ impl<'de> de::VariantAccess<'de> for Js {
     }
 }
 
-/// A struct field's key, given to serde's field visitor as its position in `FIELDS` (the derive's
-/// `visit_u64`), so no struct compares its field names a second time: 2 KB brotli less than
-/// handing it the name. Sound because position in `FIELDS` is the field's number as long as no
-/// field has an alias: the schema's only aliases are behind its `old-spellings` feature, which
-/// the widget's wasm never enables (only its native tests do, where this module is not built).
-struct FieldIndex(u64);
+/// An enum's variant given to serde's variant visitor as its position in `VARIANTS` (the derive's
+/// `visit_u64`), so no enum compares its variant names itself: one loop ([`position`]) serves
+/// every enum, and each derived `visit_str` is never called and not linked. Sound because the
+/// position in `VARIANTS` is the variant's number when no variant is skipped, aliased or
+/// `#[serde(other)]`, which holds for every enum the widget reads.
+struct Index(u64);
 
-impl<'de> de::Deserializer<'de> for FieldIndex {
+impl<'de> de::Deserializer<'de> for Index {
     type Error = Invalid;
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Invalid> {
