@@ -133,13 +133,6 @@ pub fn all() -> Result {
 /// page in an iframe, measured as in the full run (`tests/bench/widget.mjs`), and the bundle's
 /// sizes.
 pub fn widget_only() -> Result {
-    #[derive(serde::Deserialize)]
-    struct Loads {
-        widget: Vec<f64>,
-        iframe: Vec<f64>,
-        widget_bytes: Vec<f64>,
-        iframe_bytes: Vec<f64>,
-    }
     let chrome = tools::chrome()?;
     tools::npm_packages()?;
     widget::bundle(Profile::Release)?;
@@ -147,20 +140,10 @@ pub fn widget_only() -> Result {
     let dir = root().join("target/bench-widget");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).context("target/bench-widget")?;
-    let out = {
+    let l = {
         let edge = servers::Edge::start(&dir, &[], 0, &format!("/{NOTICE}"))?;
-        cmd::step("widget vs iframe in headless Chrome (20 loads each, alternating)");
-        cmd::output(
-            Command::new("node")
-                .arg(root().join("tests/bench/widget.mjs"))
-                .args([edge.base.as_str(), NOTICE, "20"])
-                .current_dir(root())
-                .env("CHROME", &chrome),
-        )
-        .context("tests/bench/widget.mjs failed")?
+        measure::loads(&edge.base, NOTICE, &chrome)?
     };
-    let l: Loads = serde_json::from_str(out.trim())
-        .with_context(|| format!("tests/bench/widget.mjs printed `{}`", out.trim()))?;
     let m = wrk::median_of;
     let (w, i) = (m(l.widget.clone()), m(l.iframe.clone()));
     let (wb, ib) = (m(l.widget_bytes), m(l.iframe_bytes));

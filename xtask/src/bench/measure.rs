@@ -154,26 +154,35 @@ pub fn edge(f: &mut Figures, edge: &str, nginx: &StaticCopy, p: &Paths, dir: &Pa
     Ok(())
 }
 
-/// Time to a readable notice in headless Chrome, widget vs the edge's page in an iframe.
-pub fn widget(f: &mut Figures, edge: &str, notice: &str) -> Result {
-    #[derive(serde::Deserialize)]
-    struct Loads {
-        widget: Vec<f64>,
-        iframe: Vec<f64>,
-    }
+/// What `tests/bench/widget.mjs` measures, per load: milliseconds to a readable notice and the
+/// bytes (brotli) downloaded before it, for the widget and for the edge's page in an iframe.
+#[derive(serde::Deserialize)]
+pub struct Loads {
+    pub widget: Vec<f64>,
+    pub iframe: Vec<f64>,
+    pub widget_bytes: Vec<f64>,
+    pub iframe_bytes: Vec<f64>,
+}
+
+/// Time to a readable notice in headless Chrome, widget vs the edge's page in an iframe (20 loads
+/// of each; used by the full run and by `cargo xtask bench widget`).
+pub fn loads(edge: &str, notice: &str, chrome: &Path) -> Result<Loads> {
     cmd::step("widget vs iframe in headless Chrome (20 loads each, alternating)");
     let out = output(
         Command::new("node")
             .arg(root().join("tests/bench/widget.mjs"))
             .args([edge, notice, "20"])
             .current_dir(root())
-            .env("CHROME", &super::programs().chrome),
+            .env("CHROME", chrome),
     )
     .context("tests/bench/widget.mjs failed")?;
-    let loads: Loads = serde_json::from_str(out.trim())
-        .with_context(|| format!("tests/bench/widget.mjs printed `{}`", out.trim()))?;
-    f.widget_ms = loads.widget;
-    f.iframe_ms = loads.iframe;
+    serde_json::from_str(out.trim())
+        .with_context(|| format!("tests/bench/widget.mjs printed `{}`", out.trim()))
+}
+
+/// The widget's figures for BENCHMARKS.md.
+pub fn widget(f: &mut Figures, edge: &str, notice: &str) -> Result {
+    f.widget_loads = Some(loads(edge, notice, &super::programs().chrome)?);
     Ok(())
 }
 

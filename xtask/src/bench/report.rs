@@ -63,8 +63,7 @@ pub struct Figures {
     pub long: Vec<(String, Run, Run, usize)>,
     pub widget_sizes: Vec<Size>,
     pub worker_size: Option<Size>,
-    pub widget_ms: Vec<f64>,
-    pub iframe_ms: Vec<f64>,
+    pub widget_loads: Option<super::measure::Loads>,
     pub render: Vec<(String, f64)>,
     pub growth: Vec<Growth>,
     /// The editor's figures (`bench/editor.rs`).
@@ -84,8 +83,7 @@ impl Figures {
             long: Vec::new(),
             widget_sizes: Vec::new(),
             worker_size: None,
-            widget_ms: Vec::new(),
-            iframe_ms: Vec::new(),
+            widget_loads: None,
             render: Vec::new(),
             growth: Vec::new(),
             editor: None,
@@ -308,30 +306,9 @@ pub fn markdown(f: &Figures) -> String {
         kb(sum(|s| s.gzip)),
         kb(sum(|s| s.brotli))
     ));
-    let (w, i) = (
-        wrk::median_of(f.widget_ms.clone()),
-        wrk::median_of(f.iframe_ms.clone()),
-    );
-    let p90 = |v: &[f64]| {
-        let mut v = v.to_vec();
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() * 9 / 10).copied().unwrap_or(f64::NAN)
-    };
-    p(super::text::WIDGET_TIME.into());
-    p("| | loads | median | p90 | vs iframe |\n|---|---:|---:|---:|---:|".into());
-    p(format!(
-        "| widget (script tag → notice readable) | {} | {} | {} | **{:.2}** |",
-        f.widget_ms.len(),
-        ms(w),
-        ms(p90(&f.widget_ms)),
-        w / i
-    ));
-    p(format!(
-        "| edge's HTML page in an iframe (reference) | {} | {} | {} | 1.00 |",
-        f.iframe_ms.len(),
-        ms(i),
-        ms(p90(&f.iframe_ms))
-    ));
+    if let Some(l) = &f.widget_loads {
+        p(widget_time(l));
+    }
 
     if let Some(editor) = &f.editor {
         p(super::editor::markdown(editor));
@@ -387,4 +364,43 @@ pub fn markdown(f: &Figures) -> String {
     }
     p(super::text::OUTRO.into());
     md
+}
+
+/// The table of the widget's time to a readable notice and the bytes before it, beside the iframe.
+fn widget_time(l: &super::measure::Loads) -> String {
+    let m = |v: &[f64]| wrk::median_of(v.to_vec());
+    let p90 = |v: &[f64]| {
+        let mut v = v.to_vec();
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() * 9 / 10).copied().unwrap_or(f64::NAN)
+    };
+    let (w, i) = (m(&l.widget), m(&l.iframe));
+    let row = |name: &str, v: &[f64], bytes: &[f64], ratio: String| {
+        format!(
+            "| {name} | {} | {} | {} | {ratio} | {} |",
+            v.len(),
+            ms(m(v)),
+            ms(p90(v)),
+            kb(m(bytes))
+        )
+    };
+    [
+        super::text::WIDGET_TIME.to_owned(),
+        "| | loads | median | p90 | vs iframe | bytes before readable (brotli, median) |\n\
+         |---|---:|---:|---:|---:|---:|"
+            .to_owned(),
+        row(
+            "widget (script tag → notice readable)",
+            &l.widget,
+            &l.widget_bytes,
+            format!("**{:.2}**", w / i),
+        ),
+        row(
+            "edge's HTML page in an iframe (reference)",
+            &l.iframe,
+            &l.iframe_bytes,
+            "1.00".to_owned(),
+        ),
+    ]
+    .join("\n")
 }
