@@ -96,6 +96,12 @@ crate::catalogue::catalogue! {
             "Ett påbörjat utkast återställdes från den här webbläsarens minne.",
             "An unfinished draft was restored from this browser's storage.",
         ],
+        /// `{n}`: the latest version, newer than the one the restored draft began from.
+        DraftBehind => [
+            "Luonnoksen aloittamisen jälkeen on julkaistu versio {n}. Kun julkaiset, näet ensin sen muutokset, ja luonnoksesi yhdistetään niiden päälle.",
+            "Version {n} har publicerats sedan utkastet påbörjades. När du publicerar ser du först dess ändringar, och ditt utkast slås samman ovanpå dem.",
+            "Version {n} has been published since this draft began. When you publish, you will first see its changes, and your draft will be merged on top of them.",
+        ],
         DiscardDraft => ["Hylkää luonnos", "Släng utkastet", "Discard the draft"],
         Download => ["Lataa JSON-tiedostona", "Ladda ner som JSON-fil", "Download as a JSON file"],
         Upload => ["Avaa JSON-tiedosto luonnokseksi", "Öppna en JSON-fil som utkast", "Open a JSON file as the draft"],

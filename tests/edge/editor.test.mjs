@@ -347,11 +347,40 @@ test("a reload keeps the draft, says so, and the draft can be discarded", async 
   await page.waitForSelector("#draft-restored");
   assert.equal(await byId(page, "field-title.en").inputValue(), "A draft not to be lost");
   assert.equal(await page.locator("#seloste-preview h1").textContent(), "A draft not to be lost");
+  assert.equal(await page.locator("#draft-behind").count(), 0, "nothing was published since");
   await noViolations(page, "restored draft, dark, narrow");
   await shot(page, "restored-dark-narrow");
   await page.locator("#discard-draft").click();
   await page.waitForSelector("#start-blank-button");
   assert.equal(await page.evaluate(() => localStorage.getItem("seloste-editor/draft/edge/acme/reload")), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a draft restored after someone else published says so at once, and publishes on top of their change", async () => {
+  await publishOk(edge, "acme/behind", { notice: notice("acme/behind"), summary: { fi: "Versio 1", en: "Version 1" } });
+  const { page, context, problems } = await editor("/edit/acme/behind");
+  await page.locator(".ed-start button", { hasText: /\(1\)/ }).click();
+  await byId(page, "field-title.en").fill("The draft's own title");
+  // Someone else publishes version 2 while the draft waits in this browser.
+  const theirs = notice("acme/behind");
+  theirs.organisation.name = "Testi Oy (theirs)";
+  await publishOk(edge, "acme/behind", { notice: theirs, summary: { fi: "Versio 2", en: "Version 2" } });
+  await page.reload();
+  const behind = page.locator("#draft-behind");
+  await behind.waitFor();
+  assert.match(await behind.textContent(), /\b2\b/, "names the version published since");
+  assert.equal(await byId(page, "field-title.en").inputValue(), "The draft's own title");
+  await noViolations(page, "restored draft behind the latest");
+  await publishSteps(page, { fi: "Oma muutos", en: "My change" });
+  await page.locator("#publish-outdated").waitFor();
+  assert.equal(await behind.count(), 0, "said once: the draft now stands on version 2");
+  await page.locator("#publish-now").click();
+  await page.waitForSelector("#done-title");
+  const latest = await getJson(edge, "/api/v1/notices/acme/behind");
+  assert.equal(latest.json.latest.number, 3);
+  assert.equal(latest.json.latest.notice.title.en, "The draft's own title");
+  assert.equal(latest.json.latest.notice.organisation.name, "Testi Oy (theirs)", "their change is kept");
   assert.deepEqual(problems, []);
   await context.close();
 });

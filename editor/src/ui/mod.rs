@@ -86,6 +86,9 @@ pub struct App {
     /// The draft's storage key, once known.
     key: Option<String>,
     restored: bool,
+    /// The latest version, when it is newer than the base the restored draft began from: said at
+    /// once, not only when publishing meets the 409.
+    behind: Option<u32>,
     /// Local mode: the file as loaded or last saved, so Save only writes an edited draft.
     saved: Option<Rc<Value>>,
     save_note: Option<String>,
@@ -182,6 +185,7 @@ impl Component for App {
             refused: Rc::new(Vec::new()),
             key: draft::storage_key(&config.mode, ""),
             restored: false,
+            behind: None,
             saved: None,
             save_note: None,
             start_error: None,
@@ -207,6 +211,7 @@ impl Component for App {
                         // The draft keeps the base it was begun on, so publishing it over a
                         // version published since is caught (409) and shown.
                         if d.base != self.base() {
+                            self.behind = (self.base() > d.base).then_some(self.base());
                             self.latest = None;
                             if d.base > 0 {
                                 let (org, notice) = self.org_notice(ctx);
@@ -300,6 +305,7 @@ impl Component for App {
                     browser::forget(k);
                 }
                 self.restored = false;
+                self.behind = None;
                 self.report = None;
                 match (&ctx.props().config.mode, self.saved.clone()) {
                     (Mode::Local, Some(file)) => self.set_draft((*file).clone(), false),
@@ -386,6 +392,7 @@ impl Component for App {
                     }
                     self.pending = None;
                     self.restored = false;
+                    self.behind = None;
                     self.status = Status::Idle;
                     self.stage = Stage::Done(p);
                 }
@@ -432,6 +439,7 @@ impl Component for App {
                     None => (*self.value).clone(),
                 };
                 self.latest = Some(Rc::new(theirs));
+                self.behind = None;
                 self.set_draft(v, true);
             }
             Msg::Theirs(Err(e)) => self.status = Status::Failed(e),
@@ -540,6 +548,9 @@ impl App {
                 if self.restored {
                     <div class="ed-card ed-restored" id="draft-restored" role="status">
                         <p>{ Word::DraftRestored.get(ui) }</p>
+                        if let Some(n) = self.behind {
+                            <p id="draft-behind">{ Word::DraftBehind.fill(ui, &[("n", &n.to_string())]) }</p>
+                        }
                         <button type="button" id="discard-draft" onclick={link.callback(|_| Msg::Discard)}>{ Word::DiscardDraft.get(ui) }</button>
                     </div>
                 }
