@@ -258,85 +258,41 @@ pub fn term(def: &str, value: &str, lang: &str) -> Option<Term> {
     }
 }
 
-/// The form's own words: its controls and marks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormWord {
-    Add,
-    Remove,
-    MoveUp,
-    MoveDown,
-    /// Marks a translation the notice lacks.
-    MissingTranslation,
-    /// Marks a translation in a language the notice does not have.
-    NotANoticeLanguage,
-    /// The control that picks the shape of a value that may take several.
-    Shape,
-    /// The unit of a duration.
-    Unit,
-    /// Marks a value the form's controls cannot express, kept as it is.
-    KeptAsWritten,
-    /// A field the schema does not know (the draft is not a valid notice).
-    UnknownField,
-    Error,
-    Finding,
-    /// Before a GDPR article: "Art." (`art.`, `artikla`).
-    Article,
-    /// The empty choice of a select.
-    NoneChosen,
-}
-
-impl FormWord {
-    pub const ALL: &'static [FormWord] = &[
-        FormWord::Add,
-        FormWord::Remove,
-        FormWord::MoveUp,
-        FormWord::MoveDown,
-        FormWord::MissingTranslation,
-        FormWord::NotANoticeLanguage,
-        FormWord::Shape,
-        FormWord::Unit,
-        FormWord::KeptAsWritten,
-        FormWord::UnknownField,
-        FormWord::Error,
-        FormWord::Finding,
-        FormWord::Article,
-        FormWord::NoneChosen,
-    ];
-
-    pub const fn words(self) -> Words {
-        match self {
-            FormWord::Add => ["Lisää", "Lägg till", "Add"],
-            FormWord::Remove => ["Poista", "Ta bort", "Remove"],
-            FormWord::MoveUp => ["Siirrä ylös", "Flytta upp", "Move up"],
-            FormWord::MoveDown => ["Siirrä alas", "Flytta ned", "Move down"],
-            FormWord::MissingTranslation => [
-                "käännös puuttuu",
-                "översättning saknas",
-                "translation missing",
-            ],
-            FormWord::NotANoticeLanguage => [
-                "ei selosteen kieli",
-                "inte ett av beskrivningens språk",
-                "not a language of the notice",
-            ],
-            FormWord::Shape => ["Muoto", "Form", "Form"],
-            FormWord::Unit => ["Yksikkö", "Enhet", "Unit"],
-            FormWord::KeptAsWritten => [
-                "säilytetty sellaisenaan",
-                "bevarat som det är skrivet",
-                "kept as written",
-            ],
-            FormWord::UnknownField => ["Tuntematon kenttä", "Okänt fält", "Unknown field"],
-            FormWord::Error => ["Virhe", "Fel", "Error"],
-            FormWord::Finding => ["Puute", "Brist", "Finding"],
-            FormWord::Article => ["Art.", "Art.", "Art."],
-            FormWord::NoneChosen => ["(ei valittu)", "(inget valt)", "(none chosen)"],
-        }
-    }
-
-    /// The word in `lang` (Finnish, Swedish, else English).
-    pub fn get(self, lang: &str) -> &'static str {
-        pick(self.words(), lang)
+crate::catalogue::catalogue! {
+    /// The form's own words: its controls and marks.
+    FormWord {
+        Add => ["Lisää", "Lägg till", "Add"],
+        Remove => ["Poista", "Ta bort", "Remove"],
+        MoveUp => ["Siirrä ylös", "Flytta upp", "Move up"],
+        MoveDown => ["Siirrä alas", "Flytta ned", "Move down"],
+        /// Marks a translation the notice lacks.
+        MissingTranslation => ["käännös puuttuu", "översättning saknas", "translation missing"],
+        /// Marks a translation in a language the notice does not have.
+        NotANoticeLanguage => [
+            "ei selosteen kieli",
+            "inte ett av beskrivningens språk",
+            "not a language of the notice",
+        ],
+        /// The control that picks the shape of a value that may take several.
+        Shape => ["Muoto", "Form", "Form"],
+        /// The unit of a duration.
+        Unit => ["Yksikkö", "Enhet", "Unit"],
+        /// Marks a value the form's controls cannot express, kept as it is.
+        KeptAsWritten => ["säilytetty sellaisenaan", "bevarat som det är skrivet", "kept as written"],
+        /// A field the schema does not know (the draft is not a valid notice).
+        UnknownField => ["Tuntematon kenttä", "Okänt fält", "Unknown field"],
+        Error => ["Virhe", "Fel", "Error"],
+        Finding => ["Puute", "Brist", "Finding"],
+        /// Before a GDPR article: "Art." (`art.`, `artikla`).
+        Article => ["Art.", "Art.", "Art."],
+        /// The empty choice of a select.
+        NoneChosen => ["(ei valittu)", "(inget valt)", "(none chosen)"],
+        /// Says what the asterisk after a label means (a value the notice cannot be without).
+        RequiredNote => [
+            "Tähdellä (*) merkityt kohdat ovat pakollisia.",
+            "Fält som är märkta med en asterisk (*) är obligatoriska.",
+            "Fields marked with an asterisk (*) are required.",
+        ],
     }
 }
 
@@ -371,7 +327,7 @@ mod tests {
     #[test]
     fn form_words_have_three_languages() {
         for w in FormWord::ALL {
-            for word in w.words() {
+            for word in w.translations() {
                 assert!(!word.trim().is_empty(), "{w:?}");
             }
         }
