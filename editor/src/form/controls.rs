@@ -13,7 +13,7 @@ use super::duration;
 use super::ops::Op;
 use super::path::Path;
 use super::problems::{self, describedby, Shown};
-use super::render::{id, Cx};
+use super::render::{id, required_mark, Cx};
 use super::shape::{Node, StrKind};
 
 /// The value of the input, textarea or select an event came from.
@@ -65,6 +65,7 @@ pub fn text(
     label: &str,
     value: Option<&Value>,
     long: bool,
+    required: bool,
     remove: Option<Html>,
 ) -> Html {
     let map = value.and_then(Value::as_object);
@@ -76,7 +77,10 @@ pub fn text(
     }
     let columns: Html = langs
         .iter()
-        .map(|(lang, ours)| column(cx, path, lang, *ours, map.and_then(|m| m.get(*lang)), long))
+        .map(|(lang, ours)| {
+            let value = map.and_then(|m| m.get(*lang));
+            column(cx, path, lang, *ours, value, long, required && *ours)
+        })
         .collect();
     let shown = problems::show(
         &cx.claims.claim(&path.to_string(), true),
@@ -86,7 +90,7 @@ pub fn text(
     html! {
         <fieldset class="group text" id={id(path)}
             aria-describedby={describedby([shown.id.as_deref()])}>
-            <legend>{ label.to_owned() }</legend>
+            <legend>{ label.to_owned() }{ required_mark(required) }</legend>
             { remove.unwrap_or_default() }
             <div class="columns">{ columns }</div>
             { shown.html }
@@ -94,7 +98,17 @@ pub fn text(
     }
 }
 
-fn column(cx: &Cx, text: &Path, lang: &str, ours: bool, value: Option<&Value>, long: bool) -> Html {
+/// One language of a text; `required`: the text is required and this is one of the notice's
+/// languages.
+fn column(
+    cx: &Cx,
+    text: &Path,
+    lang: &str,
+    ours: bool,
+    value: Option<&Value>,
+    long: bool,
+    required: bool,
+) -> Html {
     let path = text.key(lang);
     let field = id(&path);
     let shown = problems::show(
@@ -119,13 +133,14 @@ fn column(cx: &Cx, text: &Path, lang: &str, ours: bool, value: Option<&Value>, l
     };
     let describedby = describedby([mark.map(|_| mark_id.as_str()), shown.id.as_deref()]);
     let invalid = shown.error.then_some("true");
+    let required = required.then_some("true");
     let current = as_text(value);
     let control = if long {
         html! { <textarea id={field.clone()} lang={lang.to_owned()} value={current} {oninput}
-        aria-describedby={describedby} aria-invalid={invalid} rows="3" /> }
+        aria-describedby={describedby} aria-invalid={invalid} aria-required={required} rows="3" /> }
     } else {
         html! { <input type="text" id={field.clone()} lang={lang.to_owned()} value={current}
-        {oninput} aria-describedby={describedby} aria-invalid={invalid} /> }
+        {oninput} aria-describedby={describedby} aria-invalid={invalid} aria-required={required} /> }
     };
     let class = classes!(
         "column",
@@ -167,6 +182,7 @@ pub fn leaf(
     label: &str,
     node: &Node,
     value: Option<&Value>,
+    required: bool,
     remove: Option<Html>,
 ) -> Html {
     let shown = problems::show(
@@ -178,6 +194,7 @@ pub fn leaf(
     let a = Aria {
         describedby: describedby([shown.id.as_deref()]),
         invalid: shown.error.then_some("true"),
+        required: required.then_some("true"),
     };
     let (control, class) = match node {
         Node::Bool => (checkbox(cx, path, &field, value, &a), "check"),
@@ -194,7 +211,9 @@ pub fn leaf(
         Node::Str(StrKind::Plain) => (plain(cx, path, &field, value, &a), "string"),
         _ => (output(&field, value), "unknown"),
     };
-    let label = html! { <label for={field.clone()}>{ label.to_owned() }</label> };
+    let label = html! {
+        <label for={field.clone()}>{ label.to_owned() }{ required_mark(required) }</label>
+    };
     let (first, second) = if class == "check" {
         (control, label)
     } else {
@@ -210,10 +229,11 @@ pub fn leaf(
     }
 }
 
-/// `aria-describedby` and `aria-invalid` of a control.
+/// `aria-describedby`, `aria-invalid` and `aria-required` of a control.
 struct Aria {
     describedby: Option<AttrValue>,
     invalid: Option<&'static str>,
+    required: Option<&'static str>,
 }
 
 fn set_string(cx: &Cx, path: &Path) -> Callback<InputEvent> {
@@ -226,7 +246,7 @@ fn set_string(cx: &Cx, path: &Path) -> Callback<InputEvent> {
 fn plain(cx: &Cx, path: &Path, field: &str, value: Option<&Value>, a: &Aria) -> Html {
     html! {
         <input type="text" id={field.to_owned()} value={as_text(value)} oninput={set_string(cx, path)}
-            aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} />
+            aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} aria-required={a.required} />
     }
 }
 
@@ -238,7 +258,7 @@ fn date(cx: &Cx, path: &Path, field: &str, value: Option<&Value>, a: &Aria) -> H
     }
     html! {
         <input type="date" id={field.to_owned()} value={text} oninput={set_string(cx, path)}
-            aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} />
+            aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} aria-required={a.required} />
     }
 }
 
@@ -280,7 +300,7 @@ fn duration_control(cx: &Cx, path: &Path, field: &str, value: Option<&Value>, a:
         <span class="duration-parts">
             <input type="number" min="0" step="1" id={field.to_owned()}
                 value={n.map(|n| n.to_string()).unwrap_or_default()} {oninput}
-                aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} />
+                aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} aria-required={a.required} />
             <label for={unit_id.clone()} class="unit-label">{ cx.word(FormWord::Unit) }</label>
             <select id={unit_id} {onchange}>
                 { for duration::UNITS.iter().map(|u| html! {
@@ -312,7 +332,7 @@ fn select(
     };
     html! {
         <select id={field.to_owned()} {onchange}
-            aria-describedby={a.describedby.clone()} aria-invalid={a.invalid}>
+            aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} aria-required={a.required}>
             if current.is_empty() {
                 <option value="" selected=true>{ cx.word(FormWord::NoneChosen) }</option>
             } else if !known {
@@ -406,7 +426,7 @@ fn number(
     html! {
         <input type="number" step="1" min={min.map(|m| m.to_string())} id={field.to_owned()}
             value={as_text(value)} {oninput}
-            aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} />
+            aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} aria-required={a.required} />
     }
 }
 
@@ -419,7 +439,7 @@ fn checkbox(cx: &Cx, path: &Path, field: &str, value: Option<&Value>, a: &Aria) 
     };
     html! {
         <input type="checkbox" id={field.to_owned()} checked={value == Some(&Value::Bool(true))}
-            {onchange} aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} />
+            {onchange} aria-describedby={a.describedby.clone()} aria-invalid={a.invalid} aria-required={a.required} />
     }
 }
 

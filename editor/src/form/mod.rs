@@ -23,6 +23,7 @@ mod tests;
 
 use std::rc::Rc;
 
+use seloste_schema::field_labels::FormWord;
 use seloste_schema::{Problem, SectionId};
 use yew::prelude::*;
 
@@ -95,6 +96,7 @@ pub fn NoticeForm(props: &NoticeFormProps) -> Html {
         .collect();
     html! {
         <div class="notice-form">
+            <p class="required-note">{ FormWord::RequiredNote.get(ui) }</p>
             <div id="field-." class="notice-problems">{ top.html }</div>
             { sections }
         </div>

@@ -129,14 +129,15 @@ pub fn slot(
         return add_button(cx, path, label, node);
     }
     let remove = (presence == Presence::Optional).then(|| remove_button(cx, path, label));
+    let required = presence == Presence::Required;
     match cx.schema.resolve(node) {
-        Node::Object(obj) => group(cx, path, label, remove, "object", |cx| {
+        Node::Object(obj) => group(cx, path, label, required, remove, "object", |cx| {
             object_fields(cx, obj, path, value)
         }),
-        Node::Array(item) => list(cx, path, label, item, value, remove),
-        Node::Choice { variants, .. } => choice(cx, path, label, variants, value, remove),
-        Node::Text => controls::text(cx, path, label, value, long, remove),
-        leaf => controls::leaf(cx, path, label, leaf, value, remove),
+        Node::Array(item) => list(cx, path, label, item, value, required, remove),
+        Node::Choice { variants, .. } => choice(cx, path, label, variants, value, required, remove),
+        Node::Text => controls::text(cx, path, label, value, long, required, remove),
+        leaf => controls::leaf(cx, path, label, leaf, value, required, remove),
     }
 }
 
@@ -145,6 +146,7 @@ fn group(
     cx: &Cx,
     path: &Path,
     label: &str,
+    required: bool,
     remove: Option<Html>,
     class: &'static str,
     content: impl FnOnce(&Cx) -> Html,
@@ -158,11 +160,22 @@ fn group(
     html! {
         <fieldset class={classes!("group", class)} id={id(path)}
             aria-describedby={problems::describedby([shown.id.as_deref()])}>
-            <legend>{ label.to_owned() }</legend>
+            <legend>{ label.to_owned() }{ required_mark(required) }</legend>
             { remove.unwrap_or_default() }
             { inner }
             { shown.html }
         </fieldset>
+    }
+}
+
+/// The asterisk after the label of a value the notice cannot be without. Hidden from screen
+/// readers, which hear `aria-required` on the control instead; the form says what it means once
+/// (`FormWord::RequiredNote`).
+pub fn required_mark(required: bool) -> Html {
+    if required {
+        html! { <span class="required" aria-hidden="true">{ " *" }</span> }
+    } else {
+        Html::default()
     }
 }
 
@@ -204,6 +217,7 @@ fn list(
     label: &str,
     item: &Node,
     value: Option<&Value>,
+    required: bool,
     remove: Option<Html>,
 ) -> Html {
     let items: &[Value] = value.and_then(Value::as_array).map_or(&[], Vec::as_slice);
@@ -247,7 +261,7 @@ fn list(
         }
     };
     let kept = not_a_list.then(|| controls::kept(cx, value.unwrap_or(&Value::Null)));
-    group(cx, path, label, remove, "list", |_| {
+    group(cx, path, label, required, remove, "list", |_| {
         html! {
             <>
                 { kept.unwrap_or_default() }
@@ -338,6 +352,7 @@ fn choice(
     label: &str,
     variants: &[Node],
     value: Option<&Value>,
+    required: bool,
     remove: Option<Html>,
 ) -> Html {
     let current = cx.schema.variant_of(variants, value);
@@ -370,15 +385,15 @@ fn choice(
     };
     match cx.schema.resolve(&variants[current]) {
         // An object's properties sit right in the choice's fieldset, which is the field.
-        Node::Object(obj) => group(cx, path, label, remove, "choice", |cx| {
+        Node::Object(obj) => group(cx, path, label, required, remove, "choice", |cx| {
             html! { <>{ shape }{ object_fields(cx, obj, path, value) }</> }
         }),
         // Anything else is its own field inside an unnamed choice.
         other => {
             let inner = match other {
-                Node::Text => controls::text(cx, path, label, value, false, None),
-                Node::Array(item) => list(cx, path, label, item, value, None),
-                leaf => controls::leaf(cx, path, label, leaf, value, None),
+                Node::Text => controls::text(cx, path, label, value, false, required, None),
+                Node::Array(item) => list(cx, path, label, item, value, required, None),
+                leaf => controls::leaf(cx, path, label, leaf, value, required, None),
             };
             html! {
                 <div class="choice">

@@ -163,6 +163,104 @@ fn every_control_has_a_label_for_it() {
     }
 }
 
+/// The `id`s of the controls marked `aria-required`, and of those that are a text's language
+/// column (they carry `lang`).
+fn required_controls(html: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for tag in ["<input", "<select", "<textarea"] {
+        for piece in html.split(tag).skip(1) {
+            let head = &piece[..piece.find('>').unwrap()];
+            if head.contains("aria-required=\"true\"") {
+                let id = head.split(" id=\"").nth(1).unwrap();
+                let id = &id[..id.find('"').unwrap()];
+                out.push((id.to_owned(), head.contains(" lang=\"")));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn required_values_are_marked_for_sight_and_for_screen_readers() {
+    let schema: Value =
+        serde_json::from_str(include_str!("../../../schema/notice.schema.json")).unwrap();
+    // Every property some object of the schema requires, by name, at any depth.
+    fn required_in<'s>(node: &'s Value, out: &mut Vec<&'s str>) {
+        match node {
+            Value::Object(map) => {
+                if let Some(Value::Array(names)) = map.get("required") {
+                    out.extend(names.iter().filter_map(Value::as_str));
+                }
+                map.values().for_each(|v| required_in(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| required_in(v, out)),
+            _ => {}
+        }
+    }
+    let mut required_names: Vec<&str> = Vec::new();
+    required_in(&schema, &mut required_names);
+    let html = render(every_field(), vec![], "fi");
+    let marked = required_controls(&html);
+    assert!(marked.len() > 5, "{marked:?}");
+    for (id, column) in &marked {
+        let path = id.strip_prefix("field-").unwrap();
+        // A text's column is `title.fi`: the text itself is what is required.
+        let path = if *column {
+            &path[..path.rfind('.').unwrap()]
+        } else {
+            path
+        };
+        let name = path.rsplit(['.', '[']).next().unwrap();
+        assert!(
+            !name.ends_with(']'),
+            "{id}: a list item is not itself required"
+        );
+        assert!(
+            required_names.contains(&name),
+            "{id}: `{name}` is required nowhere in the schema"
+        );
+    }
+    let ids: Vec<&str> = marked.iter().map(|(id, _)| id.as_str()).collect();
+    for id in [
+        "field-title.fi",
+        "field-title.sv",
+        "field-title.en",
+        "field-organisation.name",
+        "field-role.acts_as",
+    ] {
+        assert!(ids.contains(&id), "{id} is required: {ids:?}");
+    }
+    for id in [
+        "field-organisation.business_id",
+        "field-organisation.emails[0]",
+        "field-role.on_behalf_of.fi",
+    ] {
+        assert!(!ids.contains(&id), "{id} is optional");
+    }
+    // Seen: an asterisk after the label (the title's legend, the name's label), hidden from
+    // screen readers, and what it means said once, in the interface's language.
+    let mark = "<span aria-hidden=\"true\" class=\"required\"> *</span>";
+    let legend = element(&html, "field-title");
+    assert!(
+        legend.contains(&format!("<legend>Otsikko{mark}</legend>")),
+        "{legend}"
+    );
+    let label = &html[html.find("for=\"field-organisation.name\"").unwrap()..];
+    assert!(
+        label[..label.find("</label>").unwrap()].ends_with(mark),
+        "{label}"
+    );
+    assert_eq!(
+        count(&html, "Tähdellä (*) merkityt kohdat ovat pakollisia."),
+        1
+    );
+    // Every asterisk is this one, hidden from screen readers.
+    assert_eq!(count(&html, mark), count(&html, "class=\"required\""));
+    // An optional field's label has none.
+    let label = &html[html.find("for=\"field-organisation.business_id\"").unwrap()..];
+    assert!(!label[..label.find("</label>").unwrap()].contains(mark));
+}
+
 #[test]
 fn one_section_per_notice_section_in_reading_order_each_with_its_heading() {
     let html = render(every_field(), vec![], "fi");
