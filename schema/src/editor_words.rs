@@ -10,6 +10,12 @@ crate::catalogue::catalogue! {
     Word {
         // The frame.
         AppTitle => ["Tietosuojaselosteen muokkain", "Redigerare för dataskyddsbeskrivningar", "Privacy notice editor"],
+        /// The host page's `<noscript>`.
+        NoScript => [
+            "Editori tarvitsee JavaScriptin ja WebAssemblyn: salli ne tälle sivulle. Julkaistut selosteet voi lukea ilman niitä.",
+            "Redigeraren behöver JavaScript och WebAssembly: tillåt dem för den här sidan. Publicerade beskrivningar kan läsas utan dem.",
+            "The editor needs JavaScript and WebAssembly: allow them for this page. Published notices can be read without them.",
+        ],
         InterfaceLanguage => ["Käyttöliittymän kieli", "Gränssnittets språk", "Interface language"],
         Loading => ["Ladataan…", "Laddar…", "Loading…"],
         /// Fill `{why}`.

@@ -6,6 +6,8 @@
 //! [`EDITOR_CONTENT_SECURITY_POLICY`], and everything it loads comes from its own origin under
 //! [`EDITOR_ASSETS`].
 
+use seloste_schema::editor_words::Word;
+
 use crate::document::escape;
 
 /// Where the host page finds the editor's bundle (`editor/dist/`): `boot.js`,
@@ -53,15 +55,16 @@ pub fn editor_page(host: EditorHost<'_>, lang: &str) -> String {
     } else {
         "en"
     };
-    let words = Words::of(lang);
+    // The page's words come from the editor's own catalogue, as the app's do.
+    let title = Word::AppTitle.get(lang);
     let (mode, org, notice) = match host {
         EditorHost::Chooser => ("edge", "", ""),
         EditorHost::Notice { org, notice } => ("edge", org, notice),
         EditorHost::Local => ("local", "", ""),
     };
     let title = match host {
-        EditorHost::Notice { org, notice } => format!("{org}/{notice} — {}", words.title),
-        _ => words.title.to_owned(),
+        EditorHost::Notice { org, notice } => format!("{org}/{notice} — {title}"),
+        _ => title.to_owned(),
     };
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -79,36 +82,8 @@ pub fn editor_page(host: EditorHost<'_>, lang: &str) -> String {
         assets = EDITOR_ASSETS,
         org = escape(org),
         notice = escape(notice),
-        noscript = escape(words.noscript),
+        noscript = escape(Word::NoScript.get(lang)),
     )
-}
-
-/// The host page's own words (the app has its own, `schema::editor_words`).
-struct Words {
-    title: &'static str,
-    noscript: &'static str,
-}
-
-impl Words {
-    fn of(lang: &str) -> Words {
-        match lang {
-            "fi" => Words {
-                title: "Seloste-editori",
-                noscript: "Editori tarvitsee JavaScriptin ja WebAssemblyn: salli ne tälle \
-                           sivulle. Julkaistut selosteet voi lukea ilman niitä.",
-            },
-            "sv" => Words {
-                title: "Seloste-redigerare",
-                noscript: "Redigeraren behöver JavaScript och WebAssembly: tillåt dem för den \
-                           här sidan. Publicerade beskrivningar kan läsas utan dem.",
-            },
-            _ => Words {
-                title: "Seloste editor",
-                noscript: "The editor needs JavaScript and WebAssembly: allow them for this \
-                           page. Published notices can be read without them.",
-            },
-        }
-    }
 }
 
 #[cfg(test)]
@@ -129,7 +104,7 @@ mod tests {
             "<div id=\"seloste-editor\" data-mode=\"edge\" data-org=\"acme\" \
              data-notice=\"customers\" data-lang=\"fi\"></div>"
         ));
-        assert!(page.contains("<title>acme/customers — Seloste-editori</title>"));
+        assert!(page.contains("<title>acme/customers — Tietosuojaselosteen muokkain</title>"));
         assert!(page.contains("<link rel=\"stylesheet\" href=\"/widget/seloste.css\">"));
         assert!(page.contains("<link rel=\"stylesheet\" href=\"/edit/editor.css\">"));
         assert!(page.contains("<script type=\"module\" src=\"/edit/boot.js\"></script>"));
