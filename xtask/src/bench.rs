@@ -141,7 +141,7 @@ pub fn widget_only() -> Result {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).context("target/bench-widget")?;
     let l = {
-        let edge = servers::Edge::start(&dir, &[], 0, &format!("/{NOTICE}"))?;
+        let edge = servers::Edge::start_with(&dir, &[], 0, Some(0), &format!("/{NOTICE}"))?;
         measure::loads(&edge.base, NOTICE, &chrome)?
     };
     let m = wrk::median_of;
@@ -179,7 +179,7 @@ pub fn editor_only() -> Result {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).context("target/bench-editor")?;
     let figures = {
-        let edge = servers::Edge::start(&dir, &[], 0, &format!("/{NOTICE}"))?;
+        let edge = servers::Edge::start_with(&dir, &[], 0, Some(0), &format!("/{NOTICE}"))?;
         editor_figures::measure(&edge.base, NOTICE, &chrome)?
     };
     editor_figures::print(&figures, NOTICE);
