@@ -125,6 +125,15 @@ describe("a query is never answered with the bare URL's answer, nor the other wa
       const odd = await answer(`/${PAGE}/v/1?utm=x`);
       assert.equal(odd.status, 200);
     }
+    // Kept for a reader's Accept-Language, the page is still not the answer once `?lang=` asks
+    // for another language with the same header.
+    const en = { "accept-language": "en" };
+    for (let i = 0; i < 2; i++) assert.equal(header(await answer(`/${PAGE}/v/1`, { headers: en }), "content-language"), "en");
+    for (let i = 0; i < 2; i++) {
+      const fi = await answer(`/${PAGE}/v/1?lang=fi`, { headers: en });
+      assert.equal(header(fi, "content-language"), "fi");
+      assert.equal(header(fi, "vary"), null, "the URL chose it");
+    }
   });
 
   test("a kept fragment for a query is not the answer to the bare URL, nor to another query", async () => {
