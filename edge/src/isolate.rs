@@ -71,11 +71,13 @@ fn remember_latest(id: &NoticeId, head: Head, at_ms: u64) {
     });
 }
 
-/// A version published through this isolate: its latest page shows it at once (the entry's
-/// copy of that page is forgotten too, [`crate::fast`]).
+/// A version published through this isolate: its latest page and fragment show it at once (the
+/// entry's copies of that page and of every fragment of the notice are forgotten too,
+/// [`crate::fast`]).
 pub fn published(id: &NoticeId, head: Head) {
     remember_latest(id, head, now_ms());
     crate::fast::forget(&id.path());
+    crate::fast::forget(&crate::fast::fragment_path(id));
 }
 
 /// Until when (milliseconds) this isolate holds `n` as the latest version of `id`: `None` when it

@@ -5,10 +5,16 @@
 //! `html` into the shadow root at once, so a reader sees the notice after one small request, as
 //! fast as a plain page; the wasm comes later and takes over, rendering the same markup from
 //! `version` without asking the edge again. `version=n` pins a version (immutable answer);
-//! without it the latest is shown. Open to every origin, like the rest of the read API.
+//! without it the latest is shown. Open to every origin, like the rest of the read API (CORS is
+//! the constant `*`, never an echo of `Origin`).
 //!
-//! Renderings are kept in the isolate's memory and the Cache API under the version number and the language shown (the
-//! `lang` asked for, resolved against the notice's languages, so odd tags cannot multiply entries).
+//! Renderings are kept in the isolate's memory and the Cache API under the version number and the
+//! language shown (the `lang` asked for, resolved against the notice's languages, so odd tags
+//! cannot multiply entries). The answer depends on the URL alone (no request header chooses any
+//! part of it), so a `200` is also handed to the Worker's JavaScript entry ([`crate::fast`]) under
+//! the exact query string: the widget's first paint is then answered without entering the wasm,
+//! as the page in an iframe is. A pinned fragment is kept for as long as the isolate has room, a
+//! latest one only within the freshness window, and a publish through the isolate forgets them all.
 
 use serde::Serialize;
 use worker::{Env, Request, Response, Result};
@@ -18,6 +24,7 @@ use seloste_schema::Version;
 
 use super::respond;
 use crate::cache;
+use crate::fast;
 use crate::headers;
 use crate::isolate;
 use crate::render;
@@ -74,7 +81,72 @@ pub async fn fragment(req: &Request, env: &Env, id: &NoticeId) -> Result<Respons
     } else {
         headers::LATEST
     };
-    respond::conditional(req, rendered, respond::json_doc(cache_control))
+    let keep = fast_path_entry(req, env, id, n, pinned.is_some())?;
+    let body = keep.as_ref().map(|_| rendered.body.clone());
+    let response = respond::conditional(req, rendered, respond::json_doc(cache_control))?;
+    if let (Some(k), Some(body)) = (keep, body) {
+        if response.status_code() == 200 {
+            // The router sets this on every answer after the route returns; the kept copy is
+            // taken now, so it gets it here (the same value: the entry's answer is Rust's).
+            response
+                .headers()
+                .set("X-Content-Type-Options", "nosniff")?;
+            fast::keep(
+                &k.path,
+                &k.variant,
+                k.from_ms,
+                k.until_ms,
+                &body,
+                response.headers(),
+            );
+        }
+    }
+    Ok(response)
+}
+
+/// Where and until when the entry may answer this request's fragment itself.
+struct FastEntry {
+    path: String,
+    variant: String,
+    from_ms: u64,
+    until_ms: Option<u64>,
+}
+
+/// Never for `If-None-Match` (the entry passes those through), only when the request's path is
+/// exactly [`fast::fragment_path`] (so a publish's `forget` reaches every kept fragment), keyed by
+/// the query exactly as the entry will see it; a pinned fragment never expires, the latest only
+/// while this isolate holds `n` as the latest number (as the latest page,
+/// [`isolate::latest_held_until`]).
+fn fast_path_entry(
+    req: &Request,
+    env: &Env,
+    id: &NoticeId,
+    n: u32,
+    pinned: bool,
+) -> Result<Option<FastEntry>> {
+    if req.headers().has("If-None-Match")? {
+        return Ok(None);
+    }
+    let url = req.inner().url();
+    let (path, query) = fast::path_and_query(&url);
+    let kept_path = fast::fragment_path(id);
+    if path != kept_path {
+        return Ok(None);
+    }
+    let (from_ms, until_ms) = if pinned {
+        (0, None)
+    } else {
+        match isolate::latest_held_until(env, id, n) {
+            Some((at, until)) => (at, Some(until)),
+            None => return Ok(None),
+        }
+    };
+    Ok(Some(FastEntry {
+        path: kept_path,
+        variant: fast::query_variant(query),
+        from_ms,
+        until_ms,
+    }))
 }
 
 /// `?version=n`: a published version number, else the latest.
