@@ -61,13 +61,23 @@ pub fn fragment_path(id: &NoticeId) -> String {
     format!("/api/v1/notices/{id}/fragment")
 }
 
+/// Where, in which variant and until when the entry may answer a request itself (what the routes
+/// hand to [`keep`]): from `from_ms` until before `until_ms` (`None`: for as long as the isolate
+/// has room).
+pub struct Entry {
+    pub path: String,
+    pub variant: String,
+    pub from_ms: u64,
+    pub until_ms: Option<u64>,
+}
+
 #[cfg(target_arch = "wasm32")]
 pub use platform::{forget, keep};
 
 #[cfg(target_arch = "wasm32")]
 mod platform {
     use wasm_bindgen::prelude::*;
-    use worker::Headers;
+    use worker::Response;
 
     // The entry defines `globalThis.selosteFast` before the first request; without it (the Rust
     // module run on its own) every call fails, is ignored, and all requests simply reach Rust.
@@ -87,24 +97,20 @@ mod platform {
         fn js_forget(path: &str) -> Result<(), JsValue>;
     }
 
-    /// Lets the entry answer `path` (in `variant`) with `body` and `headers` from `from_ms` until
-    /// before `until_ms` (`None`: for as long as the isolate has room).
-    pub fn keep(
-        path: &str,
-        variant: &str,
-        from_ms: u64,
-        until_ms: Option<u64>,
-        body: &str,
-        headers: &Headers,
-    ) {
-        let until = until_ms.map_or(f64::INFINITY, |ms| ms as f64);
+    /// Lets the entry answer as `entry` says with `response`, whose body is `body`, when it is a
+    /// `200` (anything else always goes to Rust).
+    pub fn keep(entry: &super::Entry, body: &str, response: &Response) {
+        if response.status_code() != 200 {
+            return;
+        }
+        let until = entry.until_ms.map_or(f64::INFINITY, |ms| ms as f64);
         let _ = js_keep(
-            path,
-            variant,
-            from_ms as f64,
+            &entry.path,
+            &entry.variant,
+            entry.from_ms as f64,
             until,
             body,
-            headers.0.as_ref(),
+            response.headers().0.as_ref(),
         );
     }
 

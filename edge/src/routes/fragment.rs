@@ -91,28 +91,14 @@ pub async fn fragment(req: &Request, env: &Env, id: &NoticeId) -> Result<Respons
             response
                 .headers()
                 .set("X-Content-Type-Options", "nosniff")?;
-            fast::keep(
-                &k.path,
-                &k.variant,
-                k.from_ms,
-                k.until_ms,
-                &body,
-                response.headers(),
-            );
         }
+        fast::keep(&k, &body, &response);
     }
     Ok(response)
 }
 
-/// Where and until when the entry may answer this request's fragment itself.
-struct FastEntry {
-    path: String,
-    variant: String,
-    from_ms: u64,
-    until_ms: Option<u64>,
-}
-
-/// Never for `If-None-Match` (the entry passes those through), only when the request's path is
+/// Where and until when the entry may answer this request's fragment itself: never for
+/// `If-None-Match` (the entry passes those through), only when the request's path is
 /// exactly [`fast::fragment_path`] (so a publish's `forget` reaches every kept fragment), keyed by
 /// the query exactly as the entry will see it; a pinned fragment never expires, the latest only
 /// while this isolate holds `n` as the latest number (as the latest page,
@@ -123,7 +109,7 @@ fn fast_path_entry(
     id: &NoticeId,
     n: u32,
     pinned: bool,
-) -> Result<Option<FastEntry>> {
+) -> Result<Option<fast::Entry>> {
     if req.headers().has("If-None-Match")? {
         return Ok(None);
     }
@@ -141,7 +127,7 @@ fn fast_path_entry(
             None => return Ok(None),
         }
     };
-    Ok(Some(FastEntry {
+    Ok(Some(fast::Entry {
         path: kept_path,
         variant: fast::query_variant(query),
         from_ms,

@@ -93,16 +93,7 @@ async fn page(
         respond::html_page(cache_control, &lang, from),
     )?;
     if let (Some(k), Some(body)) = (keep, body) {
-        if response.status_code() == 200 {
-            fast::keep(
-                &k.path,
-                &k.variant,
-                k.from_ms,
-                k.until_ms,
-                &body,
-                response.headers(),
-            );
-        }
+        fast::keep(&k, &body, &response);
     }
     Ok(response)
 }
@@ -110,13 +101,6 @@ async fn page(
 /// Where and until when the entry may answer this request's page itself ([`crate::fast`]): never
 /// for a request with a query or `If-None-Match` (the entry passes those through), and the latest
 /// page only while this isolate holds `n` as the latest number.
-struct FastEntry {
-    path: String,
-    variant: String,
-    from_ms: u64,
-    until_ms: Option<u64>,
-}
-
 fn fast_path_entry(
     req: &Request,
     env: &Env,
@@ -124,7 +108,7 @@ fn fast_path_entry(
     n: u32,
     latest: bool,
     from: respond::LangFrom,
-) -> Result<Option<FastEntry>> {
+) -> Result<Option<fast::Entry>> {
     if req.url()?.query().is_some() || req.headers().has("If-None-Match")? {
         return Ok(None);
     }
@@ -137,7 +121,7 @@ fn fast_path_entry(
         (0, None)
     };
     let accept_language = req.headers().get("Accept-Language")?;
-    Ok(Some(FastEntry {
+    Ok(Some(fast::Entry {
         path: req.path(),
         variant: fast::variant(
             from == respond::LangFrom::Header,
