@@ -93,6 +93,17 @@ pub fn latest_held_until(env: &Env, id: &NoticeId, n: u32) -> Option<(u64, u64)>
     })
 }
 
+/// From and until when (milliseconds) the Worker's entry may answer a rendering of version `n`
+/// itself ([`crate::fast`]): a pinned version for as long as the isolate has room (`None` as the
+/// end), the latest only while this isolate holds `n` as the latest number; `None`: not at all.
+pub fn fast_window(env: &Env, id: &NoticeId, n: u32, latest: bool) -> Option<(u64, Option<u64>)> {
+    if latest {
+        latest_held_until(env, id, n).map(|(at, until)| (at, Some(until)))
+    } else {
+        Some((0, None))
+    }
+}
+
 /// Version `n`'s head (a published version never changes, so it is held without expiry).
 pub async fn version_head(env: &Env, id: &NoticeId, n: u32) -> Result<Option<Head>> {
     let key = (id.clone(), n);

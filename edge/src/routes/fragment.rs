@@ -119,13 +119,8 @@ fn fast_path_entry(
     if path != kept_path {
         return Ok(None);
     }
-    let (from_ms, until_ms) = if pinned {
-        (0, None)
-    } else {
-        match isolate::latest_held_until(env, id, n) {
-            Some((at, until)) => (at, Some(until)),
-            None => return Ok(None),
-        }
+    let Some((from_ms, until_ms)) = isolate::fast_window(env, id, n, !pinned) else {
+        return Ok(None);
     };
     Ok(Some(fast::Entry {
         path: kept_path,

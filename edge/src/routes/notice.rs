@@ -112,13 +112,8 @@ fn fast_path_entry(
     if req.url()?.query().is_some() || req.headers().has("If-None-Match")? {
         return Ok(None);
     }
-    let (from_ms, until_ms) = if latest {
-        match isolate::latest_held_until(env, id, n) {
-            Some((at, until)) => (at, Some(until)),
-            None => return Ok(None),
-        }
-    } else {
-        (0, None)
+    let Some((from_ms, until_ms)) = isolate::fast_window(env, id, n, latest) else {
+        return Ok(None);
     };
     let accept_language = req.headers().get("Accept-Language")?;
     Ok(Some(fast::Entry {
