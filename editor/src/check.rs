@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use seloste_schema::document::parse_as;
-use seloste_schema::validate::validate_notice;
+use seloste_schema::validate::{validate_notice, Said};
 use seloste_schema::{Notice, Problem, Severity};
 use serde_json::Value;
 
@@ -51,16 +51,11 @@ pub fn check(draft: &Value) -> Checked {
         }
         Err(e) => Checked {
             notice: None,
-            problems: Rc::new(vec![Problem {
-                severity: Severity::Error,
-                path: if e.path.is_empty() {
-                    ".".to_owned()
-                } else {
-                    e.path
-                },
-                message: e.message,
-                article: None,
-            }]),
+            problems: Rc::new(vec![Problem::said(
+                Severity::Error,
+                if e.path.is_empty() { "." } else { &e.path },
+                Said::Misshapen.with(&[("detail", &e.message)]),
+            )]),
         },
     }
 }

@@ -427,12 +427,7 @@ impl ApiError {
     pub fn invalid_at(path: &str, message: impl Into<String>) -> Self {
         let message = message.into();
         ApiError {
-            problems: vec![Problem {
-                severity: Severity::Error,
-                path: path.into(),
-                message: message.clone(),
-                article: None,
-            }],
+            problems: vec![Problem::english(Severity::Error, path, message.clone())],
             ..Self::new(ErrorCode::InvalidNotice, format!("{path}: {message}"))
         }
     }

@@ -96,12 +96,7 @@ mod tests {
     use super::*;
 
     fn problem(path: &str) -> Problem {
-        Problem {
-            severity: Severity::Error,
-            path: path.into(),
-            message: format!("at {path}"),
-            article: None,
-        }
+        Problem::english(Severity::Error, path, format!("at {path}"))
     }
 
     #[test]

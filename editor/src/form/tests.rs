@@ -367,10 +367,8 @@ fn absent_optional_fields_are_added_with_a_button_and_old_spellings_stay_hidden(
 
 fn problem(severity: Severity, path: &str, message: &str, article: Option<&str>) -> Problem {
     Problem {
-        severity,
-        path: path.into(),
-        message: message.into(),
         article: article.map(str::to_owned),
+        ..Problem::english(severity, path, message)
     }
 }
 
