@@ -73,7 +73,7 @@ pub fn show(problems: &[&Problem], path: &str, ui: &str) -> Shown {
         html! {
             <li class={class}>
                 <span class="problem-severity">{ format!("{}: ", word.get(ui)) }</span>
-                { p.message.clone() }
+                { p.message_in(ui) }
                 if let Some(a) = article { <span class="problem-article">{ a }</span> }
             </li>
         }
