@@ -176,6 +176,27 @@ mod tests {
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
     }
 
+    #[test]
+    fn a_refusal_keeps_each_problems_code_so_it_is_said_in_the_interfaces_language() {
+        let mut v = example();
+        v["contact"]["emails"][0] = json!("tietosuoja at kaarea");
+        let notice = serde_json::from_value(v).unwrap();
+        let problems = seloste_schema::validate_notice(&notice).problems;
+        let answer = ApiError {
+            problems: problems.into_iter().map(|p| p.under("notice")).collect(),
+            ..ApiError::new(ErrorCode::InvalidNotice, "1 error")
+        };
+        let Outcome::Invalid(read) = outcome(422, &answer.to_json()) else {
+            panic!("not read as invalid");
+        };
+        assert_eq!(read.len(), 1, "{read:#?}");
+        assert_eq!(read[0].path, "contact.emails[0]");
+        assert_eq!(
+            read[0].message_in("sv"),
+            "`tietosuoja at kaarea` är ingen e-postadress (den innehåller blanksteg)"
+        );
+    }
+
     fn step2() -> Step2 {
         Step2 {
             summary: BTreeMap::from([("fi".into(), "  Uusi osoite. ".into())]),
