@@ -617,6 +617,68 @@ mod tests {
         }
     }
 
+    /// Words only one of the two languages has: every Finnish text holds one of its own and none
+    /// of Swedish, and the other way round, so a translation written in the other's slot fails.
+    const FINNISH: &[&str] = &[
+        "ei",
+        "on",
+        "tai",
+        "ja",
+        "mutta",
+        "eikä",
+        "puuttuu",
+        "saa",
+        "sisältää",
+        "kirjoita",
+        "kerro",
+        "nimeä",
+        "ilmoita",
+        "säilytä",
+        "ilman",
+        "löytyi",
+    ];
+    const SWEDISH: &[&str] = &[
+        "och", "är", "inte", "eller", "men", "ett", "till", "får", "ska", "inget", "ingen", "har",
+        "saknas", "saknar", "kan", "skriv", "ange", "berätta", "behåll", "finns", "utan",
+        "behöver", "minst",
+    ];
+
+    /// The words of `text` outside `code` and `{placeholders}`, in lower case.
+    fn words(text: &str) -> BTreeSet<String> {
+        let mut plain = String::new();
+        let mut skip = None;
+        for c in text.chars() {
+            match (skip, c) {
+                (None, '`') => skip = Some('`'),
+                (None, '{') => skip = Some('}'),
+                (Some(end), c) if c == end => skip = None,
+                (None, c) => plain.push(c),
+                (Some(_), _) => {}
+            }
+        }
+        (plain.split(|c: char| !c.is_alphabetic()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    #[test]
+    fn finnish_is_in_the_finnish_slot_and_swedish_in_the_swedish() {
+        let has = |words: &BTreeSet<String>, list: &[&str]| list.iter().any(|w| words.contains(*w));
+        for said in Said::ALL {
+            let [fi, sv, _] = said.translations();
+            let (fi, sv) = (words(fi), words(sv));
+            assert!(
+                has(&fi, FINNISH) && !has(&fi, SWEDISH),
+                "{said:?}: not Finnish: {fi:?}"
+            );
+            assert!(
+                has(&sv, SWEDISH) && !has(&sv, FINNISH),
+                "{said:?}: not Swedish: {sv:?}"
+            );
+        }
+    }
+
     #[test]
     fn codes_are_snake_case_and_read_back() {
         let codes: BTreeSet<String> = Said::ALL.iter().map(|s| s.code()).collect();
