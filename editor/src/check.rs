@@ -85,6 +85,11 @@ mod tests {
         assert!(c.notice.is_none());
         assert_eq!(c.errors(), 1);
         assert_eq!(c.problems[0].path, "organisation.emails[0]");
+        // The parser's words, in English behind a lead in the interface's language.
+        let p = &c.problems[0];
+        assert!(p.message.contains("invalid type: integer"), "{}", p.message);
+        assert_eq!(p.message_in("fi"), format!("luonnosta ei voi lukea: {}", p.message));
+        assert_eq!(p.message_in("sv"), format!("utkastet kan inte läsas: {}", p.message));
     }
 
     #[test]
