@@ -88,8 +88,14 @@ mod tests {
         // The parser's words, in English behind a lead in the interface's language.
         let p = &c.problems[0];
         assert!(p.message.contains("invalid type: integer"), "{}", p.message);
-        assert_eq!(p.message_in("fi"), format!("luonnosta ei voi lukea: {}", p.message));
-        assert_eq!(p.message_in("sv"), format!("utkastet kan inte läsas: {}", p.message));
+        assert_eq!(
+            p.message_in("fi"),
+            format!("luonnosta ei voi lukea: {}", p.message)
+        );
+        assert_eq!(
+            p.message_in("sv"),
+            format!("utkastet kan inte läsas: {}", p.message)
+        );
     }
 
     #[test]
