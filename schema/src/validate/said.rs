@@ -186,8 +186,8 @@ crate::catalogue::catalogue! {
 
         // ---- codes and ids ---------------------------------------------------------------------
         BusinessIdUnprintable => [
-            "yritystunnuksen on oltava tulostettavia merkkejä eikä se saa olla tyhjä",
-            "organisationsnumret ska bestå av utskrivbara tecken och får inte vara tomt",
+            "Y-tunnus saa sisältää vain tulostettavia merkkejä, eikä se saa olla tyhjä",
+            "FO-numret får bara innehålla utskrivbara tecken och får inte vara tomt",
             "must be a printable business ID",
         ],
         /// Fill `{id}`.
