@@ -473,6 +473,26 @@ crate::catalogue::catalogue! {
             "every version belongs to the same notice: expected id `{expected}`, found `{found}`",
         ],
 
+        // ---- a publish request -----------------------------------------------------------------
+        /// Fill `{id}` (the notice's), `{url}` (the URL's).
+        IdNotInUrl => [
+            "selosteen tunnus `{id}` ei ole sama kuin osoitteen tunnus `{url}`",
+            "beskrivningens id `{id}` är inte samma som id:t i adressen, `{url}`",
+            "the notice's id `{id}` is not the id in the URL, `{url}`",
+        ],
+        /// Fill `{date}`, `{today}`.
+        PublishedInFuture => [
+            "julkaisupäivä {date} on tulevaisuudessa (tänään on {today} UTC)",
+            "publiceringsdagen {date} ligger i framtiden (i dag är det {today} UTC)",
+            "{date} is in the future (today is {today} UTC)",
+        ],
+        /// Fill `{date}`, `{year}`.
+        PublishedTooEarly => [
+            "julkaisupäivä {date} on ennen vuotta {year}, jolloin EU:n tietosuojalainsäädäntö alkoi",
+            "publiceringsdagen {date} är före {year}, då EU:s dataskyddslagstiftning började gälla",
+            "{date} is before {year}, when EU data protection law began",
+        ],
+
         // ---- reading the file ------------------------------------------------------------------
         /// Fill `{detail}` (the parser's own words, English), `{line}`, `{column}`.
         Unreadable => [
