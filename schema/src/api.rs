@@ -171,7 +171,7 @@ impl PublishRequest {
             ApiError {
                 line: Some(e.line),
                 column: Some(e.column),
-                ..ApiError::invalid_at(path, e.message)
+                ..ApiError::invalid_said(path, Said::Misshapen.with(&[("detail", &e.message)]))
             }
         })
     }

@@ -154,6 +154,12 @@ fn wrong_shapes_are_422_with_their_path() {
     assert_eq!((e.status, e.error), (422, ErrorCode::InvalidNotice));
     assert_eq!(e.problems[0].path, "notice.organisation.fax");
     assert!(e.line.is_some() && e.column.is_some());
+    let p = &e.problems[0];
+    assert!(p.message.contains("unknown field `fax`"), "{}", p.message);
+    assert_eq!(
+        p.message_in("fi"),
+        format!("luonnosta ei voi lukea: {}", p.message)
+    );
     let e = check(&body(r#","extra":1"#), &id()).unwrap_err();
     assert_eq!(e.status, 422);
 }
