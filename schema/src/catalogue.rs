@@ -2,9 +2,9 @@
 //! Finnish, Swedish and English text written beside it in one table.
 //!
 //! [`crate::messages`] (what readers see), [`crate::editor_words`] (the editor's own interface) and
-//! [`crate::validate::said`] (what validation says) are three catalogues of this shape, kept apart
-//! so that the widget's wasm never links the editor's or validation's words; all come from this
-//! one macro, so they cannot drift apart in how a word is chosen.
+//! [`crate::validate::said`] (what validation says) are catalogues of this shape, kept apart so
+//! that the widget's wasm never links the editor's or validation's words; all come from this one
+//! macro, so they cannot drift apart in how a word is chosen.
 
 /// Declares the enum `$name`, `$name::ALL` and `translations`, `get` and `fill` from one table, so
 /// that an entry cannot exist without all three languages nor be left out of `ALL`.
