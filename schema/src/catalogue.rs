@@ -6,8 +6,8 @@
 //! that the widget's wasm never links the editor's or validation's words; all come from this one
 //! macro, so they cannot drift apart in how a word is chosen.
 
-/// Declares the enum `$name`, `$name::ALL` and `translations`, `get` and `fill` from one table, so
-/// that an entry cannot exist without all three languages nor be left out of `ALL`.
+/// Declares the enum `$name`, `$name::ALL` and `translations`, `english`, `get` and `fill` from
+/// one table, so that an entry cannot exist without all three languages nor be left out of `ALL`.
 macro_rules! catalogue {
     (
         $(#[$enum_doc:meta])*
@@ -29,6 +29,14 @@ macro_rules! catalogue {
             pub const fn translations(self) -> [&'static str; 3] {
                 match self {
                     $($name::$variant => [$fi, $sv, $en],)*
+                }
+            }
+
+            /// The English text alone: a build that only ever says English (the edge's validation
+            /// messages) then links no other language's table.
+            pub const fn english(self) -> &'static str {
+                match self {
+                    $($name::$variant => $en,)*
                 }
             }
 

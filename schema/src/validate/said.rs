@@ -549,13 +549,11 @@ impl Saying {
     }
 }
 
-/// English, as the CLI and the API say it. Read from the table directly rather than through
-/// `get("en")`, so that a build that only ever says English (the edge) can leave the Finnish and
-/// Swedish texts out.
+/// English, as the CLI and the API say it: through [`Said::english`], so that a build that only
+/// ever says English (the edge) links no Finnish or Swedish text.
 impl fmt::Display for Saying {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let [_, _, en] = self.said.translations();
-        f.write_str(&fill(en, &self.values))
+        f.write_str(&fill(self.said.english(), &self.values))
     }
 }
 
