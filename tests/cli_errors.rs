@@ -81,6 +81,13 @@ fn json_output_is_machine_readable() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON on stdout");
     assert_eq!(v[0]["errors"][0]["path"], "organisation.emails[0]");
     assert_eq!(v[0]["errors"][0]["severity"], "error");
+    // Beside the English message, the code and values an editor says it with in fi/sv.
+    assert_eq!(
+        v[0]["errors"][0]["message"],
+        "`nope` is not an email address"
+    );
+    assert_eq!(v[0]["errors"][0]["code"], "not_email");
+    assert_eq!(v[0]["errors"][0]["values"]["email"], "nope");
     assert!(v[0]["findings"]
         .as_array()
         .unwrap()

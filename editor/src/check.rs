@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use seloste_schema::document::parse_as;
-use seloste_schema::validate::validate_notice;
+use seloste_schema::validate::{validate_notice, Said};
 use seloste_schema::{Notice, Problem, Severity};
 use serde_json::Value;
 
@@ -51,16 +51,11 @@ pub fn check(draft: &Value) -> Checked {
         }
         Err(e) => Checked {
             notice: None,
-            problems: Rc::new(vec![Problem {
-                severity: Severity::Error,
-                path: if e.path.is_empty() {
-                    ".".to_owned()
-                } else {
-                    e.path
-                },
-                message: e.message,
-                article: None,
-            }]),
+            problems: Rc::new(vec![Problem::said(
+                Severity::Error,
+                if e.path.is_empty() { "." } else { &e.path },
+                Said::Misshapen.with(&[("detail", &e.message)]),
+            )]),
         },
     }
 }
@@ -90,6 +85,17 @@ mod tests {
         assert!(c.notice.is_none());
         assert_eq!(c.errors(), 1);
         assert_eq!(c.problems[0].path, "organisation.emails[0]");
+        // The parser's words, in English behind a lead in the interface's language.
+        let p = &c.problems[0];
+        assert!(p.message.contains("invalid type: integer"), "{}", p.message);
+        assert_eq!(
+            p.message_in("fi"),
+            format!("luonnosta ei voi lukea: {}", p.message)
+        );
+        assert_eq!(
+            p.message_in("sv"),
+            format!("utkastet kan inte läsas: {}", p.message)
+        );
     }
 
     #[test]

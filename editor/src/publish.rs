@@ -48,11 +48,8 @@ pub fn request_body(draft: &Value, step2: &Step2, base: u32) -> Result<String, P
     );
     let effective = step2.effective.trim();
     if !effective.is_empty() {
-        let date = Date::parse(effective).map_err(|message| Problem {
-            severity: seloste_schema::Severity::Error,
-            path: "effective".into(),
-            message,
-            article: None,
+        let date = Date::parse(effective).map_err(|message| {
+            Problem::english(seloste_schema::Severity::Error, "effective", message)
         })?;
         body.insert(
             "effective".into(),
@@ -108,12 +105,11 @@ pub fn outcome(status: u16, body: &str) -> Outcome {
             )
         }
         // A `422` that names no field: about the whole notice.
-        ErrorCode::InvalidNotice => Outcome::Invalid(vec![Problem {
-            severity: seloste_schema::Severity::Error,
-            path: ".".into(),
-            message: err.message,
-            article: None,
-        }]),
+        ErrorCode::InvalidNotice => Outcome::Invalid(vec![Problem::english(
+            seloste_schema::Severity::Error,
+            ".",
+            err.message,
+        )]),
         _ => Outcome::Failed(err.message),
     }
 }
@@ -178,6 +174,27 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         );
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_refusal_keeps_each_problems_code_so_it_is_said_in_the_interfaces_language() {
+        let mut v = example();
+        v["contact"]["emails"][0] = json!("tietosuoja at kaarea");
+        let notice = serde_json::from_value(v).unwrap();
+        let problems = seloste_schema::validate_notice(&notice).problems;
+        let answer = ApiError {
+            problems: problems.into_iter().map(|p| p.under("notice")).collect(),
+            ..ApiError::new(ErrorCode::InvalidNotice, "1 error")
+        };
+        let Outcome::Invalid(read) = outcome(422, &answer.to_json()) else {
+            panic!("not read as invalid");
+        };
+        assert_eq!(read.len(), 1, "{read:#?}");
+        assert_eq!(read[0].path, "contact.emails[0]");
+        assert_eq!(
+            read[0].message_in("sv"),
+            "`tietosuoja at kaarea` är ingen e-postadress (den innehåller blanksteg)"
+        );
     }
 
     fn step2() -> Step2 {
@@ -246,23 +263,11 @@ mod tests {
         );
         let invalid = ApiError {
             problems: vec![
+                Problem::english(Severity::Error, "notice.organisation.name", "empty"),
+                Problem::english(Severity::Error, "summary", "missing sv"),
                 Problem {
-                    severity: Severity::Error,
-                    path: "notice.organisation.name".into(),
-                    message: "empty".into(),
-                    article: None,
-                },
-                Problem {
-                    severity: Severity::Error,
-                    path: "summary".into(),
-                    message: "missing sv".into(),
-                    article: None,
-                },
-                Problem {
-                    severity: Severity::Finding,
-                    path: "notice.retention".into(),
-                    message: "no retention".into(),
                     article: Some("13(2)(a)".into()),
+                    ..Problem::english(Severity::Finding, "notice.retention", "no retention")
                 },
             ],
             ..ApiError::new(ErrorCode::InvalidNotice, "2 errors")

@@ -18,7 +18,7 @@ use crate::document::parse_as;
 use crate::notice::Notice;
 use crate::text::Text;
 use crate::validate::rules::Checker;
-use crate::validate::{validate_notice, Problem, Severity};
+use crate::validate::{validate_notice, Problem, Said, Saying, Severity};
 
 /// The largest publish request body the edge reads, and so the largest version it stores:
 /// 512 KiB. The largest real notice among the examples is about 30 KB of JSON, so this leaves a
@@ -171,7 +171,7 @@ impl PublishRequest {
             ApiError {
                 line: Some(e.line),
                 column: Some(e.column),
-                ..ApiError::invalid_at(path, e.message)
+                ..ApiError::invalid_said(path, Said::Misshapen.with(&[("detail", &e.message)]))
             }
         })
     }
@@ -190,25 +190,28 @@ impl PublishRequest {
     /// with the append.
     pub fn check(&self, id: &NoticeId, today: Date) -> Result<Vec<Problem>, ApiError> {
         if self.notice.id != id.to_string() {
-            return Err(ApiError::invalid_at(
+            return Err(ApiError::invalid_said(
                 "notice.id",
-                format!(
-                    "the notice's id `{}` is not the id in the URL, `{id}`",
-                    self.notice.id
-                ),
+                Said::IdNotInUrl.with(&[("id", &self.notice.id), ("url", &id.to_string())]),
             ));
         }
         let published = self.published_on(today);
         if published > today {
-            return Err(ApiError::invalid_at(
+            return Err(ApiError::invalid_said(
                 "published",
-                format!("{published} is in the future (today is {today} UTC)"),
+                Said::PublishedInFuture.with(&[
+                    ("date", &published.to_string()),
+                    ("today", &today.to_string()),
+                ]),
             ));
         }
         if published.year() < EARLIEST_PUBLISHED_YEAR {
-            return Err(ApiError::invalid_at(
+            return Err(ApiError::invalid_said(
                 "published",
-                format!("{published} is before {EARLIEST_PUBLISHED_YEAR}, when EU data protection law began"),
+                Said::PublishedTooEarly.with(&[
+                    ("date", &published.to_string()),
+                    ("year", &EARLIEST_PUBLISHED_YEAR.to_string()),
+                ]),
             ));
         }
         let mut problems: Vec<Problem> = validate_notice(&self.notice)
@@ -427,13 +430,19 @@ impl ApiError {
     pub fn invalid_at(path: &str, message: impl Into<String>) -> Self {
         let message = message.into();
         ApiError {
-            problems: vec![Problem {
-                severity: Severity::Error,
-                path: path.into(),
-                message: message.clone(),
-                article: None,
-            }],
+            problems: vec![Problem::english(Severity::Error, path, message.clone())],
             ..Self::new(ErrorCode::InvalidNotice, format!("{path}: {message}"))
+        }
+    }
+
+    /// A 422 with one error at `path` that validation's catalogue says, so a client can show it
+    /// in its reader's language.
+    pub fn invalid_said(path: &str, saying: Saying) -> Self {
+        let problem = Problem::said(Severity::Error, path, saying);
+        let message = format!("{path}: {}", problem.message);
+        ApiError {
+            problems: vec![problem],
+            ..Self::new(ErrorCode::InvalidNotice, message)
         }
     }
 

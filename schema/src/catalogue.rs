@@ -1,12 +1,13 @@
 //! The one shape of a word catalogue: an enum with one variant per fixed word or phrase, its
 //! Finnish, Swedish and English text written beside it in one table.
 //!
-//! [`crate::messages`] (what readers see) and [`crate::editor_words`] (the editor's own interface)
-//! are two catalogues of this shape, kept apart so that the widget's wasm never links the editor's
-//! words; both come from this one macro, so they cannot drift apart in how a word is chosen.
+//! [`crate::messages`] (what readers see), [`crate::editor_words`] (the editor's own interface) and
+//! [`crate::validate::said`] (what validation says) are catalogues of this shape, kept apart so
+//! that the widget's wasm never links the editor's or validation's words; all come from this one
+//! macro, so they cannot drift apart in how a word is chosen.
 
-/// Declares the enum `$name`, `$name::ALL` and `translations`, `get` and `fill` from one table, so
-/// that an entry cannot exist without all three languages nor be left out of `ALL`.
+/// Declares the enum `$name`, `$name::ALL` and `translations`, `english`, `get` and `fill` from
+/// one table, so that an entry cannot exist without all three languages nor be left out of `ALL`.
 macro_rules! catalogue {
     (
         $(#[$enum_doc:meta])*
@@ -28,6 +29,14 @@ macro_rules! catalogue {
             pub const fn translations(self) -> [&'static str; 3] {
                 match self {
                     $($name::$variant => [$fi, $sv, $en],)*
+                }
+            }
+
+            /// The English text alone: a build that only ever says English (the edge's validation
+            /// messages) then links no other language's table.
+            pub const fn english(self) -> &'static str {
+                match self {
+                    $($name::$variant => $en,)*
                 }
             }
 

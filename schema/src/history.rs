@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::notice::{Notice, FORMAT};
 use crate::text::Text;
+use crate::validate::{Said, Saying};
 
 /// One published version of a notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,12 +59,13 @@ pub struct History {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryError {
     pub path: String,
-    pub message: String,
+    /// What is wrong, sayable in fi/sv/en; its `Display` is the English text.
+    pub saying: Saying,
 }
 
 impl fmt::Display for HistoryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        write!(f, "{}: {}", self.path, self.saying)
     }
 }
 
@@ -149,7 +151,7 @@ pub fn check_versions(id: &str, versions: &[Version]) -> Vec<HistoryError> {
     if versions.is_empty() {
         errors.push(HistoryError {
             path: "versions".into(),
-            message: "a history needs at least one published version".into(),
+            saying: Said::NoVersions.into(),
         });
     }
     // Written newest first (n, …, 2, 1): one error that says so, rather than one per version.
@@ -157,10 +159,7 @@ pub fn check_versions(id: &str, versions: &[Version]) -> Vec<HistoryError> {
     if count > 1 && (versions.iter().enumerate()).all(|(i, v)| v.number as usize == count - i) {
         errors.push(HistoryError {
             path: "versions".into(),
-            message: format!(
-                "the versions are listed newest first ({count} … 1); a history lists them oldest \
-                 first, version 1 first, each new version appended at the end"
-            ),
+            saying: Said::NewestFirst.with(&[("count", &count.to_string())]),
         });
         return errors;
     }
@@ -179,38 +178,37 @@ fn check_next(
     v: &Version,
     index: usize,
 ) -> Result<(), HistoryError> {
-    let err = |field: &str, message: String| HistoryError {
+    let err = |field: &str, saying: Saying| HistoryError {
         path: format!("versions[{index}]{field}"),
-        message,
+        saying,
     };
     let expected = index as u64 + 1;
     if u64::from(v.number) != expected {
         return Err(err(
             ".number",
-            format!(
-                "version numbers run 1, 2, 3, … without gaps: expected {expected}, found {}",
-                v.number
-            ),
+            Said::VersionGap.with(&[
+                ("expected", &expected.to_string()),
+                ("found", &v.number.to_string()),
+            ]),
         ));
     }
     if let Some(p) = prev {
         if v.published < p.published {
             return Err(err(
                 ".published",
-                format!(
-                    "publication dates never go back: version {} is dated {} but version {} was published {}",
-                    v.number, v.published, p.number, p.published
-                ),
+                Said::DateGoesBack.with(&[
+                    ("number", &v.number.to_string()),
+                    ("published", &v.published.to_string()),
+                    ("previous", &p.number.to_string()),
+                    ("previous_published", &p.published.to_string()),
+                ]),
             ));
         }
     }
     if v.notice.id != id {
         return Err(err(
             ".notice.id",
-            format!(
-                "every version belongs to the same notice: expected id `{id}`, found `{}`",
-                v.notice.id
-            ),
+            Said::OtherNotice.with(&[("expected", id), ("found", &v.notice.id)]),
         ));
     }
     Ok(())

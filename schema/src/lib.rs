@@ -45,4 +45,4 @@ pub use history::{History, HistoryError, HistoryFile, Version};
 pub use messages::Message;
 pub use notice::{Notice, FORMAT};
 pub use text::{Block, Lang, Link, Prose, Text};
-pub use validate::{validate_document, validate_notice, Problem, Report, Severity};
+pub use validate::{validate_document, validate_notice, Problem, Report, Said, Severity};

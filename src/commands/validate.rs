@@ -81,12 +81,7 @@ fn check_spec(spec: &str) -> Report {
             }
         })
         .unwrap_or_else(|message| Report {
-            problems: vec![Problem {
-                severity: Severity::Error,
-                path: ".".into(),
-                message,
-                article: None,
-            }],
+            problems: vec![Problem::english(Severity::Error, ".", message)],
         })
 }
 

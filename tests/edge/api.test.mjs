@@ -92,6 +92,11 @@ describe("publishing", () => {
     assert.ok(paths.some((p) => p.startsWith("notice.title")), paths.join(", "));
     assert.ok(paths.includes("notice.organisation.emails[0]"), paths.join(", "));
     assert.ok(json.problems.every((p) => typeof p.message === "string" && p.message.length > 0));
+    // Beside the English message, what a client says it with in Finnish or Swedish.
+    const email = json.problems.find((p) => p.path === "notice.organisation.emails[0]");
+    assert.equal(email.message, "`not-an-email` is not an email address");
+    assert.equal(email.code, "not_email");
+    assert.deepEqual(email.values, { email: "not-an-email" });
     await assertNothingStored(ID);
   });
 

@@ -73,7 +73,7 @@ pub fn show(problems: &[&Problem], path: &str, ui: &str) -> Shown {
         html! {
             <li class={class}>
                 <span class="problem-severity">{ format!("{}: ", word.get(ui)) }</span>
-                { p.message.clone() }
+                { p.message_in(ui) }
                 if let Some(a) = article { <span class="problem-article">{ a }</span> }
             </li>
         }
@@ -96,12 +96,7 @@ mod tests {
     use super::*;
 
     fn problem(path: &str) -> Problem {
-        Problem {
-            severity: Severity::Error,
-            path: path.into(),
-            message: format!("at {path}"),
-            article: None,
-        }
+        Problem::english(Severity::Error, path, format!("at {path}"))
     }
 
     #[test]

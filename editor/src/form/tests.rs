@@ -465,10 +465,8 @@ fn absent_optional_fields_are_added_with_a_button_and_old_spellings_stay_hidden(
 
 fn problem(severity: Severity, path: &str, message: &str, article: Option<&str>) -> Problem {
     Problem {
-        severity,
-        path: path.into(),
-        message: message.into(),
         article: article.map(str::to_owned),
+        ..Problem::english(severity, path, message)
     }
 }
 
@@ -550,6 +548,34 @@ fn problems_show_at_their_field_with_their_article() {
 }
 
 #[test]
+fn a_finnish_interface_shows_an_error_in_finnish_at_its_field() {
+    let mut v = every_field();
+    v["organisation"]["emails"][0] = json!("mailto:tietosuoja@acme.example");
+    v["rights"]["rights"] = json!(["access"]);
+    let (_, report) = seloste_schema::validate::check_json(&v.to_string());
+    let html = render(v, report.problems, "fi");
+    let field = element(&html, "problems-organisation.emails[0]");
+    assert!(
+        field.contains(
+            "`mailto:tietosuoja@acme.example` ei ole sähköpostiosoite (kirjoita pelkkä osoite ilman `mailto:`-alkua)"
+        ),
+        "{field}"
+    );
+    assert!(!field.contains("is not an email address"), "{field}");
+    let rights = element(&html, "problems-rights.rights");
+    assert!(
+        rights.contains(
+            "seloste ei kerro rekisteröidylle oikeudesta tietojen poistamiseen (17 artikla)"
+        ),
+        "{rights}"
+    );
+    assert!(
+        !html.contains("the notice does not"),
+        "no English finding in a Finnish form"
+    );
+}
+
+#[test]
 fn every_problem_validation_finds_is_shown_once() {
     let mut v = every_field();
     v["organisation"]["emails"][0] = json!("not-an-email");
@@ -563,7 +589,8 @@ fn every_problem_validation_finds_is_shown_once() {
     assert!(report.problems.len() >= 5, "{:#?}", report.problems);
     let html = render(v, report.problems.clone(), "fi");
     for p in &report.problems {
-        let message = html_escape(&p.message);
+        // In the interface's language.
+        let message = html_escape(&p.message_in("fi"));
         assert_eq!(count(&html, &message), 1, "{p:?}");
         // At its own field, or (no control of its own) at the nearest enclosing one.
         let mut at = p.path.as_str();
@@ -815,11 +842,11 @@ fn every_example_has_a_control_at_every_path_and_every_problem_shown_once() {
             assert_eq!(count(&html, &id), 1, "{}: {p}", path.display());
         }
         for p in &report.problems {
-            let message = html_escape(&p.message);
+            let message = html_escape(&p.message_in("sv"));
             let times = report
                 .problems
                 .iter()
-                .filter(|q| q.message == p.message)
+                .filter(|q| q.message_in("sv") == p.message_in("sv"))
                 .count();
             assert_eq!(count(&html, &message), times, "{}: {p:?}", path.display());
         }

@@ -65,7 +65,7 @@ fn item(p: &Problem, ui: &str) -> Html {
             <a {href} {onclick}>
                 <span class="ed-kind">{ format!("{kind}: ") }</span>
                 <code>{ place }</code>
-                { format!(" — {}", p.message) }
+                { format!(" — {}", p.message_in(ui)) }
                 if let Some(a) = &p.article {
                     <span class="ed-article">{ format!(" ({} {a})", Word::Article.get(ui)) }</span>
                 }

@@ -157,7 +157,7 @@ pub fn Publisher(props: &PublisherProps) -> Html {
                 Status::Invalid(problems) => html! {
                     <div class="ed-card ed-rejected" role="alert">
                         <p>{ Word::Rejected.get(ui) }</p>
-                        <ul>{ for problems.iter().map(|p| html! { <li><code>{ p.path.clone() }</code>{ format!(" — {}", p.message) }</li> }) }</ul>
+                        <ul>{ for problems.iter().map(|p| html! { <li><code>{ p.path.clone() }</code>{ format!(" — {}", p.message_in(ui)) }</li> }) }</ul>
                     </div>
                 },
                 Status::BadKey => {

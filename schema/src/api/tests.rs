@@ -154,6 +154,12 @@ fn wrong_shapes_are_422_with_their_path() {
     assert_eq!((e.status, e.error), (422, ErrorCode::InvalidNotice));
     assert_eq!(e.problems[0].path, "notice.organisation.fax");
     assert!(e.line.is_some() && e.column.is_some());
+    let p = &e.problems[0];
+    assert!(p.message.contains("unknown field `fax`"), "{}", p.message);
+    assert_eq!(
+        p.message_in("fi"),
+        format!("luonnosta ei voi lukea: {}", p.message)
+    );
     let e = check(&body(r#","extra":1"#), &id()).unwrap_err();
     assert_eq!(e.status, 422);
 }
@@ -170,12 +176,30 @@ fn the_id_must_be_the_urls() {
     let other = NoticeId::new("acme", "staff").unwrap();
     let e = check(&body(""), &other).unwrap_err();
     assert_eq!((e.status, e.problems[0].path.as_str()), (422, "notice.id"));
+    let p = &e.problems[0];
+    assert_eq!(
+        p.message,
+        "the notice's id `acme/customers` is not the id in the URL, `acme/staff`"
+    );
+    assert_eq!(e.message, format!("notice.id: {}", p.message));
+    assert_eq!(
+        p.message_in("fi"),
+        "selosteen tunnus `acme/customers` ei ole sama kuin osoitteen tunnus `acme/staff`"
+    );
 }
 
 #[test]
 fn dates_are_checked() {
     let e = check(&body(r#","published":"2025-06-02""#), &id()).unwrap_err();
     assert_eq!(e.problems[0].path, "published");
+    assert_eq!(
+        e.problems[0].message,
+        "2025-06-02 is in the future (today is 2025-06-01 UTC)"
+    );
+    assert_eq!(
+        e.problems[0].message_in("sv"),
+        "publiceringsdagen 2025-06-02 ligger i framtiden (i dag är det 2025-06-01 UTC)"
+    );
     let request =
         PublishRequest::from_body(body(r#","published":"2019-01-01""#).as_bytes()).unwrap();
     assert!(request.check(&id(), today()).is_ok());
@@ -348,5 +372,10 @@ fn versions_are_not_dated_before_1995() {
     let e = check(&body(r#","published":"1994-12-31""#), &id()).unwrap_err();
     assert_eq!(e.status, 422);
     assert_eq!(e.problems[0].path, "published");
+    assert_eq!(
+        e.problems[0].message,
+        "1994-12-31 is before 1995, when EU data protection law began"
+    );
+    assert_eq!(e.problems[0].code, Some(Said::PublishedTooEarly));
     assert!(check(&body(r#","published":"1995-01-01""#), &id()).is_ok());
 }

@@ -7,16 +7,17 @@ use crate::text::Text;
 use crate::vocab::{LegalBasis, Right, RoleKind};
 
 use super::rules::{country_meant, finding, in_eea, join};
-use super::Problem;
+use super::{Problem, Said, Saying};
 
-/// The rights Art. 13(2)(b) asks every notice to tell of.
-const ART_13_2_B: [Right; 6] = [
-    Right::Access,
-    Right::Rectification,
-    Right::Erasure,
-    Right::Restriction,
-    Right::Object,
-    Right::Portability,
+/// The rights Art. 13(2)(b) asks every notice to tell of, each with what a notice that does not
+/// is told.
+const ART_13_2_B: [(Right, Said); 6] = [
+    (Right::Access, Said::NoRightOfAccess),
+    (Right::Rectification, Said::NoRightToRectification),
+    (Right::Erasure, Said::NoRightToErasure),
+    (Right::Restriction, Said::NoRightToRestriction),
+    (Right::Object, Said::NoRightToObject),
+    (Right::Portability, Said::NoRightToPortability),
 ];
 
 /// Every completeness finding of `n`, with paths under `prefix`.
@@ -61,9 +62,9 @@ struct Findings<'a> {
 }
 
 impl Findings<'_> {
-    fn miss(&mut self, path: &str, article: &str, message: impl Into<String>) {
+    fn miss(&mut self, path: &str, article: &str, saying: impl Into<Saying>) {
         self.out
-            .push(finding(&join(self.prefix, path), article, message.into()));
+            .push(finding(&join(self.prefix, path), article, saying));
     }
 }
 
@@ -76,11 +77,7 @@ fn controller_contact(n: &Notice, f: &mut Findings) {
         || !o.emails.is_empty()
         || o.web.is_some();
     if !reachable {
-        f.miss(
-            "organisation",
-            "13(1)(a)",
-            "the notice gives no contact details of the controller",
-        );
+        f.miss("organisation", "13(1)(a)", Said::NoControllerContact);
     }
 }
 
@@ -103,9 +100,7 @@ fn representative(n: &Notice, f: &mut Findings) {
             f.miss(
                 "representative",
                 "13(1)(a)",
-                format!(
-                    "the controller is established in {outside}, outside the EU/EEA, but the notice names no representative in the Union (Art. 27)"
-                ),
+                Said::NoRepresentative.with(&[("country", outside)]),
             );
         }
     }
@@ -114,11 +109,7 @@ fn representative(n: &Notice, f: &mut Findings) {
 /// 13(1)(c): the purposes.
 fn purposes(n: &Notice, f: &mut Findings) {
     if n.purposes.is_empty() {
-        f.miss(
-            "purposes",
-            "13(1)(c)",
-            "the notice does not state the purposes of the processing",
-        );
+        f.miss("purposes", "13(1)(c)", Said::NoPurposes);
     }
 }
 
@@ -140,21 +131,14 @@ fn all_bases(n: &Notice) -> impl Iterator<Item = &LegalBasis> {
 /// 13(1)(c): a legal basis, notice-wide or for every purpose.
 fn legal_bases(n: &Notice, f: &mut Findings) {
     if all_bases(n).next().is_none() {
-        f.miss(
-            "lawfulness",
-            "13(1)(c)",
-            "the notice does not state the legal basis for the processing",
-        );
+        f.miss("lawfulness", "13(1)(c)", Said::NoLegalBasis);
     } else if general_bases(n).is_empty() {
         for (i, p) in n.purposes.iter().enumerate() {
             if p.legal_bases.is_empty() {
                 f.miss(
                     &format!("purposes[{i}].legal_bases"),
                     "13(1)(c)",
-                    format!(
-                        "the notice does not state the legal basis of the purpose “{}”",
-                        p.name.get(n.main_language())
-                    ),
+                    Said::NoPurposeLegalBasis.with(&[("purpose", p.name.get(n.main_language()))]),
                 );
             }
         }
@@ -171,7 +155,7 @@ fn legitimate_interests(n: &Notice, f: &mut Findings) {
         f.miss(
             "lawfulness.legitimate_interests",
             "13(1)(d)",
-            "the processing relies on legitimate interests, but the notice does not say what those interests are",
+            Said::NoLegitimateInterests,
         );
     }
     for (i, p) in n.purposes.iter().enumerate() {
@@ -182,10 +166,8 @@ fn legitimate_interests(n: &Notice, f: &mut Findings) {
             f.miss(
                 &format!("purposes[{i}].legitimate_interest"),
                 "13(1)(d)",
-                format!(
-                    "the purpose “{}” relies on legitimate interests, but the notice does not say what the interest is",
-                    p.name.get(n.main_language())
-                ),
+                Said::NoPurposeLegitimateInterest
+                    .with(&[("purpose", p.name.get(n.main_language()))]),
             );
         }
     }
@@ -209,7 +191,7 @@ fn special_categories(n: &Notice, f: &mut Findings) {
         f.miss(
             "lawfulness.special_category_conditions",
             "9(2)",
-            "the notice lists special categories of personal data but no condition of Art. 9(2) that allows processing them",
+            Said::NoSpecialCategoryCondition,
         );
     }
 }
@@ -217,27 +199,17 @@ fn special_categories(n: &Notice, f: &mut Findings) {
 /// 13(1)(e): the recipients, or that there are none.
 fn recipients(n: &Notice, f: &mut Findings) {
     if n.recipients.is_none() {
-        f.miss(
-            "recipients",
-            "13(1)(e)",
-            "the notice does not say who receives the personal data, or that no one does",
-        );
+        f.miss("recipients", "13(1)(e)", Said::NoRecipients);
     }
 }
 
 /// 13(1)(f): whether data leaves the EU/EEA, and if so where to and how.
 fn transfers(n: &Notice, f: &mut Findings) {
     match &n.transfers {
-        None => f.miss(
-            "transfers",
-            "13(1)(f)",
-            "the notice does not say whether personal data is transferred outside the EU/EEA",
-        ),
-        Some(t) if t.outside_eea && t.items.is_empty() => f.miss(
-            "transfers.items",
-            "13(1)(f)",
-            "the notice says data is transferred outside the EU/EEA but not where to or under which safeguards",
-        ),
+        None => f.miss("transfers", "13(1)(f)", Said::NoTransfers),
+        Some(t) if t.outside_eea && t.items.is_empty() => {
+            f.miss("transfers.items", "13(1)(f)", Said::TransfersNowhere)
+        }
         Some(_) => {}
     }
 }
@@ -251,21 +223,17 @@ fn recipients_outside_eea(n: &Notice, f: &mut Findings) {
             continue;
         };
         let name = rec.name.get(n.main_language());
-        let message = match transfers {
-            None => format!(
-                "the recipient “{name}” is located in {loc}, outside the EU/EEA, but the notice declares no transfer to a third country"
-            ),
+        let said = match transfers {
+            None => Said::RecipientOutsideNoTransfer,
             // Transfers declared without saying where to: that finding (at transfers.items) covers it.
             Some(t) if t.items.is_empty() => continue,
             Some(t) if t.items.iter().any(|tr| same_name(&tr.recipient, &rec.name)) => continue,
-            Some(_) => format!(
-                "the recipient “{name}” is located in {loc}, outside the EU/EEA, but no transfer names it"
-            ),
+            Some(_) => Said::RecipientOutsideNotNamed,
         };
         f.miss(
             &format!("recipients.items[{i}].location"),
             "13(1)(f)",
-            message,
+            said.with(&[("name", name), ("location", loc)]),
         );
     }
 }
@@ -285,10 +253,8 @@ fn transfers_to_listed_recipients(n: &Notice, f: &mut Findings) {
             f.miss(
                 &format!("transfers.items[{i}].recipient"),
                 "13(1)(e)",
-                format!(
-                    "data is transferred to “{}”, but the notice does not list it among the recipients",
-                    tr.recipient.get(n.main_language())
-                ),
+                Said::TransferNotRecipient
+                    .with(&[("recipient", tr.recipient.get(n.main_language()))]),
             );
         }
     }
@@ -312,11 +278,7 @@ fn same_name(a: &Text, b: &Text) -> bool {
 /// 13(2)(a): how long data is kept.
 fn retention(n: &Notice, f: &mut Findings) {
     if n.retention.is_none() {
-        f.miss(
-            "retention",
-            "13(2)(a)",
-            "the notice does not say how long personal data is kept, or the criteria that determine it",
-        );
+        f.miss("retention", "13(2)(a)", Said::NoRetention);
     }
 }
 
@@ -330,17 +292,9 @@ fn stated_rights(n: &Notice) -> &[Right] {
 
 /// 13(2)(b): each of the data subject's rights.
 fn rights(n: &Notice, f: &mut Findings) {
-    for right in ART_13_2_B {
+    for (right, said) in ART_13_2_B {
         if !stated_rights(n).contains(&right) {
-            f.miss(
-                "rights.rights",
-                "13(2)(b)",
-                format!(
-                    "the notice does not tell the data subject of the {} (Art. {})",
-                    right_phrase(right),
-                    right.article()
-                ),
-            );
+            f.miss("rights.rights", "13(2)(b)", said);
         }
     }
 }
@@ -350,22 +304,14 @@ fn consent_withdrawal(n: &Notice, f: &mut Findings) {
     if all_bases(n).any(|b| *b == LegalBasis::Consent)
         && !stated_rights(n).contains(&Right::WithdrawConsent)
     {
-        f.miss(
-            "rights.rights",
-            "13(2)(c)",
-            "the processing relies on consent, but the notice does not tell of the right to withdraw it at any time",
-        );
+        f.miss("rights.rights", "13(2)(c)", Said::NoConsentWithdrawal);
     }
 }
 
 /// 13(2)(d): the right to lodge a complaint with a supervisory authority.
 fn complaint(n: &Notice, f: &mut Findings) {
     if !stated_rights(n).contains(&Right::Complaint) && n.complaint_authorities.is_empty() {
-        f.miss(
-            "complaint_authorities",
-            "13(2)(d)",
-            "the notice does not tell the data subject of the right to lodge a complaint with a supervisory authority",
-        );
+        f.miss("complaint_authorities", "13(2)(d)", Said::NoComplaint);
     }
 }
 
@@ -378,11 +324,7 @@ fn requirement(n: &Notice, f: &mut Findings) {
         .flat_map(|d| &d.items)
         .any(|i| i.required.is_some());
     if n.requirement.is_none() && !per_item {
-        f.miss(
-            "requirement",
-            "13(2)(e)",
-            "the notice does not say whether giving the personal data is a statutory or contractual requirement, and what follows if it is not given",
-        );
+        f.miss("requirement", "13(2)(e)", Said::NoRequirement);
     }
 }
 
@@ -392,12 +334,12 @@ fn automated_decisions(n: &Notice, f: &mut Findings) {
         None => f.miss(
             "automated_decisions",
             "13(2)(f)",
-            "the notice does not say whether automated decision-making, including profiling, takes place",
+            Said::NoAutomatedDecisions,
         ),
         Some(a) if a.exists && a.description.is_empty() => f.miss(
             "automated_decisions.description",
             "13(2)(f)",
-            "the notice says automated decisions are made but not the logic involved, their significance or consequences",
+            Said::AutomatedUndescribed,
         ),
         Some(_) => {}
     }
@@ -406,35 +348,13 @@ fn automated_decisions(n: &Notice, f: &mut Findings) {
 /// 14(1)(d): the categories of personal data (for data not obtained from the data subject).
 fn data_subjects(n: &Notice, f: &mut Findings) {
     if n.data_subjects.is_empty() {
-        f.miss(
-            "data_subjects",
-            "14(1)(d)",
-            "the notice does not list the categories of personal data concerned",
-        );
+        f.miss("data_subjects", "14(1)(d)", Said::NoDataCategories);
     }
 }
 
 /// 14(2)(f): where the data comes from.
 fn sources(n: &Notice, f: &mut Findings) {
     if n.sources.is_none() {
-        f.miss(
-            "sources",
-            "14(2)(f)",
-            "the notice does not say where the personal data comes from",
-        );
-    }
-}
-
-fn right_phrase(right: Right) -> &'static str {
-    match right {
-        Right::Access => "right of access to their data",
-        Right::Rectification => "right to have inaccurate data rectified",
-        Right::Erasure => "right to erasure",
-        Right::Restriction => "right to restriction of processing",
-        Right::Object => "right to object to processing",
-        Right::Portability => "right to data portability",
-        Right::WithdrawConsent => "right to withdraw consent",
-        Right::AutomatedDecisions => "right not to be subject to automated decisions",
-        Right::Complaint => "right to lodge a complaint",
+        f.miss("sources", "14(2)(f)", Said::NoSources);
     }
 }

@@ -9,7 +9,7 @@ use crate::sections::{
 };
 
 use super::rules::{self, is_duration, is_lang, is_location, is_slug, join, Checker, WEB_SCHEMES};
-use super::Problem;
+use super::{Problem, Said};
 
 /// Every well-formedness error of `notice`, with paths under `prefix`: the document's own fields
 /// first, then each section's.
@@ -36,37 +36,32 @@ fn document(n: &Notice, prefix: &str) -> Vec<Problem> {
     if n.format != FORMAT {
         head.push(rules::error(
             &join(prefix, "format"),
-            format!(
-                "unsupported format {} (this reader knows format {FORMAT})",
-                n.format
-            ),
+            Said::UnsupportedFormat.with(&[
+                ("found", &n.format.to_string()),
+                ("known", &FORMAT.to_string()),
+            ]),
         ));
     }
     match n.id.split_once('/') {
         Some((org, notice)) if is_slug(org) && is_slug(notice) => {}
         _ => head.push(rules::error(
             &join(prefix, "id"),
-            format!(
-                "`{}` is not an id of the form organisation/notice (lower-case letters, digits and dashes, e.g. kaarea/asiakasrekisteri)",
-                n.id
-            ),
+            Said::BadId.with(&[("id", &n.id)]),
         )),
     }
     if n.languages.is_empty() {
-        head.push(rules::error(
-            &join(prefix, "languages"),
-            "a notice needs at least one language",
-        ));
+        head.push(rules::error(&join(prefix, "languages"), Said::NoLanguages));
     }
     for (i, lang) in n.languages.iter().enumerate() {
         let at = join(prefix, &format!("languages[{i}]"));
         if !is_lang(lang) {
+            head.push(rules::error(&at, Said::BadLanguage.with(&[("lang", lang)])));
+        } else if n.languages[..i].contains(lang) {
+            let value = format!("`{lang}`");
             head.push(rules::error(
                 &at,
-                format!("`{lang}` is not a language code such as fi, sv or en"),
+                Said::ListedTwice.with(&[("value", &value)]),
             ));
-        } else if n.languages[..i].contains(lang) {
-            head.push(rules::error(&at, format!("`{lang}` is listed twice")));
         }
     }
     head
@@ -105,10 +100,7 @@ fn check_section(c: &mut Checker<'_>, n: &Notice, section: SectionId) {
             if let Some(none) = &n.dpo_not_appointed {
                 c.prose(&none.reason, "dpo_not_appointed.reason");
                 if n.dpo.is_some() {
-                    c.error(
-                        "dpo_not_appointed",
-                        "names a data protection officer in `dpo` and says none is appointed: keep one of them",
-                    );
+                    c.error("dpo_not_appointed", Said::DpoContradiction);
                 }
             }
         }
@@ -195,10 +187,7 @@ fn subject_group(c: &mut Checker<'_>, g: &SubjectGroup, at: &str) {
     c.opt_text(&g.name, &join(at, "name"));
     c.prose(&g.description, &join(at, "description"));
     if g.data.is_empty() {
-        c.error(
-            &join(at, "data"),
-            "a group of data subjects needs at least one kind of data",
-        );
+        c.error(&join(at, "data"), Said::GroupWithoutData);
     }
     for (j, d) in g.data.iter().enumerate() {
         let dat = format!("{at}.data[{j}]");
@@ -222,10 +211,7 @@ fn sources(c: &mut Checker<'_>, s: &Sources) {
     }
     c.prose(&s.notes, "sources.notes");
     if s.items.is_empty() && s.notes.is_empty() {
-        c.error(
-            "sources",
-            "say where the data comes from, or leave the section out",
-        );
+        c.error("sources", Said::SourcesEmpty);
     }
 }
 
@@ -242,38 +228,26 @@ fn recipients(c: &mut Checker<'_>, r: &Recipients) {
     }
     c.prose(&r.notes, "recipients.notes");
     if r.items.is_empty() && r.notes.is_empty() {
-        c.error(
-            "recipients",
-            "name the recipients or say that there are none, or leave the section out",
-        );
+        c.error("recipients", Said::RecipientsEmpty);
     }
 }
 
 fn transfers(c: &mut Checker<'_>, t: &Transfers) {
     if !t.outside_eea && !t.items.is_empty() {
-        c.error(
-            "transfers.items",
-            "lists transfers although `outside_eea` is false: set it to true or remove the items",
-        );
+        c.error("transfers.items", Said::TransfersNotOutside);
     }
     for (i, tr) in t.items.iter().enumerate() {
         let at = format!("transfers.items[{i}]");
         c.text(&tr.recipient, &join(&at, "recipient"));
         location(c, Some(&tr.country), &join(&at, "country"));
         if tr.safeguards.is_empty() {
-            c.error(
-                &join(&at, "safeguards"),
-                "name the safeguard the transfer rests on (Art. 13(1)(f))",
-            );
+            c.error(&join(&at, "safeguards"), Said::NoSafeguard);
         }
         duplicates(c, &tr.safeguards, &join(&at, "safeguards"));
         if rules::in_eea(&tr.country) {
             c.error(
                 &join(&at, "country"),
-                format!(
-                    "`{}` is inside the EU/EEA: this is not a transfer to a third country",
-                    tr.country
-                ),
+                Said::TransferInsideEea.with(&[("country", &tr.country)]),
             );
         }
         c.prose(&tr.details, &join(&at, "details"));
@@ -293,17 +267,14 @@ fn retention(c: &mut Checker<'_>, r: &Retention) {
             if let Some(d) = value.as_deref().filter(|d| !is_duration(d)) {
                 c.error(
                     &join(&at, field),
-                    format!("`{d}` is not an ISO 8601 duration such as P24M, P5Y or P1Y6M"),
+                    Said::NotDuration.with(&[("duration", d)]),
                 );
             }
         }
     }
     c.prose(&r.notes, "retention.notes");
     if r.rules.is_empty() && r.notes.is_empty() {
-        c.error(
-            "retention",
-            "state a retention period or its criteria, or leave the section out",
-        );
+        c.error("retention", Said::RetentionEmpty);
     }
 }
 
@@ -339,10 +310,7 @@ fn changes(c: &mut Checker<'_>, ch: &ChangePolicy) {
     c.prose(&ch.description, "changes.description");
     c.prose(&ch.how_notified, "changes.how_notified");
     if ch.description.is_empty() && ch.advance_notice_days.is_none() && ch.how_notified.is_empty() {
-        c.error(
-            "changes",
-            "say how changes are made known, or leave the section out",
-        );
+        c.error("changes", Said::ChangesEmpty);
     }
 }
 
@@ -364,7 +332,7 @@ fn free_section(c: &mut Checker<'_>, s: &FreeSection, at: &str) {
     c.text(&s.heading, &join(at, "heading"));
     c.prose(&s.body, &join(at, "body"));
     if s.body.is_empty() {
-        c.error(&join(at, "body"), "a section needs some content");
+        c.error(&join(at, "body"), Said::SectionEmpty);
     }
 }
 
@@ -380,7 +348,10 @@ fn duplicates<T: PartialEq + serde::Serialize>(c: &mut Checker<'_>, items: &[T],
     for (i, item) in items.iter().enumerate() {
         if items[..i].contains(item) {
             let name = serde_json::to_string(item).unwrap_or_default();
-            c.error(&format!("{rel}[{i}]"), format!("{name} is listed twice"));
+            c.error(
+                &format!("{rel}[{i}]"),
+                Said::ListedTwice.with(&[("value", &name)]),
+            );
         }
     }
 }

@@ -19,21 +19,18 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::rules::{error, join};
-use super::Problem;
+use super::{Problem, Said};
 
-/// Why `c` may not appear in a notice's text, or `None` when it may.
-pub fn refused(c: char) -> Option<&'static str> {
+/// Why `c` may not appear in a notice's text (an entry with a `{code}` placeholder), or `None`
+/// when it may.
+pub fn refused(c: char) -> Option<Said> {
     let cp = u32::from(c);
     match c {
         '\t' | '\n' => None,
-        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Some(
-            "a control character (only tab and line feed are allowed; Word's Shift+Enter inserts U+000B)",
-        ),
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(
-            "a bidirectional control, which can make the text after it read differently from what it says",
-        ),
-        '\u{FDD0}'..='\u{FDEF}' => Some("a Unicode noncharacter"),
-        _ if cp & 0xFFFE == 0xFFFE => Some("a Unicode noncharacter"),
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Some(Said::ControlCharacter),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(Said::BidiControl),
+        '\u{FDD0}'..='\u{FDEF}' => Some(Said::Noncharacter),
+        _ if cp & 0xFFFE == 0xFFFE => Some(Said::Noncharacter),
         _ => None,
     }
 }
@@ -51,10 +48,8 @@ fn walk(v: &Value, path: &str, out: &mut Vec<Problem>) {
     match v {
         Value::String(s) => {
             if let Some((c, why)) = s.chars().find_map(|c| refused(c).map(|why| (c, why))) {
-                out.push(error(
-                    path,
-                    format!("contains U+{:04X}, {why}", u32::from(c)),
-                ));
+                let code = format!("{:04X}", u32::from(c));
+                out.push(error(path, why.with(&[("code", &code)])));
             }
         }
         Value::Array(items) => {

@@ -9,7 +9,9 @@ mod completeness;
 mod format;
 mod hygiene;
 pub mod rules;
+pub mod said;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use crate::document::{parse, Document};
 use crate::history::check_versions;
 use crate::notice::Notice;
+
+pub use said::{Said, Saying};
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -34,13 +38,59 @@ pub struct Problem {
     pub severity: Severity,
     /// JSON path such as `contact.emails[0]`; `.` is the whole document.
     pub path: String,
+    /// In English: what the CLI prints and the API answers.
     pub message: String,
     /// For findings: the GDPR article the requirement comes from, e.g. `13(2)(d)`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
+    /// Which kind of problem this is ([`Said`], a stable snake_case name such as `not_email`), so
+    /// that [`Problem::message_in`] can say it in another language. Absent from problems no entry
+    /// says; an unknown code (from a newer edge) is read as absent.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "said::lenient"
+    )]
+    pub code: Option<Said>,
+    /// The values of the code's `{placeholders}`, e.g. `{"email": "maija at acme"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, String>,
 }
 
 impl Problem {
+    /// A problem of `severity` at `path` that `saying` says: its English text is the `message`.
+    pub fn said(severity: Severity, path: &str, saying: Saying) -> Problem {
+        Problem {
+            severity,
+            path: path.to_owned(),
+            message: saying.to_string(),
+            article: None,
+            code: Some(saying.said),
+            values: saying.values,
+        }
+    }
+
+    /// A problem with an English `message` only, for what no entry of [`Said`] says.
+    pub fn english(severity: Severity, path: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            severity,
+            path: path.to_owned(),
+            message: message.into(),
+            article: None,
+            code: None,
+            values: BTreeMap::new(),
+        }
+    }
+
+    /// The message in `lang` (Finnish, Swedish, else English); the English `message` where the
+    /// problem has no code.
+    pub fn message_in(&self, lang: &str) -> String {
+        match self.code {
+            Some(said) => said::fill(said.get(lang), &self.values),
+            None => self.message.clone(),
+        }
+    }
+
     /// The same problem addressed from a document that holds the checked value at `prefix` (a
     /// version's notice in a history, the notice in a publish request).
     pub fn under(mut self, prefix: &str) -> Problem {
@@ -118,15 +168,14 @@ pub fn validate_document(doc: &Document) -> Report {
             if h.format != crate::FORMAT {
                 problems.push(rules::error(
                     "format",
-                    format!(
-                        "unsupported format {} (this reader knows format {})",
-                        h.format,
-                        crate::FORMAT
-                    ),
+                    Said::UnsupportedFormat.with(&[
+                        ("found", &h.format.to_string()),
+                        ("known", &crate::FORMAT.to_string()),
+                    ]),
                 ));
             }
             for e in check_versions(&h.id, &h.versions) {
-                problems.push(rules::error(&e.path, e.message));
+                problems.push(rules::error(&e.path, e.saying));
             }
             let last = h.versions.len().saturating_sub(1);
             for (i, v) in h.versions.iter().enumerate() {
@@ -158,12 +207,15 @@ pub fn check_json(json: &str) -> (Option<Document>, Report) {
             (Some(doc), report)
         }
         Err(e) => {
-            let problem = Problem {
-                severity: Severity::Error,
-                path: e.path.clone(),
-                message: format!("{} (line {}, column {})", e.message, e.line, e.column),
-                article: None,
-            };
+            let problem = Problem::said(
+                Severity::Error,
+                &e.path,
+                Said::Unreadable.with(&[
+                    ("detail", &e.message),
+                    ("line", &e.line.to_string()),
+                    ("column", &e.column.to_string()),
+                ]),
+            );
             (
                 None,
                 Report {

@@ -3,27 +3,20 @@
 
 use std::collections::BTreeMap;
 
-use crate::date::{primary_subtag, Date};
+use crate::date::{primary_subtag, Date, YEARS};
 use crate::party::{Address, Contact, Organisation, Phone};
 use crate::text::{is_invisible, Block, Lang, Link, Prose, Text};
 
-use super::{Problem, Severity};
+use super::{Problem, Said, Saying, Severity};
 
-pub fn error(path: &str, message: impl Into<String>) -> Problem {
-    Problem {
-        severity: Severity::Error,
-        path: display_path(path),
-        message: message.into(),
-        article: None,
-    }
+pub fn error(path: &str, saying: impl Into<Saying>) -> Problem {
+    Problem::said(Severity::Error, &display_path(path), saying.into())
 }
 
-pub fn finding(path: &str, article: &str, message: impl Into<String>) -> Problem {
+pub fn finding(path: &str, article: &str, saying: impl Into<Saying>) -> Problem {
     Problem {
-        severity: Severity::Finding,
-        path: display_path(path),
-        message: message.into(),
         article: Some(article.to_owned()),
+        ..Problem::said(Severity::Finding, &display_path(path), saying.into())
     }
 }
 
@@ -71,19 +64,18 @@ impl<'a> Checker<'a> {
             let fixed: Vec<String> = (self.languages.iter())
                 .map(|l| format!("\"{}\"", if *l == lang { &used } else { l }))
                 .collect();
-            let texts = if count == 1 {
-                "this text".to_owned()
-            } else {
-                format!("{count} texts, the first here,")
+            let (said, count) = match count {
+                1 => (Said::TagMismatchOne, None),
+                n => (Said::TagMismatchMany, Some(n.to_string())),
             };
-            self.problems.push(error(
-                &path,
-                format!(
-                    "{texts} written under `{used}`, but the notice's languages say `{lang}`: \
-                     use one tag in both, e.g. \"languages\": [{}]",
-                    fixed.join(", ")
-                ),
-            ));
+            let fixed = fixed.join(", ");
+            let mut values = vec![
+                ("used", used.as_str()),
+                ("lang", lang.as_str()),
+                ("fixed", &fixed),
+            ];
+            values.extend(count.as_deref().map(|n| ("count", n)));
+            self.problems.push(error(&path, said.with(&values)));
         }
         self.problems
     }
@@ -92,15 +84,15 @@ impl<'a> Checker<'a> {
         join(&self.prefix, rel)
     }
 
-    pub fn error(&mut self, rel: &str, message: impl Into<String>) {
+    pub fn error(&mut self, rel: &str, saying: impl Into<Saying>) {
         let p = self.path(rel);
-        self.problems.push(error(&p, message));
+        self.problems.push(error(&p, saying));
     }
 
     /// A required plain string: not empty or blank.
     pub fn required(&mut self, value: &str, rel: &str) {
         if value.trim().is_empty() {
-            self.error(rel, "must not be empty");
+            self.error(rel, Said::Empty);
         }
     }
 
@@ -116,9 +108,9 @@ impl<'a> Checker<'a> {
                         seen.or_insert((at, 0)).1 += 1;
                         variants.push(used);
                     }
-                    None => self.error(rel, format!("missing the `{lang}` translation")),
+                    None => self.error(rel, Said::MissingTranslation.with(&[("lang", lang)])),
                 },
-                Some(s) if s.trim().is_empty() => self.error(&join(rel, lang), "must not be empty"),
+                Some(s) if s.trim().is_empty() => self.error(&join(rel, lang), Said::Empty),
                 Some(_) => {}
             }
         }
@@ -142,12 +134,10 @@ impl<'a> Checker<'a> {
     fn foreign_languages(&mut self, text: &Text, rel: &str, variants: &[Lang]) {
         for lang in text.0.keys() {
             if !self.languages.contains(lang) && !variants.contains(lang) {
+                let languages = self.languages.join(", ");
                 self.error(
                     &join(rel, lang),
-                    format!(
-                        "`{lang}` is not one of the notice's languages ({})",
-                        self.languages.join(", ")
-                    ),
+                    Said::ForeignLanguage.with(&[("lang", lang), ("languages", &languages)]),
                 );
             }
         }
@@ -165,40 +155,40 @@ impl<'a> Checker<'a> {
     /// a fair summary, and publishing a change must not wait for a translator.
     pub fn summary(&mut self, summary: &Text, rel: &str) {
         if summary.0.values().all(|s| s.trim().is_empty()) {
-            self.error(
-                rel,
-                "say what changed, at least in the notice's main language",
-            );
+            self.error(rel, Said::SummaryMissing);
         }
         self.foreign_languages(summary, rel, &[]);
         self.clean(summary, rel);
         for lang in self.languages {
             if summary.exact(lang).is_none_or(|s| s.trim().is_empty()) {
                 let path = display_path(&self.path(rel));
-                self.problems.push(Problem {
-                    severity: Severity::Finding,
-                    path,
-                    message: format!("missing the `{lang}` translation"),
-                    article: None,
-                });
+                let said = Said::MissingTranslation.with(&[("lang", lang)]);
+                self.problems
+                    .push(Problem::said(Severity::Finding, &path, said));
             }
         }
     }
 
     /// A date within the years a notice's dates may fall in ([`crate::date::YEARS`]).
     pub fn date(&mut self, date: Option<Date>, rel: &str) {
-        if let Some(why) = date.and_then(Date::implausible) {
-            self.error(rel, why);
+        if let Some(d) = date.filter(|d| d.implausible().is_some()) {
+            let said = Said::DateImplausible.with(&[
+                ("date", &d.to_string()),
+                ("from", &YEARS.start().to_string()),
+                ("to", &YEARS.end().to_string()),
+            ]);
+            self.error(rel, said);
         }
     }
 
     /// A version takes effect on the day it is published or later, never before.
     pub fn effective_date(&mut self, published: Date, effective: Option<Date>, rel: &str) {
         if let Some(e) = effective.filter(|e| *e < published) {
-            self.error(
-                rel,
-                format!("the effective date {e} is before the publication date {published}"),
-            );
+            let said = Said::EffectiveBeforePublished.with(&[
+                ("effective", &e.to_string()),
+                ("published", &published.to_string()),
+            ]);
+            self.error(rel, said);
         }
     }
 
@@ -221,16 +211,13 @@ impl<'a> Checker<'a> {
                 Block::Paragraph(t) => self.text(t, &join(&at, "paragraph")),
                 Block::List(items) => {
                     if items.is_empty() {
-                        self.error(&join(&at, "list"), "a list needs at least one item");
+                        self.error(&join(&at, "list"), Said::EmptyList);
                     }
                     self.texts(items, &join(&at, "list"));
                 }
                 Block::Links(links) => {
                     if links.is_empty() {
-                        self.error(
-                            &join(&at, "links"),
-                            "a list of links needs at least one link",
-                        );
+                        self.error(&join(&at, "links"), Said::EmptyLinks);
                     }
                     for (j, l) in links.iter().enumerate() {
                         self.link(l, &format!("{}[{j}]", join(&at, "links")));
@@ -262,13 +249,13 @@ impl<'a> Checker<'a> {
         if !is_phone(&phone.number) {
             let n = &phone.number;
             let digits = n.chars().filter(char::is_ascii_digit).count();
-            let why = if n.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && digits < 5
+            let said = if n.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && digits < 5
             {
-                format!("has {digits} digit(s); a phone number has at least 5")
+                Said::PhoneTooFewDigits.with(&[("number", n), ("digits", &digits.to_string())])
             } else {
-                "is not a phone number (digits, spaces, + - ( ) only, a + only first)".to_owned()
+                Said::NotPhone.with(&[("number", n)])
             };
-            self.error(&join(rel, "number"), format!("`{n}` {why}"));
+            self.error(&join(rel, "number"), said);
         }
         self.opt_text(&phone.label, &join(rel, "label"));
     }
@@ -329,7 +316,7 @@ impl<'a> Checker<'a> {
             && c.phones.is_empty()
             && c.emails.is_empty();
         if empty {
-            self.error(rel, "a contact needs a name or a way to reach them");
+            self.error(rel, Said::ContactUnreachable);
         }
     }
 }
@@ -341,26 +328,21 @@ pub const WEB_SCHEMES: &[&str] = &["https", "http"];
 
 /// Checks a link target: one of `schemes`, no white space or control characters, and for web
 /// links a host. The same rule is applied again by every renderer before it writes an `href`.
-pub fn check_href(href: &str, schemes: &[&str]) -> Result<(), String> {
+pub fn check_href(href: &str, schemes: &[&str]) -> Result<(), Saying> {
+    let said = |s: Said| Err(s.with(&[("href", href)]));
     if href
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
     {
-        return Err(format!(
-            "`{href}` contains white space, control or invisible formatting characters"
-        ));
+        return said(Said::HrefInvisible);
     }
     let Some((scheme, rest)) = href.split_once(':') else {
-        return Err(format!(
-            "`{href}` is not an absolute link (it needs e.g. https://)"
-        ));
+        return said(Said::HrefNotAbsolute);
     };
     let scheme = scheme.to_ascii_lowercase();
     if !schemes.contains(&scheme.as_str()) {
-        return Err(format!(
-            "links may only use {} (found `{scheme}:`)",
-            schemes.join(", ")
-        ));
+        let schemes = schemes.join(", ");
+        return Err(Said::HrefScheme.with(&[("schemes", &schemes), ("scheme", &scheme)]));
     }
     match scheme.as_str() {
         "http" | "https" => {
@@ -369,11 +351,11 @@ pub fn check_href(href: &str, schemes: &[&str]) -> Result<(), String> {
                 .map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
             match host {
                 Some(h) if !h.is_empty() && !h.starts_with('@') => Ok(()),
-                _ => Err(format!("`{href}` has no host")),
+                _ => said(Said::HrefNoHost),
             }
         }
         "mailto" => check_mailto(href, rest),
-        "tel" if !is_phone(rest) => Err(format!("`{href}` is not a tel: link to a phone number")),
+        "tel" if !is_phone(rest) => said(Said::HrefNotTel),
         _ => Ok(()),
     }
 }
@@ -381,21 +363,17 @@ pub fn check_href(href: &str, schemes: &[&str]) -> Result<(), String> {
 /// A `mailto:` link: one address, and at most a `subject` and a `body` after it. Recipients in
 /// the query (`to`, `cc`, `bcc`) would send a data subject's request to someone the link does not
 /// show.
-fn check_mailto(href: &str, rest: &str) -> Result<(), String> {
+fn check_mailto(href: &str, rest: &str) -> Result<(), Saying> {
     let (address, query) = rest.split_once('?').unwrap_or((rest, ""));
     if !is_email(address) {
-        return Err(format!(
-            "`{href}` is not a mailto: link to an email address"
-        ));
+        return Err(Said::MailtoNotEmail.with(&[("href", href)]));
     }
     let hidden = query.split('&').filter(|q| !q.is_empty()).find(|q| {
         let name = q.split('=').next().unwrap_or("");
         !name.eq_ignore_ascii_case("subject") && !name.eq_ignore_ascii_case("body")
     });
     match hidden {
-        Some(q) => Err(format!(
-            "`{href}`: a mailto: link may give a subject and a body, nothing else (found `{q}`)"
-        )),
+        Some(q) => Err(Said::MailtoHidden.with(&[("href", href), ("found", q)])),
         None => Ok(()),
     }
 }
@@ -434,17 +412,17 @@ pub fn is_email(s: &str) -> bool {
 }
 
 /// Why `s` is not an email address, in words that say how to fix it.
-pub fn email_problem(s: &str) -> String {
-    let hint = if s.to_ascii_lowercase().starts_with("mailto:") {
-        " (write the address only, without `mailto:`)"
+pub fn email_problem(s: &str) -> Saying {
+    let said = if s.to_ascii_lowercase().starts_with("mailto:") {
+        Said::NotEmailMailto
     } else if s.contains(['?', '&', '%', '=']) {
-        " (an address cannot carry parameters such as ?cc= or ?bcc=)"
+        Said::NotEmailParameters
     } else if s.chars().any(char::is_whitespace) {
-        " (it contains white space)"
+        Said::NotEmailSpace
     } else {
-        ""
+        Said::NotEmail
     };
-    format!("`{s}` is not an email address{hint}")
+    said.with(&[("email", s)])
 }
 
 /// A phone number as people write it: at least five digits, and only digits, spaces, `+-()`.
@@ -476,13 +454,13 @@ pub use crate::api::is_slug;
 
 /// A Finnish business ID (Y-tunnus, `NNNNNNN-C`) must have the right check digit; other
 /// business IDs (foreign ones) are only checked for being printable.
-pub fn check_business_id(id: &str) -> Result<(), String> {
+pub fn check_business_id(id: &str) -> Result<(), Saying> {
     let b = id.as_bytes();
     let finnish =
         b.len() == 9 && b[7] == b'-' && b[..7].iter().chain(&b[8..]).all(u8::is_ascii_digit);
     if !finnish {
         return if id.trim().is_empty() || id.chars().any(char::is_control) {
-            Err("must be a printable business ID".into())
+            Err(Said::BusinessIdUnprintable.into())
         } else {
             Ok(())
         };
@@ -495,17 +473,14 @@ pub fn check_business_id(id: &str) -> Result<(), String> {
         .sum();
     let expected = match sum % 11 {
         0 => 0,
-        1 => {
-            return Err(format!(
-                "`{id}` cannot be a Finnish business ID (Y-tunnus): no valid check digit exists"
-            ))
-        }
+        1 => return Err(Said::BusinessIdImpossible.with(&[("id", id)])),
         r => 11 - r,
     };
     if u32::from(b[8] - b'0') == expected {
         Ok(())
     } else {
-        Err(format!("`{id}` is not a valid Finnish business ID (Y-tunnus): the check digit should be {expected}"))
+        let expected = expected.to_string();
+        Err(Said::BusinessIdCheckDigit.with(&[("id", id), ("expected", &expected)]))
     }
 }
 
@@ -573,12 +548,10 @@ pub fn country_meant(text: &str) -> Option<&'static str> {
 
 /// Why `code` is not a location code, with the code that was probably meant: `UK` → `GB`,
 /// `EL` → `GR`, `fi` → `FI`, `USA` → `US`, `Finland` → `FI`.
-pub fn location_problem(code: &str) -> String {
+pub fn location_problem(code: &str) -> Saying {
     match country_meant(code).filter(|m| *m != code) {
-        Some(m) => format!("`{code}` is not a country code (ISO 3166-1 alpha-2): write `{m}`"),
-        None => {
-            format!("`{code}` is not a country code (ISO 3166-1 alpha-2, e.g. FI, US) or EU / EEA")
-        }
+        Some(m) => Said::LocationMeant.with(&[("code", code), ("meant", m)]),
+        None => Said::NotLocation.with(&[("code", code)]),
     }
 }
 
@@ -649,8 +622,12 @@ mod tests {
         }
         assert!(is_email("o'brien+notices@tietosuoja.fi"));
         assert!(is_email("tietosuoja@kärkkäinen.fi"));
-        assert!(email_problem("mailto:a@b.fi").contains("without `mailto:`"));
-        assert!(email_problem("a@b.fi?bcc=c@d.fi").contains("parameters"));
+        assert!(email_problem("mailto:a@b.fi")
+            .to_string()
+            .contains("without `mailto:`"));
+        assert!(email_problem("a@b.fi?bcc=c@d.fi")
+            .to_string()
+            .contains("parameters"));
     }
 
     #[test]
@@ -675,7 +652,7 @@ mod tests {
             "mailto:a@b.fi?to=c@evil.example",
             "mailto:a@b.fi,c@evil.example",
         ] {
-            let e = check_href(bad, LINK_SCHEMES).unwrap_err();
+            let e = check_href(bad, LINK_SCHEMES).unwrap_err().to_string();
             assert!(e.contains("mailto:"), "{bad}: {e}");
         }
     }
@@ -726,7 +703,7 @@ mod tests {
     fn finnish_business_ids_have_a_check_digit() {
         assert!(check_business_id("2925981-7").is_ok());
         assert!(check_business_id("0112038-9").is_ok());
-        let e = check_business_id("2925981-6").unwrap_err();
+        let e = check_business_id("2925981-6").unwrap_err().to_string();
         assert!(e.contains("should be 7"), "{e}");
         assert!(
             check_business_id("SE556677889901").is_ok(),
@@ -776,9 +753,11 @@ mod tests {
             ("Finland", "`FI`"),
             ("United States", "`US`"),
         ] {
-            let why = location_problem(bad);
+            let why = location_problem(bad).to_string();
             assert!(why.contains(meant), "{bad}: {why}");
         }
-        assert!(location_problem("XX").contains("is not a country code"));
+        assert!(location_problem("XX")
+            .to_string()
+            .contains("is not a country code"));
     }
 }
