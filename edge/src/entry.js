@@ -8,67 +8,27 @@
 // Rust unchanged.
 
 import Rust from "./rust.mjs";
+import { Store } from "./fast-store.js";
 
 export * from "./rust.mjs";
 
-/** Bytes of body kept at most; the oldest kept page goes first. */
+/** Bytes of body kept at most; the least recently kept path goes first. */
 const BUDGET = 8 * 1024 * 1024;
+/** Answers kept at most per path (a notice's page in a few `Accept-Language`s, its fragments). */
+const VARIANTS_PER_PATH = 16;
 
-/** path → Map(variant → {body, headers, from, until}); variants as `src/fast.rs` names them. */
-const pages = new Map();
-let used = 0;
-// Each page is kept ready to send: its body encoded once, its headers one `Headers` object (a hit
-// copies both inside the runtime instead of converting them from JavaScript values again).
+const store = new Store(BUDGET, VARIANTS_PER_PATH);
+// Each answer is kept ready to send: its body encoded once, its headers one `Headers` object (a
+// hit copies both inside the runtime instead of converting them from JavaScript values again).
 const utf8 = new TextEncoder();
-
-function weigh(variants) {
-  let n = 0;
-  for (const page of variants.values()) n += page.body.byteLength;
-  return n;
-}
-
-function drop(path) {
-  const variants = pages.get(path);
-  if (variants === undefined) return;
-  used -= weigh(variants);
-  pages.delete(path);
-}
 
 // The two functions the Rust side calls (src/fast.rs).
 globalThis.selosteFast = {
-  /**
-   * `variant` is "" when the bare URL chose the answer, `q:` + the exact query when the URL with
-   * that query did, else the Accept-Language key (`-` or `al:…`).
-   */
   keep(path, variant, from, until, body, headers) {
-    const bytes = utf8.encode(body);
-    if (bytes.byteLength > BUDGET) return;
-    const kept = new Headers(headers);
-    let variants = pages.get(path);
-    if (variants === undefined) {
-      variants = new Map();
-    } else {
-      // Re-inserted at the end: the most recently kept page is the last to go.
-      used -= weigh(variants);
-      pages.delete(path);
-      // For the bare URL, a page chosen by the URL alone and one chosen by the header never mix
-      // (the first would hide the others); answers to a query are looked up apart and stay.
-      if (variant === "") {
-        for (const key of variants.keys()) if (!key.startsWith("q:")) variants.delete(key);
-      } else if (!variant.startsWith("q:")) {
-        variants.delete("");
-      }
-    }
-    variants.set(variant, { body: bytes, headers: kept, from, until });
-    pages.set(path, variants);
-    used += weigh(variants);
-    for (const oldest of pages.keys()) {
-      if (used <= BUDGET) break;
-      drop(oldest);
-    }
+    store.keep(path, variant, from, until, utf8.encode(body), new Headers(headers));
   },
   forget(path) {
-    drop(path);
+    store.forget(path);
   },
 };
 
@@ -83,23 +43,13 @@ function kept(request) {
   const url = request.url;
   const start = url.indexOf("/", url.indexOf("//") + 2);
   const mark = url.indexOf("?", start);
-  const variants = pages.get(mark < 0 ? url.slice(start) : url.slice(start, mark));
-  if (variants === undefined) return undefined;
-  let page;
-  if (mark >= 0) {
-    // A query: only what Rust kept for this very query, never the bare URL's answer.
-    page = variants.get(`q:${url.slice(mark + 1)}`);
-  } else {
-    page = variants.get("");
-    if (page === undefined) {
-      const accept = headers.get("accept-language");
-      page = variants.get(accept === null ? "-" : `al:${accept}`);
-    }
-  }
-  if (page === undefined) return undefined;
-  const now = Date.now();
-  if (now < page.from || now >= page.until) return undefined;
-  return new Response(page.body, { headers: page.headers });
+  const page = store.lookup(
+    mark < 0 ? url.slice(start) : url.slice(start, mark),
+    mark < 0 ? null : url.slice(mark + 1),
+    headers.get("accept-language"),
+    Date.now(),
+  );
+  return page && new Response(page.body, { headers: page.headers });
 }
 
 export default {

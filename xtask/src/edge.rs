@@ -100,14 +100,19 @@ pub fn build(profile: Profile) -> Result {
     Ok(())
 }
 
-/// Puts the Worker's JavaScript entry (`edge/src/entry.js`, the fast path for cached pages) in
-/// front of worker-build's module: that becomes `rust.mjs`, the entry `index.js`. The same two
+/// Puts the Worker's JavaScript entry (`edge/src/entry.js`, the fast path for cached pages, with
+/// its store `fast-store.js`) in front of worker-build's module: that becomes `rust.mjs`, the entry `index.js`. The same two
 /// steps as the build command in `edge/wrangler.toml`.
 fn install_entry(out: &Path) -> Result {
     std::fs::rename(out.join("index.js"), out.join("rust.mjs"))
         .with_context(|| format!("renaming {}/index.js to rust.mjs", out.display()))?;
     std::fs::copy(edge_dir().join("src/entry.js"), out.join("index.js"))
         .with_context(|| format!("copying src/entry.js to {}", out.display()))?;
+    std::fs::copy(
+        edge_dir().join("src/fast-store.js"),
+        out.join("fast-store.js"),
+    )
+    .with_context(|| format!("copying src/fast-store.js to {}", out.display()))?;
     Ok(())
 }
 
