@@ -4,6 +4,7 @@
 
 pub mod contact;
 pub mod diff;
+pub mod dom;
 pub mod fallback;
 pub mod history;
 pub mod notice;
