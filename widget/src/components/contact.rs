@@ -1,7 +1,8 @@
 //! Contact cards: an organisation or a person with addresses, `tel:` and `mailto:` links.
 
-use seloste_schema::party::{Address, Contact, Organisation, Phone};
+use seloste_schema::party::{Address, Contact, Organisation, Phone, Representative};
 use seloste_schema::sections::ComplaintAuthority;
+use seloste_schema::Text;
 use yew::prelude::*;
 
 use super::dom::{each, el, el_class, frag, none, owned, para, text};
@@ -9,10 +10,50 @@ use super::prose::{link, prose, web_link};
 use crate::i18n::{t, Message};
 use crate::strings::cat;
 
-/// The card of an organisation (controller, processor or representative).
+/// What an organisation's card shows, borrowed from an [`Organisation`] or a [`Representative`]
+/// (which has the same fields): the card never copies the notice's data.
+struct OrganisationCard<'a> {
+    name: &'a str,
+    business_id: &'a Option<String>,
+    legal_form: &'a Option<Text>,
+    referred_to_as: &'a Option<Text>,
+    postal_address: &'a Option<Address>,
+    visiting_address: &'a Option<Address>,
+    phones: &'a [Phone],
+    emails: &'a [String],
+    web: &'a Option<String>,
+}
+
+/// Borrows the card's fields from anything with an organisation's fields.
+macro_rules! organisation_card {
+    ($o:expr) => {
+        OrganisationCard {
+            name: &$o.name,
+            business_id: &$o.business_id,
+            legal_form: &$o.legal_form,
+            referred_to_as: &$o.referred_to_as,
+            postal_address: &$o.postal_address,
+            visiting_address: &$o.visiting_address,
+            phones: &$o.phones,
+            emails: &$o.emails,
+            web: &$o.web,
+        }
+    };
+}
+
+/// The card of an organisation (controller or processor).
 pub fn organisation(o: &Organisation, lang: &str) -> Html {
+    organisation_card(&organisation_card!(o), lang)
+}
+
+/// The card of a representative: an organisation's card.
+pub fn representative(r: &Representative, lang: &str) -> Html {
+    organisation_card(&organisation_card!(r), lang)
+}
+
+fn organisation_card(o: &OrganisationCard, lang: &str) -> Html {
     card(
-        el_class("p", "card-name", text(&o.name)),
+        el_class("p", "card-name", text(o.name)),
         frag(vec![
             fact(
                 t(Message::BusinessId, lang),
@@ -27,10 +68,10 @@ pub fn organisation(o: &Organisation, lang: &str) -> Html {
                 o.referred_to_as.as_ref().map(|r| text(r.get(lang))),
             ),
             reach(
-                &o.postal_address,
-                &o.visiting_address,
-                &o.phones,
-                &o.emails,
+                o.postal_address,
+                o.visiting_address,
+                o.phones,
+                o.emails,
                 lang,
             ),
             fact(t(Message::Web, lang), o.web.as_deref().map(web_link)),

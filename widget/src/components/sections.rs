@@ -7,7 +7,9 @@ use seloste_schema::vocab::{LegalBasis, RoleKind};
 use seloste_schema::{Block, Notice, SectionId};
 use yew::prelude::*;
 
-use super::contact::{authority, contact, fact, organisation};
+use super::contact::{
+    authority, contact, fact, organisation, representative as representative_card,
+};
 use super::dom::{each, el, el_class, frag, none, owned, para, text};
 use super::prose::{prose, text_list, web_link};
 use crate::i18n::{place, t, Message};
@@ -55,7 +57,7 @@ pub fn legal_basis(b: LegalBasis, lang: &str) -> String {
 /// The representative's card, the law it is appointed under, and the notice's words about it.
 fn representative(r: &seloste_schema::party::Representative, lang: &str) -> Html {
     frag(vec![
-        organisation(&r.organisation(), lang),
+        representative_card(r, lang),
         r.jurisdiction.map_or_else(none, |j| para(j.label(lang))),
         prose(&r.notes, lang),
     ])
@@ -106,8 +108,8 @@ fn purposes(list: &[Purpose], lang: &str) -> Html {
             && p.law.is_none()
     });
     if names_only {
-        let names: Vec<_> = list.iter().map(|p| p.name.clone()).collect();
-        return text_list(&names, lang);
+        // As a list of texts (`prose::text_list`), the names read in place.
+        return el("ul", each(list, |p| el("li", text(p.name.get(lang)))));
     }
     each(list, |p| {
         let facts = !p.legal_bases.is_empty()
