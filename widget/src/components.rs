@@ -15,6 +15,6 @@ pub mod sections;
 pub mod switch;
 
 pub use diff::DiffView;
-pub use fallback::Fallback;
+pub use fallback::fallback;
 pub use history::HistoryView;
 pub use notice::NoticeView;

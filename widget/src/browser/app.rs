@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 #[cfg(feature = "csr")]
 use super::api;
-use crate::components::{Fallback, HistoryView, NoticeView};
+use crate::components::{fallback, HistoryView, NoticeView};
 use crate::i18n::{t, Message};
 use crate::page::PageContext;
 use crate::strings::cat;
@@ -212,9 +212,9 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let edge_page = cat(&[&config.origin, "/", &config.id]);
-    let fallback = || {
+    let failed = || {
         let lang = if wanted.is_empty() { "en" } else { &wanted };
-        html! { <Fallback lang={AttrValue::from(lang.to_owned())} href={AttrValue::from(edge_page.clone())} /> }
+        fallback(lang, &edge_page)
     };
     let loading = || {
         html! { <p class="seloste meta" aria-busy="true">{ t(Message::Loading, &wanted) }</p> }
@@ -223,7 +223,7 @@ pub fn App(props: &AppProps) -> Html {
     let content = match view {
         View::Notice => match &*notice {
             Load::Loading => loading(),
-            Load::Failed => fallback(),
+            Load::Failed => failed(),
             Load::Ready(s) => html! {
                 <NoticeView notice={s.notice.clone()} ctx={s.ctx.clone()}
                     lang={AttrValue::from(s.notice.pick_language(&wanted).to_owned())}
@@ -232,7 +232,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         View::History => match &*history {
             Load::Loading => loading(),
-            Load::Failed => fallback(),
+            Load::Failed => failed(),
             Load::Ready((log, ctx)) => html! {
                 <HistoryView log={log.clone()} ctx={ctx.clone()}
                     on_lang={on_lang.clone()} on_notice={go(View::Notice)} on_page={on_page} />
