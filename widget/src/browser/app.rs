@@ -14,10 +14,13 @@ use wasm_bindgen::JsCast;
 #[cfg(feature = "csr")]
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, VList};
 
 #[cfg(feature = "csr")]
 use super::api;
-use crate::components::{fallback, HistoryView, NoticeView};
+use crate::components::fallback;
+use crate::components::history::{history_view, HistoryProps};
+use crate::components::notice::{notice_view, NoticeProps};
 use crate::i18n::{t, Message};
 use crate::page::PageContext;
 use crate::strings::cat;
@@ -224,22 +227,34 @@ pub fn App(props: &AppProps) -> Html {
         View::Notice => match &*notice {
             Load::Loading => loading(),
             Load::Failed => failed(),
-            Load::Ready(s) => html! {
-                <NoticeView notice={s.notice.clone()} ctx={s.ctx.clone()}
-                    lang={AttrValue::from(s.notice.pick_language(&wanted).to_owned())}
-                    on_lang={on_lang.clone()} on_history={go(View::History)} />
-            },
+            Load::Ready(s) => notice_view(&NoticeProps {
+                notice: s.notice.clone(),
+                ctx: s.ctx.clone(),
+                lang: AttrValue::from(s.notice.pick_language(&wanted).to_owned()),
+                on_lang: Some(on_lang.clone()),
+                on_history: Some(go(View::History)),
+            }),
         },
         View::History => match &*history {
             Load::Loading => loading(),
             Load::Failed => failed(),
-            Load::Ready((log, ctx)) => html! {
-                <HistoryView log={log.clone()} ctx={ctx.clone()}
-                    on_lang={on_lang.clone()} on_notice={go(View::Notice)} on_page={on_page} />
-            },
+            Load::Ready((log, ctx)) => history_view(&HistoryProps {
+                log: log.clone(),
+                ctx: ctx.clone(),
+                on_lang: Some(on_lang.clone()),
+                on_notice: Some(go(View::Notice)),
+                on_page: Some(on_page),
+            }),
         },
     };
-    html! { <div ref={root}>{ content }</div> }
+    // Keyed by the view: switching views replaces one view's elements with the other's, as when
+    // each view was a component of its own, instead of patching one into the other.
+    let key = match view {
+        View::Notice => "notice",
+        View::History => "history",
+    };
+    let keyed = VList::with_children(vec![content], Some(Key::from(key)));
+    html! { <div ref={root}>{ VList::with_children(vec![keyed.into()], None) }</div> }
 }
 
 /// Server pages of the edge live at `{origin}/{org}/{notice}`; the views link there for pages the

@@ -31,6 +31,12 @@ pub struct HistoryProps {
 
 #[function_component]
 pub fn HistoryView(props: &HistoryProps) -> Html {
+    history_view(props)
+}
+
+/// What [`HistoryView`] renders; called directly by the widget's app, like
+/// [`super::notice::notice_view`].
+pub fn history_view(props: &HistoryProps) -> Html {
     let log = &*props.log;
     let lang = log.lang.as_str();
     let ctx = &*props.ctx;
