@@ -78,3 +78,37 @@ fn nodes(n: usize, node: &dyn Fn(usize) -> Html) -> Html {
 pub fn page_link(href: String, label: &str) -> Html {
     yew::html! { <a href={href}>{ label.to_owned() }</a> }
 }
+
+#[cfg(test)]
+mod tests {
+    use futures_executor::block_on;
+    use yew::{function_component, LocalServerRenderer};
+
+    use super::*;
+
+    /// Every shape once, with text that must be escaped.
+    #[function_component]
+    fn Shapes() -> Html {
+        frag(vec![
+            el("p", text("a < b")),
+            el_class("ul", "items", each(&["x", "y"], |s| el("li", text(s)))),
+            el_class("section", "version", para("& more")),
+            owned(String::from("<b>")),
+            none(),
+        ])
+    }
+
+    #[test]
+    fn the_shapes_render_as_html_would() {
+        let html = block_on(
+            LocalServerRenderer::<Shapes>::new()
+                .hydratable(false)
+                .render(),
+        );
+        assert_eq!(
+            html,
+            "<p>a &lt; b</p><ul class=\"items\"><li>x</li><li>y</li></ul>\
+             <section class=\"version\"><p>&amp; more</p></section>&lt;b&gt;"
+        );
+    }
+}
