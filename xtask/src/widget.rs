@@ -16,10 +16,10 @@ use crate::{fresh, tools};
 
 pub use crate::wasm::{measure, Size};
 
-/// The whole widget (JS + wasm), brotli-compressed, at most this many bytes: the 108.5 KB it
-/// measures and a little room, so that growth is a decision. Issue 13 aims at 100 KB; what is
+/// The whole widget (JS + wasm), brotli-compressed, at most this many bytes: the 93.5 KB it
+/// measures and a little room, so that growth is a decision (issue 13's limit is 100 KB); what is
 /// heavy and what was cut is in `widget/README.md`.
-pub const BUDGET_BROTLI: u64 = 110 * 1024;
+pub const BUDGET_BROTLI: u64 = 95 * 1024;
 
 /// Where the loader template expects the wasm-bindgen glue.
 const GLUE_MARKER: &str = "/*@@GLUE@@*/";

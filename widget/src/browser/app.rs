@@ -14,10 +14,13 @@ use wasm_bindgen::JsCast;
 #[cfg(feature = "csr")]
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, VList};
 
 #[cfg(feature = "csr")]
 use super::api;
-use crate::components::{Fallback, HistoryView, NoticeView};
+use crate::components::fallback;
+use crate::components::history::{history_view, HistoryProps};
+use crate::components::notice::{notice_view, NoticeProps};
 use crate::i18n::{t, Message};
 use crate::page::PageContext;
 use crate::strings::cat;
@@ -51,6 +54,36 @@ enum Load<T> {
     Failed,
 }
 
+/// What the reader chose: the view, the language (`None`: as embedded) and the change-log page
+/// (its newest version; `None`: the latest). One reducer for the three: each Yew state hook is
+/// code of its own in the widget's wasm.
+#[derive(PartialEq)]
+struct Choice {
+    view: View,
+    lang: Option<AttrValue>,
+    page: Option<u32>,
+}
+
+enum Choose {
+    View(View),
+    Lang(AttrValue),
+    Page(u32),
+}
+
+impl Reducible for Choice {
+    type Action = Choose;
+
+    fn reduce(self: Rc<Self>, action: Choose) -> Rc<Self> {
+        let (mut view, mut lang, mut page) = (self.view, self.lang.clone(), self.page);
+        match action {
+            Choose::View(v) => view = v,
+            Choose::Lang(l) => lang = Some(l),
+            Choose::Page(p) => page = Some(p),
+        }
+        Rc::new(Choice { view, lang, page })
+    }
+}
+
 /// A version, ready for the notice view; kept in `Rc`s so re-renders compare by identity, and
 /// built by moving the version in (cloning a whole notice is code the widget would ship for
 /// nothing).
@@ -82,21 +115,24 @@ impl PartialEq for AppProps {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let config = props.config.clone();
-    let view = use_state_eq(|| config.view);
-    let chosen_lang = use_state_eq(|| None::<AttrValue>);
+    let choice = use_reducer_eq(|| Choice {
+        view: config.view,
+        lang: None,
+        page: None,
+    });
+    let view = choice.view;
     let notice = use_state(|| match &props.initial {
         Some(s) => Load::Ready(s.clone()),
         None => Load::<Shown>::Loading,
     });
     let history = use_state(|| Load::<(Rc<ChangeLog>, Rc<PageContext>)>::Loading);
-    // The change-log page asked for: its newest version (None: the latest).
-    let page = use_state_eq(|| None::<u32>);
     let root = use_node_ref();
     // The view whose heading should take focus: set when the reader switches, kept until focus
     // is really there.
     let focus_to = use_mut_ref(|| None::<View>);
 
-    let wanted = chosen_lang
+    let wanted = choice
+        .lang
         .as_ref()
         .map(|l| l.to_string())
         .unwrap_or_else(|| config.wanted_lang.clone());
@@ -105,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
     #[cfg(feature = "csr")]
     {
         let (config, notice) = (config.clone(), notice.clone());
-        use_effect_with(*view, move |view| {
+        use_effect_with(view, move |view| {
             if *view == View::Notice && matches!(*notice, Load::Loading) {
                 spawn_local(async move {
                     let (o, id, l) = (&config.origin, &config.id, &config.wanted_lang);
@@ -118,16 +154,19 @@ pub fn App(props: &AppProps) -> Html {
     #[cfg(feature = "csr")]
     {
         let (config, history) = (config.clone(), history.clone());
-        use_effect_with((*view, wanted.clone(), *page), move |(view, lang, page)| {
-            if *view == View::History {
-                let (lang, page) = (lang.clone(), *page);
-                spawn_local(async move {
-                    let r = api::changes(&config.origin, &config.id, &lang, page).await;
-                    let ctx = Rc::new(context(&config, None));
-                    history.set(r.map_or(Load::Failed, |h| Load::Ready((Rc::new(h), ctx))));
-                });
-            }
-        });
+        use_effect_with(
+            (view, wanted.clone(), choice.page),
+            move |(view, lang, page)| {
+                if *view == View::History {
+                    let (lang, page) = (lang.clone(), *page);
+                    spawn_local(async move {
+                        let r = api::changes(&config.origin, &config.id, &lang, page).await;
+                        let ctx = Rc::new(context(&config, None));
+                        history.set(r.map_or(Load::Failed, |h| Load::Ready((Rc::new(h), ctx))));
+                    });
+                }
+            },
+        );
     }
     // After the reader switched views, move focus to the new view's heading so keyboard and
     // screen-reader users land where the content changed. Only the heading of the view asked for,
@@ -137,7 +176,7 @@ pub fn App(props: &AppProps) -> Html {
     // stays until the heading really has focus, so a later render retries it.
     #[cfg(feature = "csr")]
     {
-        let (root, focus_to, shown) = (root.clone(), focus_to.clone(), *view);
+        let (root, focus_to, shown) = (root.clone(), focus_to.clone(), view);
         use_effect(move || {
             if *focus_to.borrow() != Some(shown) {
                 return;
@@ -158,52 +197,64 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let on_lang = {
-        let chosen_lang = chosen_lang.clone();
-        Callback::from(move |l: AttrValue| chosen_lang.set(Some(l)))
+        let choose = choice.dispatcher();
+        Callback::from(move |l: AttrValue| choose.dispatch(Choose::Lang(l)))
     };
     let go = |to: View| {
-        let (view, focus_to) = (view.clone(), focus_to.clone());
+        let (choose, focus_to) = (choice.dispatcher(), focus_to.clone());
         Callback::from(move |()| {
             *focus_to.borrow_mut() = Some(to);
-            view.set(to);
+            choose.dispatch(Choose::View(to));
         })
     };
     let on_page = {
-        let (page, focus_to) = (page.clone(), focus_to.clone());
+        let (choose, focus_to) = (choice.dispatcher(), focus_to.clone());
         Callback::from(move |from: u32| {
             *focus_to.borrow_mut() = Some(View::History);
-            page.set(Some(from));
+            choose.dispatch(Choose::Page(from));
         })
     };
     let edge_page = cat(&[&config.origin, "/", &config.id]);
-    let fallback = || {
+    let failed = || {
         let lang = if wanted.is_empty() { "en" } else { &wanted };
-        html! { <Fallback lang={AttrValue::from(lang.to_owned())} href={AttrValue::from(edge_page.clone())} /> }
+        fallback(lang, &edge_page)
     };
     let loading = || {
         html! { <p class="seloste meta" aria-busy="true">{ t(Message::Loading, &wanted) }</p> }
     };
 
-    let content = match *view {
+    let content = match view {
         View::Notice => match &*notice {
             Load::Loading => loading(),
-            Load::Failed => fallback(),
-            Load::Ready(s) => html! {
-                <NoticeView notice={s.notice.clone()} ctx={s.ctx.clone()}
-                    lang={AttrValue::from(s.notice.pick_language(&wanted).to_owned())}
-                    on_lang={on_lang.clone()} on_history={go(View::History)} />
-            },
+            Load::Failed => failed(),
+            Load::Ready(s) => notice_view(&NoticeProps {
+                notice: s.notice.clone(),
+                ctx: s.ctx.clone(),
+                lang: AttrValue::from(s.notice.pick_language(&wanted).to_owned()),
+                on_lang: Some(on_lang.clone()),
+                on_history: Some(go(View::History)),
+            }),
         },
         View::History => match &*history {
             Load::Loading => loading(),
-            Load::Failed => fallback(),
-            Load::Ready((log, ctx)) => html! {
-                <HistoryView log={log.clone()} ctx={ctx.clone()}
-                    on_lang={on_lang.clone()} on_notice={go(View::Notice)} on_page={on_page} />
-            },
+            Load::Failed => failed(),
+            Load::Ready((log, ctx)) => history_view(&HistoryProps {
+                log: log.clone(),
+                ctx: ctx.clone(),
+                on_lang: Some(on_lang.clone()),
+                on_notice: Some(go(View::Notice)),
+                on_page: Some(on_page),
+            }),
         },
     };
-    html! { <div ref={root}>{ content }</div> }
+    // Keyed by the view: switching views replaces one view's elements with the other's, as when
+    // each view was a component of its own, instead of patching one into the other.
+    let key = match view {
+        View::Notice => "notice",
+        View::History => "history",
+    };
+    let keyed = VList::with_children(vec![content], Some(Key::from(key)));
+    html! { <div ref={root}>{ VList::with_children(vec![keyed.into()], None) }</div> }
 }
 
 /// Server pages of the edge live at `{origin}/{org}/{notice}`; the views link there for pages the

@@ -8,6 +8,7 @@ use seloste_schema::diff::{Change, NoticeDiff};
 use seloste_schema::{Date, Lang};
 use yew::prelude::*;
 
+use super::dom::{each, el, el_class, frag, none, owned, para, text};
 use super::switch;
 use crate::i18n::{t, Message};
 use crate::page::PageContext;
@@ -16,61 +17,85 @@ use crate::strings::cat;
 /// The sections of `d`, each under a heading of `level` (2 on a diff page, 3 inside the change log).
 pub fn changes(d: &NoticeDiff, level: u8, lang: &str) -> Html {
     if d.is_empty() {
-        return html! { <p>{ t(Message::NoChanges, lang) }</p> };
+        return para(t(Message::NoChanges, lang));
     }
     let tag = if level <= 2 { "h2" } else { "h3" };
-    html! {
-        <div class="diff">
-            { for d.sections.iter().map(|s| html! {
-                <section class="diff-section">
-                    <@{tag}>{ s.heading.clone() }</@>
-                    <ul>{ for s.changes.iter().map(|c| change(c, lang)) }</ul>
-                </section>
-            }) }
-        </div>
-    }
+    el_class(
+        "div",
+        "diff",
+        each(&d.sections, |s| {
+            el_class(
+                "section",
+                "diff-section",
+                frag(vec![
+                    el(tag, text(&s.heading)),
+                    el("ul", each(&s.changes, |c| change(c, lang))),
+                ]),
+            )
+        }),
+    )
 }
 
 fn change(c: &Change, lang: &str) -> Html {
     match c {
-        Change::Added { item, details } => html! {
-            <li class="added">
-                <span class="kind">{ cat(&[t(Message::Added, lang), ": "]) }</span><ins>{ item.clone() }</ins>
-                { details_list(details) }
-            </li>
-        },
-        Change::Removed { item, details } => html! {
-            <li class="removed">
-                <span class="kind">{ cat(&[t(Message::Removed, lang), ": "]) }</span><del>{ item.clone() }</del>
-                { details_list(details) }
-            </li>
-        },
-        Change::Changed { item, fields } => html! {
-            <li class="changed">
-                <span class="kind">{ cat(&[t(Message::Changed, lang), ": "]) }</span>{ item.clone() }
-                <dl>
-                    { for fields.iter().map(|f| html! {
-                        <>
-                            <dt>{ f.field.clone() }</dt>
-                            if let Some(old) = &f.old {
-                                <dd><span class="kind">{ cat(&[t(Message::Before, lang), ": "]) }</span><del>{ old.clone() }</del></dd>
-                            }
-                            if let Some(new) = &f.new {
-                                <dd><span class="kind">{ cat(&[t(Message::After, lang), ": "]) }</span><ins>{ new.clone() }</ins></dd>
-                            }
-                        </>
-                    }) }
-                </dl>
-            </li>
-        },
+        Change::Added { item, details } => el_class(
+            "li",
+            "added",
+            frag(vec![
+                marked(Message::Added, "ins", item, lang),
+                details_list(details),
+            ]),
+        ),
+        Change::Removed { item, details } => el_class(
+            "li",
+            "removed",
+            frag(vec![
+                marked(Message::Removed, "del", item, lang),
+                details_list(details),
+            ]),
+        ),
+        Change::Changed { item, fields } => el_class(
+            "li",
+            "changed",
+            frag(vec![
+                kind(Message::Changed, lang),
+                text(item),
+                el(
+                    "dl",
+                    each(fields, |f| {
+                        frag(vec![
+                            el("dt", text(&f.field)),
+                            f.old.as_deref().map_or_else(none, |old| {
+                                el("dd", marked(Message::Before, "del", old, lang))
+                            }),
+                            f.new.as_deref().map_or_else(none, |new| {
+                                el("dd", marked(Message::After, "ins", new, lang))
+                            }),
+                        ])
+                    }),
+                ),
+            ]),
+        ),
     }
+}
+
+/// "Lisätty: " in words, so a change is never told by colour alone.
+#[inline(never)]
+fn kind(word: Message, lang: &str) -> Html {
+    el_class("span", "kind", owned(cat(&[t(word, lang), ": "])))
+}
+
+/// The kind of change, then the text it concerns in `<ins>` or `<del>`.
+#[inline(never)]
+fn marked(word: Message, tag: &'static str, s: &str, lang: &str) -> Html {
+    frag(vec![kind(word, lang), el(tag, text(s))])
 }
 
 fn details_list(details: &[String]) -> Html {
     if details.is_empty() {
-        return Html::default();
+        return none();
     }
-    html! { <ul>{ for details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }</ul> }
+    el("ul", each(details, |d| el("li", text(d))))
 }
 
 /// What a diff page shows: the two versions compared and what changed between them, already in

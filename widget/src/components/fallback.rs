@@ -7,21 +7,14 @@ use super::prose::link;
 use crate::i18n::{t, Message};
 use crate::strings::cat;
 
-#[derive(Properties, PartialEq)]
-pub struct FallbackProps {
-    /// The language of the page around the widget.
-    pub lang: AttrValue,
-    /// `{origin}/{org}/{notice}`.
-    pub href: AttrValue,
-}
-
-#[function_component]
-pub fn Fallback(props: &FallbackProps) -> Html {
-    let lang = props.lang.as_str();
+/// The message in `lang` (the language of the page around the widget) with a link to `href`
+/// (`{origin}/{org}/{notice}`). A plain function, not a component: it has no state, and each
+/// component is Yew's lifecycle code compiled once more into the widget.
+pub fn fallback(lang: &str, href: &str) -> Html {
     html! {
-        <div class="seloste fallback" lang={props.lang.clone()} role="note">
+        <div class="seloste fallback" lang={AttrValue::from(lang.to_owned())} role="note">
             <p>{ t(Message::Unavailable, lang) }</p>
-            <p>{ cat(&[t(Message::ReadAt, lang), " "]) }{ link(&props.href, &props.href) }{ "." }</p>
+            <p>{ cat(&[t(Message::ReadAt, lang), " "]) }{ link(href, href) }{ "." }</p>
         </div>
     }
 }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use seloste_schema::{ChangeLog, ChangeLogEntry};
 use yew::prelude::*;
 
+use super::dom::{each, el, el_class, frag, none, owned, page_link as to_page, para, text};
 use super::{diff::changes, switch};
 use crate::i18n::{t, Message};
 use crate::page::PageContext;
@@ -30,6 +31,12 @@ pub struct HistoryProps {
 
 #[function_component]
 pub fn HistoryView(props: &HistoryProps) -> Html {
+    history_view(props)
+}
+
+/// What [`HistoryView`] renders; called directly by the widget's app, like
+/// [`super::notice::notice_view`].
+pub fn history_view(props: &HistoryProps) -> Html {
     let log = &*props.log;
     let lang = log.lang.as_str();
     let ctx = &*props.ctx;
@@ -42,7 +49,7 @@ pub fn HistoryView(props: &HistoryProps) -> Html {
                     { switch::to_view(t(Message::BackToNotice, lang), &props.on_notice, ctx.notice_href()) }
                 </div>
             </header>
-            { for log.entries.iter().map(|e| version(e, lang, ctx)) }
+            { each(&log.entries, |e| version(e, lang, ctx)) }
             if log.older.is_some() || log.newer.is_some() {
                 <nav class="bar pages" aria-label={t(Message::ChangeLog, lang)}>
                     { page_link(log.newer, t(Message::NewerVersions, lang), ctx, &props.on_page) }
@@ -98,32 +105,36 @@ fn version(v: &ChangeLogEntry, lang: &str, ctx: &PageContext) -> Html {
             &e.localized(lang),
         ]));
     }
+    let link = ctx.version_href(v.number).map_or_else(none, |href| {
+        frag(vec![
+            text(" · "),
+            to_page(href, t(Message::ShowVersion, lang)),
+        ])
+    });
+    let diff = match &v.changes {
+        // The first version has nothing before it; its summary says what it is.
+        None => none(),
+        Some(d) => el(
+            "details",
+            frag(vec![
+                el("summary", text(t(Message::ShowChanges, lang))),
+                changes(d, 3, lang),
+                ctx.diff_href(v.number - 1, v.number)
+                    .map_or_else(none, |href| {
+                        el("p", to_page(href, t(Message::DiffPage, lang)))
+                    }),
+            ]),
+        ),
+    };
     html! {
-        <section class="version" id={id.clone()}>
-            <h2>
-                { cat(&[t(Message::Version, lang), " ", &number]) }
-                <span class="date">{ cat(&[" · ", &v.published.localized(lang)]) }</span>
-            </h2>
-            <p class="meta">
-                { meta }
-                if let Some(href) = ctx.version_href(v.number) {
-                    { " · " }<a href={href}>{ t(Message::ShowVersion, lang) }</a>
-                }
-            </p>
-            <p>{ v.summary.clone() }</p>
-            { match &v.changes {
-                // The first version has nothing before it; its summary says what it is.
-                None => html! {},
-                Some(d) => html! {
-                    <details>
-                        <summary>{ t(Message::ShowChanges, lang) }</summary>
-                        { changes(d, 3, lang) }
-                        if let Some(href) = ctx.diff_href(v.number - 1, v.number) {
-                            <p><a href={href}>{ t(Message::DiffPage, lang) }</a></p>
-                        }
-                    </details>
-                },
-            } }
+        <section class="version" id={id}>
+            { el("h2", frag(vec![
+                owned(cat(&[t(Message::Version, lang), " ", &number])),
+                el_class("span", "date", owned(cat(&[" · ", &v.published.localized(lang)]))),
+            ])) }
+            { el_class("p", "meta", frag(vec![owned(meta), link])) }
+            { para(&v.summary) }
+            { diff }
         </section>
     }
 }

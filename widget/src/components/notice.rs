@@ -30,6 +30,12 @@ pub struct NoticeProps {
 /// [`SectionId::ORDER`], `<h3>` below; `lang` on the root so screen readers pronounce it right.
 #[function_component]
 pub fn NoticeView(props: &NoticeProps) -> Html {
+    notice_view(props)
+}
+
+/// What [`NoticeView`] renders. The widget's app calls it directly: a component of its own would
+/// be Yew's lifecycle code compiled once more into the widget, for a view that has no state.
+pub fn notice_view(props: &NoticeProps) -> Html {
     let n = &*props.notice;
     let lang = props.lang.as_str();
     let ctx = &*props.ctx;

@@ -7,6 +7,8 @@
 use seloste_schema::{Block, Text};
 use yew::prelude::*;
 
+use super::dom::{each, el, el_class, none, para, text};
+
 /// Schemes that may become a link. Anything else (`javascript:`, `data:`, relative paths) is shown
 /// as plain text.
 const SAFE_SCHEMES: [&str; 4] = ["https://", "http://", "mailto:", "tel:"];
@@ -45,27 +47,25 @@ pub fn web_link(url: &str) -> Html {
 /// A list of texts as a bulleted list; nothing when empty.
 pub fn text_list(items: &[Text], lang: &str) -> Html {
     if items.is_empty() {
-        return Html::default();
+        return none();
     }
-    html! {
-        <ul>{ for items.iter().map(|i| html! { <li>{ i.get(lang).to_owned() }</li> }) }</ul>
-    }
+    el("ul", each(items, |i| el("li", text(i.get(lang)))))
 }
 
 /// Paragraphs stay paragraphs, lists stay lists, links stay links.
 pub fn prose(blocks: &[Block], lang: &str) -> Html {
-    blocks.iter().map(|b| block(b, lang)).collect()
+    each(blocks, |b| block(b, lang))
 }
 
 fn block(b: &Block, lang: &str) -> Html {
     match b {
-        Block::Paragraph(t) => html! { <p>{ t.get(lang).to_owned() }</p> },
+        Block::Paragraph(t) => para(t.get(lang)),
         Block::List(items) => text_list(items, lang),
-        Block::Links(links) => html! {
-            <ul class="links">
-                { for links.iter().map(|l| html! { <li>{ link(&l.href, l.label.get(lang)) }</li> }) }
-            </ul>
-        },
+        Block::Links(links) => el_class(
+            "ul",
+            "links",
+            each(links, |l| el("li", link(&l.href, l.label.get(lang)))),
+        ),
     }
 }
 

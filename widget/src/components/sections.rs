@@ -4,10 +4,13 @@
 
 use seloste_schema::sections::*;
 use seloste_schema::vocab::{LegalBasis, RoleKind};
-use seloste_schema::{Notice, SectionId};
+use seloste_schema::{Block, Notice, SectionId};
 use yew::prelude::*;
 
-use super::contact::{authority, contact, fact, organisation};
+use super::contact::{
+    authority, contact, fact, organisation, representative as representative_card,
+};
+use super::dom::{each, el, el_class, frag, none, owned, para, text};
 use super::prose::{prose, text_list, web_link};
 use crate::i18n::{place, t, Message};
 use crate::strings::{cat, num};
@@ -33,12 +36,8 @@ pub fn body(id: SectionId, n: &Notice, lang: &str) -> Option<Html> {
         Retention => n.retention.as_ref().map(|r| retention(r, lang)),
         Security => n.security.as_ref().map(|s| security(s, lang)),
         Rights => n.rights.as_ref().map(|r| rights(r, lang)),
-        ComplaintAuthority => (!n.complaint_authorities.is_empty()).then(|| {
-            n.complaint_authorities
-                .iter()
-                .map(|c| authority(c, lang))
-                .collect()
-        }),
+        ComplaintAuthority => (!n.complaint_authorities.is_empty())
+            .then(|| each(&n.complaint_authorities, |c| authority(c, lang))),
         AutomatedDecisions => n
             .automated_decisions
             .as_ref()
@@ -57,15 +56,11 @@ pub fn legal_basis(b: LegalBasis, lang: &str) -> String {
 
 /// The representative's card, the law it is appointed under, and the notice's words about it.
 fn representative(r: &seloste_schema::party::Representative, lang: &str) -> Html {
-    html! {
-        <>
-            { organisation(&r.organisation(), lang) }
-            if let Some(j) = r.jurisdiction {
-                <p>{ j.label(lang) }</p>
-            }
-            { prose(&r.notes, lang) }
-        </>
-    }
+    frag(vec![
+        representative_card(r, lang),
+        r.jurisdiction.map_or_else(none, |j| para(j.label(lang))),
+        prose(&r.notes, lang),
+    ])
 }
 
 /// The data protection officer, or the statement that none is appointed and why.
@@ -73,14 +68,9 @@ fn dpo(n: &Notice, lang: &str) -> Option<Html> {
     if let Some(c) = &n.dpo {
         return Some(contact(c, lang));
     }
-    n.dpo_not_appointed.as_ref().map(|d| {
-        html! {
-            <>
-                <p>{ t(Message::DpoNotAppointed, lang) }</p>
-                { prose(&d.reason, lang) }
-            </>
-        }
-    })
+    n.dpo_not_appointed
+        .as_ref()
+        .map(|d| statement(Message::DpoNotAppointed, &d.reason, lang))
 }
 
 /// A controller's notice needs no role section (its organisation heading says "controller");
@@ -89,25 +79,24 @@ fn role(r: &Role, lang: &str) -> Option<Html> {
     let needed =
         r.acts_as == RoleKind::Processor || r.on_behalf_of.is_some() || !r.explanation.is_empty();
     needed.then(|| {
-        html! {
-            <>
-                <dl>
-                    { fact(t(Message::Role, lang), Some(html! { r.acts_as.label(lang) })) }
-                    { fact(t(Message::OnBehalfOf, lang), r.on_behalf_of.as_ref().map(|o| html! { o.get(lang).to_owned() })) }
-                </dl>
-                { prose(&r.explanation, lang) }
-            </>
-        }
+        frag(vec![
+            el(
+                "dl",
+                frag(vec![
+                    fact(t(Message::Role, lang), Some(text(r.acts_as.label(lang)))),
+                    fact(
+                        t(Message::OnBehalfOf, lang),
+                        r.on_behalf_of.as_ref().map(|o| text(o.get(lang))),
+                    ),
+                ]),
+            ),
+            prose(&r.explanation, lang),
+        ])
     })
 }
 
 fn register(r: &Register, lang: &str) -> Html {
-    html! {
-        <>
-            <p class="lead">{ r.name.get(lang).to_owned() }</p>
-            { prose(&r.description, lang) }
-        </>
-    }
+    lead(r.name.get(lang), &r.description, lang)
 }
 
 fn purposes(list: &[Purpose], lang: &str) -> Html {
@@ -119,88 +108,109 @@ fn purposes(list: &[Purpose], lang: &str) -> Html {
             && p.law.is_none()
     });
     if names_only {
-        let names: Vec<_> = list.iter().map(|p| p.name.clone()).collect();
-        return text_list(&names, lang);
+        // As a list of texts (`prose::text_list`), the names read in place.
+        return el("ul", each(list, |p| el("li", text(p.name.get(lang)))));
     }
-    list.iter()
-        .map(|p| {
-            html! {
-            <>
-                <h3>{ p.name.get(lang).to_owned() }</h3>
-                { prose(&p.description, lang) }
-                if !p.legal_bases.is_empty() || p.legitimate_interest.is_some()
-                    || p.special_category_condition.is_some() || p.law.is_some() {
-                    <dl>
-                        if !p.legal_bases.is_empty() {
-                            <dt>{ t(Message::LegalBasis, lang) }</dt>
-                            { for p.legal_bases.iter().map(|b| html! { <dd>{ legal_basis(*b, lang) }</dd> }) }
-                        }
-                        { fact(t(Message::Law, lang), p.law.as_ref().map(|l| html! { l.get(lang).to_owned() })) }
-                        { fact(t(Message::LegitimateInterest, lang), p.legitimate_interest.as_ref().map(|i| html! { i.get(lang).to_owned() })) }
-                        { fact(t(Message::SpecialCategoryCondition, lang), p.special_category_condition.map(|c| html! {
-                            cat(&[c.label(lang), " (", c.article(), ")"])
-                        })) }
-                    </dl>
-                }
-            </>
-            }
-        })
-        .collect()
+    each(list, |p| {
+        let facts = !p.legal_bases.is_empty()
+            || p.legitimate_interest.is_some()
+            || p.special_category_condition.is_some()
+            || p.law.is_some();
+        frag(vec![
+            el("h3", text(p.name.get(lang))),
+            prose(&p.description, lang),
+            if facts {
+                el(
+                    "dl",
+                    frag(vec![
+                        if p.legal_bases.is_empty() {
+                            none()
+                        } else {
+                            frag(vec![
+                                el("dt", text(t(Message::LegalBasis, lang))),
+                                each(&p.legal_bases, |b| el("dd", owned(legal_basis(*b, lang)))),
+                            ])
+                        },
+                        fact(
+                            t(Message::Law, lang),
+                            p.law.as_ref().map(|l| text(l.get(lang))),
+                        ),
+                        fact(
+                            t(Message::LegitimateInterest, lang),
+                            p.legitimate_interest.as_ref().map(|i| text(i.get(lang))),
+                        ),
+                        fact(
+                            t(Message::SpecialCategoryCondition, lang),
+                            p.special_category_condition
+                                .map(|c| owned(cat(&[c.label(lang), " (", c.article(), ")"]))),
+                        ),
+                    ]),
+                )
+            } else {
+                none()
+            },
+        ])
+    })
 }
 
 fn lawfulness(l: &Lawfulness, lang: &str) -> Html {
-    html! {
-        <>
-            if !l.legal_bases.is_empty() {
-                <ul>{ for l.legal_bases.iter().map(|b| html! { <li>{ legal_basis(*b, lang) }</li> }) }</ul>
-            }
-            { prose(&l.explanation, lang) }
-            if !l.legitimate_interests.is_empty() {
-                <h3>{ t(Message::LegitimateInterests, lang) }</h3>
-                { prose(&l.legitimate_interests, lang) }
-            }
-            if !l.special_category_conditions.is_empty() {
-                <h3>{ t(Message::SpecialCategoryConditions, lang) }</h3>
-                <ul>
-                    { for l.special_category_conditions.iter().map(|c| html! {
-                        <li>{ cat(&[c.label(lang), " (", c.article(), ")"]) }</li>
-                    }) }
-                </ul>
-            }
-        </>
-    }
+    frag(vec![
+        if l.legal_bases.is_empty() {
+            none()
+        } else {
+            el(
+                "ul",
+                each(&l.legal_bases, |b| el("li", owned(legal_basis(*b, lang)))),
+            )
+        },
+        prose(&l.explanation, lang),
+        part(Message::LegitimateInterests, &l.legitimate_interests, lang),
+        if l.special_category_conditions.is_empty() {
+            none()
+        } else {
+            frag(vec![
+                el("h3", text(t(Message::SpecialCategoryConditions, lang))),
+                el(
+                    "ul",
+                    each(&l.special_category_conditions, |c| {
+                        el("li", owned(cat(&[c.label(lang), " (", c.article(), ")"])))
+                    }),
+                ),
+            ])
+        },
+    ])
 }
 
 fn subjects(groups: &[SubjectGroup], lang: &str) -> Html {
-    groups
-        .iter()
-        .map(|g| {
-            html! {
-            <>
-                if let Some(name) = &g.name {
-                    <h3>{ name.get(lang).to_owned() }</h3>
-                }
-                { prose(&g.description, lang) }
-                <ul>{ for g.data.iter().map(|c| data_category(c, lang)) }</ul>
-            </>
-            }
-        })
-        .collect()
+    each(groups, |g| {
+        frag(vec![
+            g.name
+                .as_ref()
+                .map_or_else(none, |name| el("h3", text(name.get(lang)))),
+            prose(&g.description, lang),
+            el("ul", each(&g.data, |c| data_category(c, lang))),
+        ])
+    })
 }
 
 fn data_category(c: &DataCategory, lang: &str) -> Html {
-    html! {
-        <li>
-            { c.name.get(lang).to_owned() }
+    el(
+        "li",
+        frag(vec![
+            text(c.name.get(lang)),
             if c.special_category {
-                { " " }<em class="tag">{ cat(&["(", t(Message::SpecialCategory, lang), ")"]) }</em>
-            }
-            { prose(&c.description, lang) }
-            if !c.items.is_empty() {
-                <ul>{ for c.items.iter().map(|i| data_item(i, lang)) }</ul>
-            }
-        </li>
-    }
+                tag(Message::SpecialCategory, lang)
+            } else {
+                none()
+            },
+            prose(&c.description, lang),
+            if c.items.is_empty() {
+                none()
+            } else {
+                el("ul", each(&c.items, |i| data_item(i, lang)))
+            },
+        ]),
+    )
 }
 
 /// One piece of data, with "(pakollinen)" or "(vapaaehtoinen)" where the notice says which.
@@ -212,60 +222,81 @@ fn data_item(i: &DataItem, lang: &str) -> Html {
             Message::Voluntary
         }
     });
-    html! {
-        <li>
-            { i.name.get(lang).to_owned() }
-            if let Some(word) = word {
-                { " " }<em class="tag">{ cat(&["(", t(word, lang), ")"]) }</em>
-            }
-        </li>
-    }
+    el(
+        "li",
+        frag(vec![
+            text(i.name.get(lang)),
+            word.map_or_else(none, |word| tag(word, lang)),
+        ]),
+    )
 }
 
 fn sources(s: &Sources, lang: &str) -> Html {
-    html! {
-        <>
-            if !s.items.is_empty() {
-                <ul>
-                    { for s.items.iter().map(|i| html! {
-                        <li>
-                            { i.name.get(lang).to_owned() }
+    frag(vec![
+        if s.items.is_empty() {
+            none()
+        } else {
+            el(
+                "ul",
+                each(&s.items, |i| {
+                    el(
+                        "li",
+                        frag(vec![
+                            text(i.name.get(lang)),
                             if i.publicly_accessible {
-                                { " " }<em class="tag">{ cat(&["(", t(Message::PubliclyAccessible, lang), ")"]) }</em>
-                            }
-                            { text_list(&i.supplies, lang) }
-                        </li>
-                    }) }
-                </ul>
-            }
-            { prose(&s.notes, lang) }
-        </>
-    }
+                                tag(Message::PubliclyAccessible, lang)
+                            } else {
+                                none()
+                            },
+                            text_list(&i.supplies, lang),
+                        ]),
+                    )
+                }),
+            )
+        },
+        prose(&s.notes, lang),
+    ])
 }
 
 fn recipients(r: &Recipients, lang: &str) -> Html {
-    html! {
-        <>
-            if !r.items.is_empty() {
-                <ul class="items">{ for r.items.iter().map(|i| recipient(i, lang)) }</ul>
-            }
-            { prose(&r.notes, lang) }
-        </>
-    }
+    frag(vec![
+        if r.items.is_empty() {
+            none()
+        } else {
+            el_class("ul", "items", each(&r.items, |i| recipient(i, lang)))
+        },
+        prose(&r.notes, lang),
+    ])
 }
 
 fn recipient(r: &Recipient, lang: &str) -> Html {
-    html! {
-        <li>
-            <p><strong>{ r.name.get(lang).to_owned() }</strong>{ cat(&[" · ", r.role.label(lang)]) }</p>
-            <dl>
-                { fact(t(Message::Purpose, lang), r.purpose.as_ref().map(|p| html! { p.get(lang).to_owned() })) }
-                { fact(t(Message::Location, lang), r.location.as_deref().map(|l| html! { place(l, lang) })) }
-                { fact(t(Message::Web, lang), r.web.as_deref().map(web_link)) }
-            </dl>
-            { prose(&r.details, lang) }
-        </li>
-    }
+    el(
+        "li",
+        frag(vec![
+            el(
+                "p",
+                frag(vec![
+                    el("strong", text(r.name.get(lang))),
+                    owned(cat(&[" · ", r.role.label(lang)])),
+                ]),
+            ),
+            el(
+                "dl",
+                frag(vec![
+                    fact(
+                        t(Message::Purpose, lang),
+                        r.purpose.as_ref().map(|p| text(p.get(lang))),
+                    ),
+                    fact(
+                        t(Message::Location, lang),
+                        r.location.as_deref().map(|l| owned(place(l, lang))),
+                    ),
+                    fact(t(Message::Web, lang), r.web.as_deref().map(web_link)),
+                ]),
+            ),
+            prose(&r.details, lang),
+        ]),
+    )
 }
 
 fn transfers(x: &Transfers, lang: &str) -> Html {
@@ -281,119 +312,137 @@ fn transfers(x: &Transfers, lang: &str) -> Html {
     // that in its own words ("Tietoja ei siirretä EU/ETA-alueen ulkopuolelle."), right under this
     // section's heading: the stock sentence would repeat it.
     let said = !x.outside_eea && !x.notes.is_empty();
-    html! {
-        <>
-            if !said {
-                <p>{ statement }</p>
-            }
-            if !x.items.is_empty() {
-                <ul class="items">
-                    { for x.items.iter().map(|i| html! {
-                        <li>
-                            <p><strong>{ i.recipient.get(lang).to_owned() }</strong></p>
-                            <dl>
-                                { fact(t(Message::Country, lang), Some(html! { place(&i.country, lang) })) }
-                                if !i.safeguards.is_empty() {
-                                    <dt>{ t(if i.safeguards.len() == 1 { Message::Safeguard } else { Message::Safeguards }, lang) }</dt>
-                                    { for i.safeguards.iter().map(|s| html! { <dd>{ cat(&[s.label(lang), " (", s.article(), ")"]) }</dd> }) }
-                                }
-                            </dl>
-                            { prose(&i.details, lang) }
-                        </li>
-                    }) }
-                </ul>
-            }
-            { prose(&x.notes, lang) }
-        </>
-    }
+    frag(vec![
+        if said { none() } else { para(statement) },
+        if x.items.is_empty() {
+            none()
+        } else {
+            el_class("ul", "items", each(&x.items, |i| transfer(i, lang)))
+        },
+        prose(&x.notes, lang),
+    ])
+}
+
+fn transfer(i: &Transfer, lang: &str) -> Html {
+    let safeguards = if i.safeguards.is_empty() {
+        none()
+    } else {
+        let word = if i.safeguards.len() == 1 {
+            Message::Safeguard
+        } else {
+            Message::Safeguards
+        };
+        frag(vec![
+            el("dt", text(t(word, lang))),
+            each(&i.safeguards, |s| {
+                el("dd", owned(cat(&[s.label(lang), " (", s.article(), ")"])))
+            }),
+        ])
+    };
+    el(
+        "li",
+        frag(vec![
+            el("p", el("strong", text(i.recipient.get(lang)))),
+            el(
+                "dl",
+                frag(vec![
+                    fact(
+                        t(Message::Country, lang),
+                        Some(owned(place(&i.country, lang))),
+                    ),
+                    safeguards,
+                ]),
+            ),
+            prose(&i.details, lang),
+        ]),
+    )
 }
 
 fn retention(r: &Retention, lang: &str) -> Html {
-    html! {
-        <>
-            if !r.rules.is_empty() {
-                <dl>
-                    { for r.rules.iter().map(|rule| {
-                        let data = rule.data.as_ref().map_or(t(Message::AllData, lang), |d| d.get(lang));
-                        let period = rule.period.get(lang);
-                        // A bound the period's own words already state ("… 36 kuukautta …") is not
-                        // said again after them. (A byte-window compare: `str::contains` and case
-                        // folding would add ~0.6 and ~8 KB to the bundle; the words are lower case.)
-                        let bound = |word, d: &Option<String>| {
-                            let d = seloste_schema::duration::humanize(d.as_deref()?, lang);
-                            let said = period.as_bytes().windows(d.len()).any(|w| w == d.as_bytes());
-                            (!said).then(|| cat(&[t(word, lang), " ", &d]))
-                        };
-                        let bounds: Vec<String> = [bound(Message::AtLeast, &rule.min_duration), bound(Message::AtMost, &rule.max_duration)]
-                            .into_iter()
-                            .flatten()
-                            .collect();
-                        let max = (!bounds.is_empty()).then(|| cat(&[" (", &bounds.join(", "), ")"]));
-                        html! {
-                            <>
-                                <dt>{ data.to_owned() }</dt>
-                                <dd>{ period.to_owned() }{ max.unwrap_or_default() }</dd>
-                            </>
-                        }
-                    }) }
-                </dl>
-            }
-            { prose(&r.notes, lang) }
-        </>
-    }
+    frag(vec![
+        if r.rules.is_empty() {
+            none()
+        } else {
+            el("dl", each(&r.rules, |rule| retention_rule(rule, lang)))
+        },
+        prose(&r.notes, lang),
+    ])
+}
+
+fn retention_rule(rule: &RetentionRule, lang: &str) -> Html {
+    let data = rule
+        .data
+        .as_ref()
+        .map_or(t(Message::AllData, lang), |d| d.get(lang));
+    let period = rule.period.get(lang);
+    // A bound the period's own words already state ("… 36 kuukautta …") is not said again after
+    // them. (A byte-window compare: `str::contains` and case folding would add ~0.6 and ~8 KB to
+    // the bundle; the words are lower case.)
+    let bound = |word, d: &Option<String>| {
+        let d = seloste_schema::duration::humanize(d.as_deref()?, lang);
+        let said = period
+            .as_bytes()
+            .windows(d.len())
+            .any(|w| w == d.as_bytes());
+        (!said).then(|| cat(&[t(word, lang), " ", &d]))
+    };
+    let bounds: Vec<String> = [
+        bound(Message::AtLeast, &rule.min_duration),
+        bound(Message::AtMost, &rule.max_duration),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let max = (!bounds.is_empty()).then(|| cat(&[" (", &bounds.join(", "), ")"]));
+    frag(vec![
+        el("dt", text(data)),
+        el(
+            "dd",
+            frag(vec![text(period), owned(max.unwrap_or_default())]),
+        ),
+    ])
 }
 
 fn security(s: &Security, lang: &str) -> Html {
-    let part = |word: Message, p: &[seloste_schema::Block]| {
-        if p.is_empty() {
-            return Html::default();
-        }
-        html! { <><h3>{ t(word, lang) }</h3>{ prose(p, lang) }</> }
-    };
-    html! {
-        <>
-            { prose(&s.general, lang) }
-            { part(Message::TechnicalSecurity, &s.technical) }
-            { part(Message::OrganisationalSecurity, &s.organisational) }
-            { part(Message::PaperRecords, &s.paper_records) }
-        </>
-    }
+    frag(vec![
+        prose(&s.general, lang),
+        part(Message::TechnicalSecurity, &s.technical, lang),
+        part(Message::OrganisationalSecurity, &s.organisational, lang),
+        part(Message::PaperRecords, &s.paper_records, lang),
+    ])
 }
 
 fn rights(r: &Rights, lang: &str) -> Html {
-    html! {
-        <>
-            if !r.rights.is_empty() {
-                <ul>{ for r.rights.iter().map(|x| html! { <li>{ x.label(lang) }</li> }) }</ul>
-            }
-            { prose(&r.notes, lang) }
-            if !r.how_to_exercise.is_empty() {
-                <h3>{ t(Message::HowToExercise, lang) }</h3>
-                { prose(&r.how_to_exercise, lang) }
-            }
-        </>
-    }
+    frag(vec![
+        if r.rights.is_empty() {
+            none()
+        } else {
+            el("ul", each(&r.rights, |x| el("li", text(x.label(lang)))))
+        },
+        prose(&r.notes, lang),
+        part(Message::HowToExercise, &r.how_to_exercise, lang),
+    ])
 }
 
 /// Art. 22 decisions. Where the notice states its profiling apart (the next section), this one
 /// speaks of decisions alone; otherwise of both, as notices customarily do.
 fn automated(a: &AutomatedDecisions, profiling_apart: bool, lang: &str) -> Html {
-    let statement = match (a.exists, profiling_apart) {
+    let said = match (a.exists, profiling_apart) {
         (true, true) => Message::DecisionsExist,
         (false, true) => Message::DecisionsNone,
         (true, false) => Message::AutomatedExists,
         (false, false) => Message::AutomatedNone,
     };
-    html! { <><p>{ t(statement, lang) }</p>{ prose(&a.description, lang) }</> }
+    statement(said, &a.description, lang)
 }
 
 fn profiling(p: &Profiling, lang: &str) -> Html {
-    let statement = if p.exists {
+    let said = if p.exists {
         Message::ProfilingExists
     } else {
         Message::ProfilingNone
     };
-    html! { <><p>{ t(statement, lang) }</p>{ prose(&p.description, lang) }</> }
+    statement(said, &p.description, lang)
 }
 
 fn changes(c: &ChangePolicy, lang: &str) -> Html {
@@ -406,25 +455,43 @@ fn changes(c: &ChangePolicy, lang: &str) -> Html {
             t(Message::AdvanceNoticeAfter, lang),
         ])
     });
-    html! {
-        <>
-            { prose(&c.description, lang) }
-            if let Some(days) = days {
-                <p>{ days }</p>
-            }
-            if !c.how_notified.is_empty() {
-                <h3>{ t(Message::HowNotified, lang) }</h3>
-                { prose(&c.how_notified, lang) }
-            }
-        </>
-    }
+    frag(vec![
+        prose(&c.description, lang),
+        days.map_or_else(none, |days| el("p", owned(days))),
+        part(Message::HowNotified, &c.how_notified, lang),
+    ])
 }
 
 fn requirement(r: &Requirement, lang: &str) -> Html {
-    html! {
-        <>
-            <p class="lead">{ r.kind.label(lang) }</p>
-            { prose(&r.consequences, lang) }
-        </>
+    lead(r.kind.label(lang), &r.consequences, lang)
+}
+
+/// A `<h3>` part of a section with the notice's words under it; nothing when it has none.
+#[inline(never)]
+fn part(heading: Message, blocks: &[Block], lang: &str) -> Html {
+    if blocks.is_empty() {
+        return none();
     }
+    frag(vec![el("h3", text(t(heading, lang))), prose(blocks, lang)])
+}
+
+/// The standard sentence in a paragraph, then the notice's own words.
+#[inline(never)]
+fn statement(said: Message, blocks: &[Block], lang: &str) -> Html {
+    frag(vec![para(t(said, lang)), prose(blocks, lang)])
+}
+
+/// A name in a lead paragraph, then the notice's words about it.
+#[inline(never)]
+fn lead(name: &str, blocks: &[Block], lang: &str) -> Html {
+    frag(vec![el_class("p", "lead", text(name)), prose(blocks, lang)])
+}
+
+/// " (pakollinen)": a word about the item before it, set apart.
+#[inline(never)]
+fn tag(word: Message, lang: &str) -> Html {
+    frag(vec![
+        text(" "),
+        el_class("em", "tag", owned(cat(&["(", t(word, lang), ")"]))),
+    ])
 }
