@@ -8,7 +8,7 @@
 // Rust unchanged.
 
 import Rust from "./rust.mjs";
-import { Store } from "./fast-store.js";
+import { Store } from "./fast-store.mjs";
 
 export * from "./rust.mjs";
 

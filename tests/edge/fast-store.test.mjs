@@ -1,4 +1,4 @@
-// The rules of the fast path's store (edge/src/fast-store.js), checked directly in Node: what a
+// The rules of the fast path's store (edge/src/fast-store.mjs), checked directly in Node: what a
 // request may be answered with, and the bounds that keep any flood of requests from taking the
 // isolate's memory (bytes in all, answers per path). The store behind the running worker is
 // checked end to end by fastpath.test.mjs and fastpath-fragment.test.mjs.
@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { Store } from "../../edge/src/fast-store.js";
+import { Store } from "../../edge/src/fast-store.mjs";
 
 /** A body of `n` bytes, marked so a test can tell which one came back. */
 const body = (n, mark = "") => Object.assign(new Uint8Array(n), { mark });

@@ -101,7 +101,7 @@ pub fn build(profile: Profile) -> Result {
 }
 
 /// Puts the Worker's JavaScript entry (`edge/src/entry.js`, the fast path for cached pages, with
-/// its store `fast-store.js`) in front of worker-build's module: that becomes `rust.mjs`, the entry `index.js`. The same two
+/// its store `fast-store.mjs`) in front of worker-build's module: that becomes `rust.mjs`, the entry `index.js`. The same two
 /// steps as the build command in `edge/wrangler.toml`.
 fn install_entry(out: &Path) -> Result {
     std::fs::rename(out.join("index.js"), out.join("rust.mjs"))
@@ -109,10 +109,10 @@ fn install_entry(out: &Path) -> Result {
     std::fs::copy(edge_dir().join("src/entry.js"), out.join("index.js"))
         .with_context(|| format!("copying src/entry.js to {}", out.display()))?;
     std::fs::copy(
-        edge_dir().join("src/fast-store.js"),
-        out.join("fast-store.js"),
+        edge_dir().join("src/fast-store.mjs"),
+        out.join("fast-store.mjs"),
     )
-    .with_context(|| format!("copying src/fast-store.js to {}", out.display()))?;
+    .with_context(|| format!("copying src/fast-store.mjs to {}", out.display()))?;
     Ok(())
 }
 
