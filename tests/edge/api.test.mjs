@@ -131,6 +131,9 @@ describe("publishing", () => {
     const json = await early.json();
     assert.equal(json.problems[0].path, "published");
     assert.match(json.message, /before the latest version/);
+    // Said by validation's catalogue, so a client can show it in its reader's language.
+    assert.equal(json.problems[0].code, "before_latest");
+    assert.deepEqual(json.problems[0].values, { date: "2020-02-02", latest: "2020-02-03" });
     const { json: history } = await getJson(edge, `/api/v1/notices/${ID}/history`);
     assert.deepEqual(history.versions.map((v) => v.number), [1], "nothing refused was stored");
   });

@@ -106,7 +106,9 @@ test("invalid ids and other paths under /edit are the 404 page; `edit` is no org
   assert.equal(post.headers.get("allow"), "GET, HEAD");
   const r = await publish(edge, "edit/customers", { notice: notice("edit/customers"), summary: { fi: "x", en: "x" } });
   assert.equal(r.status, 422);
-  assert.match((await r.json()).message, /`edit` is reserved/);
+  const refused = await r.json();
+  assert.match(refused.message, /`edit` is reserved/);
+  assert.equal(refused.problems[0].code, "reserved_org");
 });
 
 test("the bundle is served from the Worker with its types, ETags and 304s", async () => {

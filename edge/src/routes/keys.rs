@@ -6,6 +6,7 @@
 use worker::{Env, Request, Response, Result};
 
 use seloste_schema::api::{ApiError, CreateKey, KeyList, RESERVED_ORGS};
+use seloste_schema::Said;
 
 use super::respond;
 use crate::auth::Caller;
@@ -21,9 +22,9 @@ pub async fn create(mut req: Request, env: &Env, org: &str) -> Result<Response> 
         return Ok(r);
     }
     if RESERVED_ORGS.contains(&org) {
-        return respond::api_error(&ApiError::invalid_at(
+        return respond::api_error(&ApiError::invalid_said(
             "org",
-            format!("`{org}` is reserved for the edge's own URLs"),
+            Said::ReservedOrg.with(&[("org", org)]),
         ));
     }
     let body = req.bytes().await?;

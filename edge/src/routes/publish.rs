@@ -12,6 +12,7 @@ use futures_util::StreamExt;
 use worker::{Env, Request, Response, Result};
 
 use seloste_schema::api::{ApiError, ErrorCode, NoticeId, Published, MAX_BODY_BYTES};
+use seloste_schema::Said;
 
 use super::respond;
 use crate::auth::Caller;
@@ -40,9 +41,9 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
         return limits::too_many(&format!("publishes for {}", id.org()));
     }
     if id.is_reserved() {
-        return respond::api_error(&ApiError::invalid_at(
+        return respond::api_error(&ApiError::invalid_said(
             "notice.id",
-            format!("`{}` is reserved for the edge's own URLs", id.org()),
+            Said::ReservedOrg.with(&[("org", id.org())]),
         ));
     }
     // Only JSON is accepted: a body sent as a form or as text is refused before it is read, so a
@@ -77,13 +78,12 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
         && caller != Caller::Operator
         && store.has_current_version(id).await?
     {
-        return respond::api_error(&ApiError::invalid_at(
+        return respond::api_error(&ApiError::invalid_said(
             "published",
-            format!(
-                "{} is before today ({today} UTC): a key backdates only when importing into a \
-                 notice without current versions",
-                submission.published
-            ),
+            Said::BackdatedByKey.with(&[
+                ("date", &submission.published.to_string()),
+                ("today", &today.to_string()),
+            ]),
         ));
     }
     let (key_id, key_label) = caller.stamp();
@@ -93,12 +93,12 @@ pub async fn publish(mut req: Request, env: &Env, id: &NoticeId) -> Result<Respo
     let number = match outcome {
         Appended::Number(n) => n,
         Appended::BeforeLatest(latest) => {
-            return respond::api_error(&ApiError::invalid_at(
+            return respond::api_error(&ApiError::invalid_said(
                 "published",
-                format!(
-                    "{} is before the latest version's publication date {latest}",
-                    submission.published
-                ),
+                Said::BeforeLatest.with(&[
+                    ("date", &submission.published.to_string()),
+                    ("latest", &latest.to_string()),
+                ]),
             ))
         }
         Appended::Outdated(latest) => {

@@ -492,6 +492,24 @@ crate::catalogue::catalogue! {
             "publiceringsdagen {date} är före {year}, då EU:s dataskyddslagstiftning började gälla",
             "{date} is before {year}, when EU data protection law began",
         ],
+        /// Fill `{org}`.
+        ReservedOrg => [
+            "`{org}` on varattu palvelun omille osoitteille",
+            "`{org}` är reserverat för tjänstens egna adresser",
+            "`{org}` is reserved for the edge's own URLs",
+        ],
+        /// Fill `{date}`, `{today}`.
+        BackdatedByKey => [
+            "julkaisupäivä {date} on ennen tätä päivää ({today} UTC): organisaation avaimella voi antaa aiemman päivän vain tuotaessa historiaa selosteeseen, jolla ei ole voimassa olevia versioita",
+            "publiceringsdagen {date} är före i dag ({today} UTC): med organisationens nyckel kan ett tidigare datum bara anges vid import av historik till en beskrivning utan aktuella versioner",
+            "{date} is before today ({today} UTC): a key backdates only when importing into a notice without current versions",
+        ],
+        /// Fill `{date}`, `{latest}`.
+        BeforeLatest => [
+            "julkaisupäivä {date} on ennen viimeisimmän version julkaisupäivää {latest}",
+            "publiceringsdagen {date} är före den senaste versionens publiceringsdag {latest}",
+            "{date} is before the latest version's publication date {latest}",
+        ],
 
         // ---- reading the file ------------------------------------------------------------------
         /// Fill `{detail}` (the parser's own words, English), `{line}`, `{column}`.
