@@ -59,14 +59,8 @@ fn organisation_card(o: &OrganisationCard, lang: &str) -> Html {
                 t(Message::BusinessId, lang),
                 o.business_id.as_deref().map(text),
             ),
-            fact(
-                t(Message::LegalForm, lang),
-                o.legal_form.as_ref().map(|f| text(f.get(lang))),
-            ),
-            fact(
-                t(Message::ReferredToAs, lang),
-                o.referred_to_as.as_ref().map(|r| text(r.get(lang))),
-            ),
+            text_fact(Message::LegalForm, o.legal_form.as_ref(), lang),
+            text_fact(Message::ReferredToAs, o.referred_to_as.as_ref(), lang),
             reach(
                 o.postal_address,
                 o.visiting_address,
@@ -192,6 +186,11 @@ pub fn fact(term: &'static str, value: Option<Html>) -> Html {
         Some(v) => frag(vec![el("dt", text(term)), el("dd", v)]),
         None => none(),
     }
+}
+
+/// A term and a text of the notice in `lang`, or nothing when the notice has none.
+pub fn text_fact(term: Message, value: Option<&Text>, lang: &str) -> Html {
+    fact(t(term, lang), value.map(|v| text(v.get(lang))))
 }
 
 /// A term with one `<dd>` per value, or nothing when there are none.

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use seloste_schema::diff::{Change, NoticeDiff};
+use seloste_schema::diff::{Change, FieldChange, NoticeDiff};
 use seloste_schema::{Date, Lang};
 use yew::prelude::*;
 
@@ -37,46 +37,40 @@ pub fn changes(d: &NoticeDiff, level: u8, lang: &str) -> Html {
 }
 
 fn change(c: &Change, lang: &str) -> Html {
-    match c {
-        Change::Added { item, details } => el_class(
-            "li",
-            "added",
-            frag(vec![
-                marked(Message::Added, "ins", item, lang),
-                details_list(details),
-            ]),
-        ),
-        Change::Removed { item, details } => el_class(
-            "li",
-            "removed",
-            frag(vec![
-                marked(Message::Removed, "del", item, lang),
-                details_list(details),
-            ]),
-        ),
-        Change::Changed { item, fields } => el_class(
-            "li",
-            "changed",
-            frag(vec![
-                kind(Message::Changed, lang),
-                text(item),
-                el(
-                    "dl",
-                    each(fields, |f| {
-                        frag(vec![
-                            el("dt", text(&f.field)),
-                            f.old.as_deref().map_or_else(none, |old| {
-                                el("dd", marked(Message::Before, "del", old, lang))
-                            }),
-                            f.new.as_deref().map_or_else(none, |new| {
-                                el("dd", marked(Message::After, "ins", new, lang))
-                            }),
-                        ])
-                    }),
-                ),
-            ]),
-        ),
-    }
+    let (class, word, tag, item, details) = match c {
+        Change::Added { item, details } => ("added", Message::Added, "ins", item, details),
+        Change::Removed { item, details } => ("removed", Message::Removed, "del", item, details),
+        Change::Changed { item, fields } => return changed(item, fields, lang),
+    };
+    el_class(
+        "li",
+        class,
+        frag(vec![marked(word, tag, item, lang), details_list(details)]),
+    )
+}
+
+/// An item whose fields changed: each field with its old and new value.
+fn changed(item: &str, fields: &[FieldChange], lang: &str) -> Html {
+    let field = |f: &FieldChange| {
+        frag(vec![
+            el("dt", text(&f.field)),
+            f.old.as_deref().map_or_else(none, |old| {
+                el("dd", marked(Message::Before, "del", old, lang))
+            }),
+            f.new.as_deref().map_or_else(none, |new| {
+                el("dd", marked(Message::After, "ins", new, lang))
+            }),
+        ])
+    };
+    el_class(
+        "li",
+        "changed",
+        frag(vec![
+            kind(Message::Changed, lang),
+            text(item),
+            el("dl", each(fields, field)),
+        ]),
+    )
 }
 
 /// "Lisätty: " in words, so a change is never told by colour alone.

@@ -8,7 +8,7 @@ use seloste_schema::{Block, Notice, SectionId};
 use yew::prelude::*;
 
 use super::contact::{
-    authority, contact, fact, organisation, representative as representative_card,
+    authority, contact, fact, organisation, representative as representative_card, text_fact,
 };
 use super::dom::{each, el, el_class, frag, none, owned, para, text};
 use super::prose::{prose, text_list, web_link};
@@ -84,10 +84,7 @@ fn role(r: &Role, lang: &str) -> Option<Html> {
                 "dl",
                 frag(vec![
                     fact(t(Message::Role, lang), Some(text(r.acts_as.label(lang)))),
-                    fact(
-                        t(Message::OnBehalfOf, lang),
-                        r.on_behalf_of.as_ref().map(|o| text(o.get(lang))),
-                    ),
+                    text_fact(Message::OnBehalfOf, r.on_behalf_of.as_ref(), lang),
                 ]),
             ),
             prose(&r.explanation, lang),
@@ -131,13 +128,11 @@ fn purposes(list: &[Purpose], lang: &str) -> Html {
                                 each(&p.legal_bases, |b| el("dd", owned(legal_basis(*b, lang)))),
                             ])
                         },
-                        fact(
-                            t(Message::Law, lang),
-                            p.law.as_ref().map(|l| text(l.get(lang))),
-                        ),
-                        fact(
-                            t(Message::LegitimateInterest, lang),
-                            p.legitimate_interest.as_ref().map(|i| text(i.get(lang))),
+                        text_fact(Message::Law, p.law.as_ref(), lang),
+                        text_fact(
+                            Message::LegitimateInterest,
+                            p.legitimate_interest.as_ref(),
+                            lang,
                         ),
                         fact(
                             t(Message::SpecialCategoryCondition, lang),
@@ -260,11 +255,7 @@ fn sources(s: &Sources, lang: &str) -> Html {
 
 fn recipients(r: &Recipients, lang: &str) -> Html {
     frag(vec![
-        if r.items.is_empty() {
-            none()
-        } else {
-            el_class("ul", "items", each(&r.items, |i| recipient(i, lang)))
-        },
+        items(&r.items, |i| recipient(i, lang)),
         prose(&r.notes, lang),
     ])
 }
@@ -283,10 +274,7 @@ fn recipient(r: &Recipient, lang: &str) -> Html {
             el(
                 "dl",
                 frag(vec![
-                    fact(
-                        t(Message::Purpose, lang),
-                        r.purpose.as_ref().map(|p| text(p.get(lang))),
-                    ),
+                    text_fact(Message::Purpose, r.purpose.as_ref(), lang),
                     fact(
                         t(Message::Location, lang),
                         r.location.as_deref().map(|l| owned(place(l, lang))),
@@ -314,11 +302,7 @@ fn transfers(x: &Transfers, lang: &str) -> Html {
     let said = !x.outside_eea && !x.notes.is_empty();
     frag(vec![
         if said { none() } else { para(statement) },
-        if x.items.is_empty() {
-            none()
-        } else {
-            el_class("ul", "items", each(&x.items, |i| transfer(i, lang)))
-        },
+        items(&x.items, |i| transfer(i, lang)),
         prose(&x.notes, lang),
     ])
 }
@@ -494,4 +478,13 @@ fn tag(word: Message, lang: &str) -> Html {
         text(" "),
         el_class("em", "tag", owned(cat(&["(", t(word, lang), ")"]))),
     ])
+}
+
+/// The items of a recipients' or transfers' list, each drawn by `item`; nothing when empty.
+fn items<T>(list: &[T], item: impl Fn(&T) -> Html) -> Html {
+    if list.is_empty() {
+        none()
+    } else {
+        el_class("ul", "items", each(list, item))
+    }
 }
